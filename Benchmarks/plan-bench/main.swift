@@ -1,0 +1,1 @@
+print("plan-bench: not written yet")

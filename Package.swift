@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "plan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "plan", targets: ["plan"]),
+    .executable(name: "plan-bench", targets: ["plan-bench"]),
+    .library(name: "Planner", targets: ["Planner"]),
+    .library(name: "Scenarios", targets: ["Scenarios"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+  ],
+  targets: [
+    // MARK: - Public API
+    .target(
+      name: "Planner",
+      dependencies: ["COpenBLAS", .product(name: "Yams", package: "Yams")],
+      exclude: ["LinearAlgebra/COpenBLAS"]
+    ),
+    .target(
+      name: "Scenarios",
+      dependencies: ["Planner", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "plan",
+      dependencies: ["Scenarios", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(
+      name: "plan-bench",
+      dependencies: ["Planner"],
+      path: "Benchmarks/plan-bench"
+    ),
+
+    // MARK: - Implementation details
+    // OpenBLAS, quarantined: only Sources/Planner/LinearAlgebra imports it.
+    .systemLibrary(
+      name: "COpenBLAS",
+      path: "Sources/Planner/LinearAlgebra/COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
+
+    // MARK: - Unit test bundles
+    .testTarget(
+      name: "PlannerTests",
+      dependencies: ["Planner", .product(name: "PropertyBased", package: "swift-property-based")],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+    .testTarget(name: "planTests", dependencies: ["plan", "Scenarios"], exclude: ["Fixtures"]),
+  ]
+)

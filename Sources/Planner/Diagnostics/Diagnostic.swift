@@ -1,0 +1,69 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Hashable {
+  case error, warning, note
+}
+
+/// One message for a person: what is wrong, where, and what to do.
+///
+/// Every failure caused by input (a rule file, a parameter file, a scenario) ends up as a
+/// `Diagnostic` with a stable `id` (such as `rules.unknown-reference`), so that tests and
+/// programs can recognise it, and a location when one is known.
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+  /// A secondary message attached to a diagnostic, such as "first defined here".
+  public struct Note: Sendable, Hashable {
+    public var message: String
+    public var location: SourceLocation?
+    public init(_ message: String, at location: SourceLocation? = nil) {
+      self.message = message
+      self.location = location
+    }
+  }
+
+  public var severity: Severity
+  public var id: String
+  public var message: String
+  public var location: SourceLocation?
+  /// How many columns the caret underlines (1 = a single `^`).
+  public var length: Int
+  public var notes: [Note]
+
+  public init(
+    _ severity: Severity, id: String, _ message: String, at location: SourceLocation? = nil,
+    length: Int = 1, notes: [Note] = []
+  ) {
+    self.severity = severity
+    self.id = id
+    self.message = message
+    self.location = location
+    self.length = max(1, length)
+    self.notes = notes
+  }
+
+  public static func error(
+    _ id: String, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
+    notes: [Note] = []
+  ) -> Diagnostic {
+    Diagnostic(.error, id: id, message, at: location, length: length, notes: notes)
+  }
+
+  public static func warning(
+    _ id: String, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
+    notes: [Note] = []
+  ) -> Diagnostic {
+    Diagnostic(.warning, id: id, message, at: location, length: length, notes: notes)
+  }
+
+  /// The first line of the rendering, without source snippet.
+  public var description: String {
+    let prefix = location.map { "\($0): " } ?? ""
+    return "\(prefix)\(severity.rawValue): \(message)"
+  }
+}
+
+/// Several diagnostics thrown together, so that a user sees every error, not just the first.
+public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+  public var diagnostics: [Diagnostic]
+  public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,59 @@
+/// Renders diagnostics as `path:line:col: error: message`, then the source line and a caret.
+///
+///     rules.yaml:4:24: error: unknown reference 'tuax'; did you mean 'taux'?
+///         formula: salaire * tuax
+///                            ^~~~
+public struct DiagnosticRenderer: Sendable {
+  /// The text of each file, by path, to quote the offending line.
+  public var sources: [String: String]
+  /// Colour with ANSI escapes (only when writing to a terminal).
+  public var colour: Bool
+
+  public init(sources: [String: String] = [:], colour: Bool = false) {
+    self.sources = sources
+    self.colour = colour
+  }
+
+  public func render(_ diagnostic: Diagnostic) -> String {
+    var out = header(diagnostic.location, diagnostic.severity, diagnostic.message)
+    if let snippet = snippet(diagnostic.location, length: diagnostic.length) { out += "\n" + snippet }
+    for note in diagnostic.notes {
+      out += "\n" + header(note.location, .note, note.message)
+      if let snippet = snippet(note.location, length: 1) { out += "\n" + snippet }
+    }
+    return out
+  }
+
+  public func render(_ diagnostics: [Diagnostic]) -> String {
+    diagnostics.map(render).joined(separator: "\n")
+  }
+
+  private func header(_ location: SourceLocation?, _ severity: Severity, _ message: String) -> String {
+    let prefix = location.map { "\($0): " } ?? ""
+    guard colour else { return "\(prefix)\(severity.rawValue): \(message)" }
+    let code: String
+    switch severity {
+    case .error: code = "\u{1B}[1;31m"
+    case .warning: code = "\u{1B}[1;33m"
+    case .note: code = "\u{1B}[1;36m"
+    }
+    return "\u{1B}[1m\(prefix)\u{1B}[0m\(code)\(severity.rawValue):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m"
+  }
+
+  private func snippet(_ location: SourceLocation?, length: Int) -> String? {
+    guard let location, let text = sources[location.file] else { return nil }
+    var lineNumber = 1
+    var found: Substring?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if lineNumber == location.line { found = line; break }
+      lineNumber += 1
+    }
+    guard var line = found else { return nil }
+    if line.hasSuffix("\r") { line = line.dropLast() }
+    // Tabs are shown as one space so that the caret stays under its column.
+    let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    let pad = String(repeating: " ", count: max(0, location.column - 1))
+    let underline = "^" + String(repeating: "~", count: max(0, length - 1))
+    return "    " + shown + "\n    " + pad + underline
+  }
+}

@@ -1,0 +1,55 @@
+extension ChunkContext {
+  /// Explains a value that is not a finite number: a parameter looked up before its first
+  /// date, a division by zero, or an overflow; with the rule, the entity and the month.
+  func nonFinite(_ rule: RuleSet.Rule, block: Block, at place: (row: Int, month: Int, variant: Int), firstVariant: Int)
+    -> Diagnostic
+  {
+    let month = timeline.months[place.month]
+    let entity = rule.entity.map { kind -> String in
+      let ids = evaluator.situation.entities[kind] ?? []
+      return place.row < ids.count ? " for \(kind) '\(ids[place.row])'" : ""
+    } ?? ""
+    let variant = width > 1 ? " (variant \(firstVariant + place.variant))" : ""
+    // Evaluate the rule once more, recording every node, to find the culprit.
+    var replay = self
+    replay.tracing = true
+    _ = replay.evaluate(rule.root, scope: rule.entity)
+    var missing: (String, SourceRange)?
+    var division: SourceRange?
+    rule.root.walk { n in
+      switch n.kind {
+      case .parameter(let name) where missing == nil:
+        if let p = evaluator.ruleSet.parameters[name], p.versionIndex(at: month) == nil { missing = (name, n.range) }
+      case .scale(let name, _, _) where missing == nil:
+        if let p = evaluator.ruleSet.parameters[name], p.versionIndex(at: month) == nil { missing = (name, n.range) }
+      case .binary(.divide, _, let d) where division == nil:
+        if let b = replay.trace[d.id], b[place.row, place.month, place.variant] == 0 {
+          division = n.range
+        }
+      default: break
+      }
+    }
+        if let (name, range) = missing, let p = evaluator.ruleSet.parameters[name] {
+      return Diagnostic.beforeFirstValue(p, month: month, by: rule.name, at: rule.location(ofOffset: range.offset))
+        .withLength(range.length)
+    }
+    if let division {
+      return .error(
+        "evaluation.division-by-zero", "division by zero in rule '\(rule.name)'\(entity) in \(month)\(variant)",
+        at: rule.location(ofOffset: division.offset), length: division.length)
+    }
+    return .error(
+      "evaluation.not-finite",
+      "rule '\(rule.name)' is not a finite number\(entity) in \(month)\(variant) (a division by zero or an overflow in its formula)",
+      at: rule.location, length: rule.name.count)
+  }
+}
+
+
+extension Diagnostic {
+  func withLength(_ n: Int) -> Diagnostic {
+    var d = self
+    d.length = max(1, n)
+    return d
+  }
+}

@@ -1,0 +1,135 @@
+/// Evaluates a compiled rule set over a situation and a batch of variants.
+///
+/// Each rule is evaluated once per chunk of variants, over all its entities and all months
+/// at once: every core node becomes one vector operation on a ``Block``. A batch of B
+/// variants therefore costs little more than one run where values do not vary. Rules are
+/// taken in dependency order; a rule's values are dropped once no later rule reads them,
+/// unless they are to be kept.
+public struct Evaluator: Sendable {
+  public let ruleSet: RuleSet
+  public let situation: Situation
+  public let options: EvaluationOptions
+  /// Parameter values per month, with `NaN` before the first date.
+  let parameterBlocks: [String: Block]
+  let warnings: [Diagnostic]
+  /// For each rule, the position in `order` after which its value is no longer read.
+  let lastUse: [Int]
+  let kept: Set<Int>
+
+  /// Prepares an evaluation: checks that every input is given and looks parameters up.
+  /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
+  ///   used past their last confirmed date.
+  public init(_ ruleSet: RuleSet, _ situation: Situation, options: EvaluationOptions = EvaluationOptions())
+    throws(DiagnosticList)
+  {
+    self.ruleSet = ruleSet
+    self.situation = situation
+    self.options = options
+    var errors: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+    let months = situation.timeline.months
+
+    // Which inputs and parameters the rules use.
+    var usedInputs = Set<Int>()
+    var usedParameters = [String: SourceLocation]()
+    func use(_ n: CoreNode, _ rule: RuleSet.Rule) {
+      n.walk { node in
+        switch node.kind {
+        case .input(let i): usedInputs.insert(i)
+        case .parameter(let p), .scale(let p, _, _): usedParameters[p] = usedParameters[p] ?? rule.location
+        default: break
+        }
+      }
+    }
+    for r in ruleSet.rules { use(r.root, r) }
+
+    for i in usedInputs.sorted() {
+      let input = ruleSet.inputs[i]
+      let rows = input.entity.map { situation.entities[$0]?.count ?? 0 } ?? 1
+      guard let block = situation.inputs[input.key] else {
+        errors.append(.error("evaluation.missing-input", "input '\(input.key)' is used by the rules but not given", at: input.location))
+        continue
+      }
+      if !(block.rows == 1 || block.rows == rows) || !(block.months == 1 || block.months == months.count) || block.width != 1 {
+        errors.append(.error("evaluation.input-shape", "input '\(input.key)' has \(block.rows) rows × \(block.months) months; expected \(rows) × \(months.count)", at: input.location))
+      } else if let bad = block.firstNonFinite() {
+        errors.append(.error("evaluation.input-not-finite", "input '\(input.key)' is not a number for row \(bad.row), month \(months[bad.month])", at: input.location))
+      }
+    }
+
+    var parameterBlocks: [String: Block] = [:]
+    for (name, usedAt) in usedParameters.sorted(by: { $0.key < $1.key }) {
+      guard let p = ruleSet.parameters[name] else { continue }
+      if let confirmed = p.lastConfirmed, months.last > confirmed {
+        let d = Diagnostic(
+          options.strict ? .error : .warning, id: "parameters.past-last-confirmed",
+          "parameter '\(name)' is confirmed until \(confirmed) but is used until \(months.last); its last value is carried forward",
+          at: p.location, notes: [.init("used by the rule defined here", at: usedAt)])
+        if options.strict { errors.append(d) } else { warnings.append(d) }
+      }
+      if case .values(let dated) = p.values {
+        parameterBlocks[name] = .monthly(months.map { m in p.versionIndex(at: m).map { dated[$0].value } ?? .nan })
+      }
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors + warnings) }
+    self.parameterBlocks = parameterBlocks
+    self.warnings = warnings
+
+    // Liveness: the last position in the order where each rule is read.
+    var position = Array(repeating: 0, count: ruleSet.rules.count)
+    for (p, r) in ruleSet.order.enumerated() { position[r] = p }
+    var lastUse = position
+    for r in ruleSet.rules { for d in r.dependencies { lastUse[d] = max(lastUse[d], position[r.index]) } }
+    self.lastUse = lastUse
+    if let keep = options.keep {
+      kept = Set(ruleSet.rules.filter { keep.contains($0.name) }.map(\.index))
+    } else {
+      kept = Set(ruleSet.rules.indices)
+    }
+  }
+
+  /// Evaluates all variants in one chunk and returns the result (a plain run, or a small batch).
+  public func run(_ variation: Variation = .single) throws(DiagnosticList) -> Evaluation {
+    try evaluate(variation, variants: 0..<variation.count)
+  }
+
+  /// Evaluates the variants chunk by chunk and hands each chunk's result to `body`, in order.
+  public func runChunks(_ variation: Variation, body: (Evaluation) throws -> Void) throws {
+    var start = 0
+    while start < variation.count {
+      let end = min(variation.count, start + options.chunkSize)
+      try body(try evaluate(variation, variants: start..<end))
+      start = end
+    }
+  }
+
+  /// Evaluates one chunk of variants.
+  public func evaluate(_ variation: Variation, variants: Range<Int>) throws(DiagnosticList) -> Evaluation {
+    var context = ChunkContext(evaluator: self, width: variants.count)
+    for (key, generate) in variation.inputs {
+      guard let i = ruleSet.inputIndex(key) else { continue }
+      context.inputs[i] = generate(variants)
+    }
+    for (name, values) in variation.parameters {
+      precondition(values.count == variation.count, "one value per variant")
+      context.parameters[name] = Block(rows: 1, months: 1, width: variants.count, data: Array(values[variants]))
+    }
+    var values: [Int: Block] = [:]
+    for (position, index) in ruleSet.order.enumerated() {
+      let rule = ruleSet.rules[index]
+      let block = context.evaluate(rule.root, scope: rule.entity)
+      if let bad = block.firstNonFinite() {
+        throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
+      }
+      context.rules[index] = block
+      if kept.contains(index) { values[index] = block }
+      // Drop what no later rule reads.
+      for d in rule.dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
+        context.rules[d] = nil
+      }
+    }
+    return Evaluation(
+      ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace,
+      parameterValues: parameterBlocks.merging(context.parameters) { $1 }, inputValues: context.inputs, warnings: warnings)
+  }
+}

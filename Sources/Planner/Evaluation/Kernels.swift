@@ -1,0 +1,140 @@
+import Foundation
+
+/// Element-wise operations on blocks, with broadcasting. Each operation is a small generic
+/// kernel specialised by the compiler, so the inner loops run over contiguous doubles with
+/// no dynamic dispatch per element.
+protocol BinaryKernel {
+  static func apply(_ a: Double, _ b: Double) -> Double
+}
+
+enum Kernels {
+  struct Add: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a + b } }
+  struct Subtract: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a - b } }
+  struct Multiply: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a * b } }
+  struct Divide: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a / b } }
+  struct Minimum: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) } }
+  struct Maximum: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) } }
+  struct Less: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a < b ? 1 : 0) } }
+  struct LessOrEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0) } }
+  struct Greater: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a > b ? 1 : 0) } }
+  struct GreaterOrEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a >= b ? 1 : 0) } }
+  struct Equal: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a == b ? 1 : 0) } }
+  struct NotEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != b ? 1 : 0) } }
+  struct And: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != 0 && b != 0 ? 1 : 0) } }
+  struct Or: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != 0 || b != 0 ? 1 : 0) } }
+
+  static func binary(_ op: BinaryOperator, _ a: Block, _ b: Block) -> Block {
+    switch op {
+    case .add: return binary(Add.self, a, b)
+    case .subtract: return binary(Subtract.self, a, b)
+    case .multiply: return binary(Multiply.self, a, b)
+    case .divide: return binary(Divide.self, a, b)
+    case .minimum: return binary(Minimum.self, a, b)
+    case .maximum: return binary(Maximum.self, a, b)
+    case .less: return binary(Less.self, a, b)
+    case .lessOrEqual: return binary(LessOrEqual.self, a, b)
+    case .greater: return binary(Greater.self, a, b)
+    case .greaterOrEqual: return binary(GreaterOrEqual.self, a, b)
+    case .equal: return binary(Equal.self, a, b)
+    case .notEqual: return binary(NotEqual.self, a, b)
+    case .and: return binary(And.self, a, b)
+    case .or: return binary(Or.self, a, b)
+    }
+  }
+
+  static func shape(_ blocks: Block...) -> (rows: Int, months: Int, width: Int) {
+    (blocks.map(\.rows).max()!, blocks.map(\.months).max()!, blocks.map(\.width).max()!)
+  }
+
+  static func binary<K: BinaryKernel>(_ k: K.Type, _ a: Block, _ b: Block) -> Block {
+    let (rows, months, width) = shape(a, b)
+    let count = rows * months * width
+    var out = [Double](repeating: 0, count: count)
+    a.data.withUnsafeBufferPointer { pa in
+      b.data.withUnsafeBufferPointer { pb in
+        out.withUnsafeMutableBufferPointer { po in
+          if pa.count == count && pb.count == count {
+            for i in 0..<count { po[i] = K.apply(pa[i], pb[i]) }
+          } else if pb.count == 1 && pa.count == count {
+            let y = pb[0]
+            for i in 0..<count { po[i] = K.apply(pa[i], y) }
+          } else if pa.count == 1 && pb.count == count {
+            let x = pa[0]
+            for i in 0..<count { po[i] = K.apply(x, pb[i]) }
+          } else {
+            let sa = Strides(a), sb = Strides(b)
+            var o = 0
+            for r in 0..<rows {
+              for m in 0..<months {
+                let ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
+                for v in 0..<width {
+                  po[o] = K.apply(pa[ia + v * sa.variant], pb[ib + v * sb.variant])
+                  o += 1
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Block(rows: rows, months: months, width: width, data: out)
+  }
+
+  static func unary(_ a: Block, _ f: (Double) -> Double) -> Block {
+    Block(rows: a.rows, months: a.months, width: a.width, data: a.data.map(f))
+  }
+
+  static func unary(_ op: UnaryOperator, _ a: Block) -> Block {
+    switch op {
+    case .negate: return unary(a) { -$0 }
+    case .not: return unary(a) { $0.isNaN ? .nan : ($0 == 0 ? 1 : 0) }
+    case .abs: return unary(a) { Swift.abs($0) }
+    case .floor: return unary(a) { $0.rounded(.down) }
+    case .ceil: return unary(a) { $0.rounded(.up) }
+    case .round(let decimals):
+      let p = pow(10.0, Double(decimals))
+      return unary(a) { roundHalfAwayFromZero($0, scale: p) }
+    }
+  }
+
+  /// Rounds half away from zero at `1/scale`, as accounts and the law round (0.125 € → 0.13 €).
+  /// A tiny relative nudge absorbs binary representation error (1.005 is stored as 1.00499…).
+  @inline(__always)
+  static func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
+    let y = x * scale
+    let nudged = y + (y >= 0 ? 1 : -1) * Swift.max(Swift.abs(y), 1) * 1e-12
+    return nudged.rounded(.toNearestOrAwayFromZero) / scale
+  }
+
+  /// `condition ? a : b`, element-wise; an untaken branch is never looked at, so a division by
+  /// zero guarded by a condition does no harm.
+  static func select(_ c: Block, _ a: Block, _ b: Block) -> Block {
+    let (rows, months, width) = shape(c, a, b)
+    let count = rows * months * width
+    if c.data.count == 1 { return c.data[0].isNaN ? Block(rows: rows, months: months, width: width, repeating: .nan) : (c.data[0] != 0 ? a : b) }
+    var out = [Double](repeating: 0, count: count)
+    let sc = Strides(c), sa = Strides(a), sb = Strides(b)
+    var o = 0
+    for r in 0..<rows {
+      for m in 0..<months {
+        let ic = r * sc.row + m * sc.month, ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
+        for v in 0..<width {
+          let cv = c.data[ic + v * sc.variant]
+          out[o] = cv.isNaN ? .nan : (cv != 0 ? a.data[ia + v * sa.variant] : b.data[ib + v * sb.variant])
+          o += 1
+        }
+      }
+    }
+    return Block(rows: rows, months: months, width: width, data: out)
+  }
+}
+
+/// Element strides of a block, 0 along broadcast dimensions.
+struct Strides {
+  let row: Int, month: Int, variant: Int
+  init(_ b: Block) {
+    row = b.rows == 1 ? 0 : b.months * b.width
+    month = b.months == 1 ? 0 : b.width
+    variant = b.width == 1 ? 0 : 1
+  }
+}

@@ -1,0 +1,79 @@
+extension Explainer {
+  /// Explains one node of a rule's formula at a place.
+  func explain(
+    _ n: CoreNode, rule: RuleSet.Rule, scope: String?, row: Int, month: Int, variant: Int, depth: Int
+  ) -> ExplanationNode {
+    let text = rule.nodeTexts[n.id] ?? ""
+    let period = "\(timeline.months[month])"
+    var node = ExplanationNode(
+      kind: .operation, label: text, value: value(n, row, month, variant), unit: unitName(n.type),
+      entity: entityName(scope, row), period: period)
+    func sub(_ c: CoreNode, scope s: String? = scope, row r: Int = row, month m: Int = month) -> ExplanationNode {
+      explain(c, rule: rule, scope: s, row: r, month: m, variant: variant, depth: depth)
+    }
+    switch n.kind {
+    case .constant:
+      node.kind = .constant
+    case .rule(let i):
+      let target = ruleSet.rules[i]
+      return explain(target, row: target.entity == nil ? 0 : row, month: month, variant: variant, depth: depth + 1)
+    case .input(let i):
+      node.kind = .input
+      node.label = ruleSet.inputs[i].name
+      if ruleSet.inputs[i].entity == nil { node.entity = nil }
+    case .parameter(let name):
+      node.kind = .parameter
+      node.entity = nil
+      annotate(&node, parameter: name, month: month)
+    case .calendar:
+      node.kind = .calendar
+      node.entity = nil
+    case .unary(_, let a):
+      node.children = [sub(a)]
+    case .binary(_, let a, let b):
+      node.children = [sub(a), sub(b)]
+    case .select(let c, let a, let b):
+      let taken = value(c, row, month, variant) != 0 ? a : b
+      node.children = [sub(c), sub(taken)]
+    case .scale(let name, _, let base):
+      var p = ExplanationNode(kind: .parameter, label: name, value: .nan, unit: "scale", period: period)
+      annotate(&p, parameter: name, month: month)
+      node.children = [sub(base), p]
+    case .sum(let entity, let inner, let filter):
+      node.kind = .sum
+      let count = evaluation.situation.entities[entity]?.count ?? 0
+      for r in 0..<count {
+        if let filter, value(filter, r, month, variant) == 0 { continue }
+        node.children.append(sub(inner, scope: entity, row: r))
+      }
+    case .previousMonth(let x, let initial):
+      node.children = [month == 0 ? sub(initial) : sub(x, month: month - 1)]
+    case .exerciseTotal(let x, let offset, let initial):
+      let e = timeline.exerciseIndex[month] + offset
+      if e < 0 || e >= timeline.exercises.count {
+        if let initial { node.children = [sub(initial)] }
+      } else {
+        node.kind = .sum
+        for m in timeline.exerciseIndex.indices where timeline.exerciseIndex[m] == e { node.children.append(sub(x, month: m)) }
+      }
+    case .cumulative(let x):
+      node.kind = .sum
+      for m in 0...month { node.children.append(sub(x, month: m)) }
+    }
+    return node
+  }
+
+  func annotate(_ node: inout ExplanationNode, parameter name: String, month: Int) {
+    guard let p = ruleSet.parameters[name] else { return }
+    let m = timeline.months[month]
+    guard let i = p.versionIndex(at: m) else { return }
+    switch p.values {
+    case .values(let v):
+      node.reference = v[i].reference
+      node.inForceFrom = "\(v[i].from)"
+    case .scale(let v):
+      node.reference = v[i].reference
+      node.inForceFrom = "\(v[i].from)"
+    }
+  }
+}

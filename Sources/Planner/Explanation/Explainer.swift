@@ -1,0 +1,79 @@
+/// Builds explanations from a traced evaluation: it reads the values the evaluation recorded
+/// for every node, and never computes a figure again.
+public struct Explainer: Sendable {
+  public let evaluation: Evaluation
+  /// Rule references deeper than this are shown with their value only.
+  public var maxDepth: Int
+
+  public init(_ evaluation: Evaluation, maxDepth: Int = 64) {
+    precondition(!evaluation.trace.isEmpty || evaluation.ruleSet.rules.isEmpty, "explanations need a traced evaluation")
+    self.evaluation = evaluation
+    self.maxDepth = maxDepth
+  }
+
+  var ruleSet: RuleSet { evaluation.ruleSet }
+  var timeline: Timeline { evaluation.situation.timeline }
+
+  /// Why `rule` has its value for entity row `row` in month index `month`.
+  public func explain(rule name: String, row: Int = 0, month: Int, variant: Int = 0) throws(DiagnosticList) -> ExplanationNode {
+    let rule = try find(name)
+    return explain(rule, row: row, month: month, variant: variant, depth: 0)
+  }
+
+  /// Why `rule` totals what it does over an exercise: the months' explanations add up to it.
+  public func explain(rule name: String, row: Int = 0, exercise id: String, variant: Int = 0) throws(DiagnosticList)
+    -> ExplanationNode
+  {
+    let rule = try find(name)
+    guard let e = timeline.exercises.firstIndex(where: { $0.id == id }) else {
+      let known = timeline.exercises.map(\.id).joined(separator: ", ")
+      throw DiagnosticList([.error("explain.unknown-period", "no exercise '\(id)'; the exercises are \(known)")])
+    }
+    let months = timeline.exerciseIndex.indices.filter { timeline.exerciseIndex[$0] == e }
+    let children = months.map { explain(rule, row: row, month: $0, variant: variant, depth: 0) }
+    return ExplanationNode(
+      kind: .period, label: rule.name, formula: "sum of the \(months.count) months of exercise \(id)",
+      value: children.reduce(0) { $0 + $1.value }, unit: unitName(rule.type), entity: entityName(rule.entity, row),
+      period: id, children: children)
+  }
+
+  private func find(_ name: String) throws(DiagnosticList) -> RuleSet.Rule {
+    guard let rule = ruleSet.rule(named: name) else {
+      var message = "no rule '\(name)'"
+      if let s = Suggestion.nearest(to: name, among: ruleSet.rules.map(\.name)) { message += "; did you mean '\(s)'?" }
+      throw DiagnosticList([.error("explain.unknown-rule", message)])
+    }
+    return rule
+  }
+
+  func explain(_ rule: RuleSet.Rule, row: Int, month: Int, variant: Int, depth: Int) -> ExplanationNode {
+    let value = evaluation.trace[rule.root.id]?[row, month, variant] ?? .nan
+    var node = ExplanationNode(
+      kind: .rule, label: rule.name, formula: rule.formula, value: value, unit: unitName(rule.type),
+      entity: entityName(rule.entity, row), period: "\(timeline.months[month])")
+    if depth < maxDepth {
+      let root = explain(rule.root, rule: rule, scope: rule.entity, row: row, month: month, variant: variant, depth: depth)
+      // A formula that is a single operation shows its operands directly under the rule.
+      node.children = root.kind == .operation ? root.children : [root]
+    }
+    return node
+  }
+
+  func value(_ n: CoreNode, _ row: Int, _ month: Int, _ variant: Int) -> Double {
+    evaluation.trace[n.id]?[row, month, variant] ?? .nan
+  }
+
+  func unitName(_ t: ValueType) -> String {
+    switch t {
+    case .number(let u): return u.description
+    case .bool: return "condition"
+    case .text: return "category"
+    case .month: return "month"
+    }
+  }
+
+  func entityName(_ kind: String?, _ row: Int) -> String? {
+    guard let kind, let ids = evaluation.situation.entities[kind], row < ids.count else { return nil }
+    return "\(kind) '\(ids[row])'"
+  }
+}

@@ -1,0 +1,44 @@
+/// One step of an explanation: a figure, what it is, and the figures it was computed from.
+public struct ExplanationNode: Sendable, Codable, Equatable {
+  public enum Kind: String, Sendable, Codable {
+    case rule, parameter, input, constant, operation, calendar, sum, period
+  }
+
+  public var kind: Kind
+  /// The rule, parameter or input name; the formula text for an operation.
+  public var label: String
+  /// A rule's formula.
+  public var formula: String?
+  public var value: Double
+  /// The unit (`EUR`, `h/week`, `ratio`), `condition`, `category` or `month`.
+  public var unit: String
+  /// The entity the value is for (`position 'coordinateur'`), if any.
+  public var entity: String?
+  /// A month (`2012-03`) or an exercise id.
+  public var period: String
+  /// A parameter value's legal reference.
+  public var reference: String?
+  /// The date from which a parameter's value is in force.
+  public var inForceFrom: String?
+  public var children: [ExplanationNode]
+
+  public init(
+    kind: Kind, label: String, formula: String? = nil, value: Double, unit: String, entity: String? = nil,
+    period: String, reference: String? = nil, inForceFrom: String? = nil, children: [ExplanationNode] = []
+  ) {
+    self.kind = kind
+    self.label = label
+    self.formula = formula
+    self.value = value
+    self.unit = unit
+    self.entity = entity
+    self.period = period
+    self.reference = reference
+    self.inForceFrom = inForceFrom
+    self.children = children
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case kind, label, formula, value, unit, entity, period, reference, inForceFrom = "in_force_from", children
+  }
+}

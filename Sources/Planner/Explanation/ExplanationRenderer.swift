@@ -1,0 +1,80 @@
+import Foundation
+
+/// Renders an explanation as indented text for a terminal, or as JSON for programs.
+public enum ExplanationRenderer {
+  /// The version of the JSON layout; bumped when a field changes meaning.
+  public static let formatVersion = 1
+
+  public static func text(_ node: ExplanationNode) -> String {
+    var lines: [String] = []
+    write(node, prefix: "", childPrefix: "", into: &lines, top: true)
+    return lines.joined(separator: "\n")
+  }
+
+  private static func write(_ n: ExplanationNode, prefix: String, childPrefix: String, into lines: inout [String], top: Bool) {
+    var line = prefix
+    switch n.kind {
+    case .rule, .period:
+      line += "\(n.label) = \(format(n.value, n.unit))"
+    case .parameter:
+      line += n.unit == "scale" ? "scale \(n.label)" : "\(n.label) = \(format(n.value, n.unit))"
+    case .input:
+      line += "\(n.label) = \(format(n.value, n.unit))  [input]"
+    case .constant, .calendar, .operation, .sum:
+      line += "\(n.label) = \(format(n.value, n.unit))"
+    }
+    var context: [String] = []
+    if let e = n.entity, top || n.kind == .rule || n.kind == .input { context.append(e) }
+    if top || n.kind == .rule || n.kind == .period { context.append(n.period) }
+    if !context.isEmpty { line += "  (\(context.joined(separator: ", ")))" }
+    if n.kind == .parameter {
+      var source: [String] = []
+      if let f = n.inForceFrom { source.append("in force from \(f)") }
+      if let r = n.reference { source.append(r) }
+      if !source.isEmpty { line += "  [\(source.joined(separator: "; "))]" }
+    }
+    lines.append(line)
+    if let f = n.formula, n.kind == .rule || n.kind == .period {
+      lines.append(childPrefix + (n.children.isEmpty ? "   " : "│  ") + "formula: " + f.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces))
+    }
+    for (i, c) in n.children.enumerated() {
+      let last = i == n.children.count - 1
+      write(c, prefix: childPrefix + (last ? "└─ " : "├─ "), childPrefix: childPrefix + (last ? "   " : "│  "), into: &lines, top: false)
+    }
+  }
+
+  /// A figure with its unit: euros to the cent, other amounts to at most six decimals.
+  public static func format(_ value: Double, _ unit: String) -> String {
+    if value.isNaN { return "(not computed)" }
+    switch unit {
+    case "condition": return value != 0 ? "true" : "false"
+    case "month": return "\(Month(ordinal: Int(value)))"
+    case "category": return "#\(Int(value))"
+    case "EUR": return String(format: "%.2f EUR", value)
+    case "ratio":
+      return trimmed(String(format: "%.6f", value))
+    default:
+      return trimmed(String(format: "%.6f", value)) + " " + unit
+    }
+  }
+
+  private static func trimmed(_ s: String) -> String {
+    guard s.contains(".") else { return s }
+    var t = s
+    while t.hasSuffix("0") { t.removeLast() }
+    if t.hasSuffix(".") { t.removeLast() }
+    return t
+  }
+
+  /// `{"format_version": 1, "explanation": {…}}`, keys sorted, for programs.
+  public static func json(_ node: ExplanationNode) throws -> String {
+    struct Document: Encodable {
+      let format_version: Int
+      let explanation: ExplanationNode
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return String(decoding: try encoder.encode(Document(format_version: formatVersion, explanation: node)), as: UTF8.self)
+  }
+}

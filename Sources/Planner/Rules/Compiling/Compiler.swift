@@ -1,0 +1,159 @@
+/// Compiles rule declarations into a ``RuleSet``: checks names, types and units, builds the
+/// dependency graph, orders the rules, and reports every problem found, located.
+public enum Compiler {
+  /// Reads and compiles parsed rule files.
+  public static func compile(_ documents: [YAMLDocument]) throws(DiagnosticList) -> (RuleSet, warnings: [Diagnostic]) {
+    var declarations = RuleDeclarations()
+    var errors: [Diagnostic] = []
+    for d in documents {
+      do { declarations.merge(try RuleFileReader.read(d)) } catch { errors += error.diagnostics }
+    }
+    do throws(DiagnosticList) {
+      let (set, warnings) = try compile(declarations)
+      if !errors.isEmpty { throw DiagnosticList(errors + warnings) }
+      return (set, warnings)
+    } catch {
+      throw DiagnosticList(errors + error.diagnostics)
+    }
+  }
+
+  /// Compiles declarations gathered from one or more files.
+  public static func compile(_ d: RuleDeclarations) throws(DiagnosticList) -> (RuleSet, warnings: [Diagnostic]) {
+    var errors: [Diagnostic] = []
+    var warnings = d.warnings
+
+    // MARK: Names, once each
+    var entityKinds: [String: RuleSet.EntityKind] = [:]
+    for e in d.entities {
+      if let first = entityKinds[e.name] {
+        errors.append(.duplicate("entity kind", e.name, at: e.location, first: first.location))
+      } else {
+        entityKinds[e.name] = .init(name: e.name, description: e.description, location: e.location)
+      }
+    }
+    var places: [String: SourceLocation] = [:]  // global namespace: rules, parameters, global inputs
+    func claim(_ what: String, _ name: String, _ location: SourceLocation?) -> Bool {
+      if let first = places[name] {
+        errors.append(.duplicate(what, name, at: location, first: first))
+        return false
+      }
+      if let location { places[name] = location }
+      return true
+    }
+    var inputs: [RuleSet.Input] = []
+    var inputSymbols: [String: (index: Int, input: RuleSet.Input)] = [:]
+    for i in d.inputs {
+      if let entity = i.entity, entityKinds[entity] == nil { continue }
+      let input = RuleSet.Input(entity: i.entity, name: i.name, type: i.type, categories: i.categories, description: i.description, location: i.location)
+      if let first = inputSymbols[input.key] {
+        errors.append(.duplicate("input", input.key, at: i.location, first: first.input.location))
+        continue
+      }
+      if i.entity == nil, !claim("name", i.name, i.location) { continue }
+      inputSymbols[input.key] = (inputs.count, input)
+      inputs.append(input)
+    }
+    var parameters: [String: Parameter] = [:]
+    for p in d.parameters where claim("name", p.name, p.location) { parameters[p.name] = p }
+    var ruleSymbols: [String: Symbols.RuleSymbol] = [:]
+    var declared: [RuleDeclarations.RuleDecl] = []
+    for r in d.rules {
+      if let entity = r.entity, entityKinds[entity] == nil {
+        var message = "rule '\(r.name)' is declared per '\(entity)', which is not an entity kind"
+        if let s = Suggestion.nearest(to: entity, among: Array(entityKinds.keys)) { message += "; did you mean '\(s)'?" }
+        errors.append(.error("rules.unknown-entity", message, at: r.entityLocation ?? r.location, length: entity.count))
+        continue
+      }
+      guard claim("name", r.name, r.location) else { continue }
+      ruleSymbols[r.name] = .init(index: declared.count, entity: r.entity, type: r.type, location: r.location)
+      declared.append(r)
+    }
+    errors += checkScaleThresholds(parameters)
+    let symbols = Symbols(entityKinds: Set(entityKinds.keys), rules: ruleSymbols, inputs: inputSymbols, parameters: parameters)
+
+    // MARK: Formulas
+    var rules: [RuleSet.Rule] = []
+    var nextID = 0
+    for (index, r) in declared.enumerated() {
+      var checker = TypeChecker(symbols: symbols, formula: r.formula, firstID: nextID)
+      do throws(FormulaError) {
+        let expression = Desugar.lower(try Parser.parse(r.formula))
+        var root = try checker.check(expression, scope: r.entity)
+        (root, _) = checker.unify(root, CoreNode(id: -1, kind: .constant(1), type: r.type, range: root.range))
+        guard root.type == r.type else {
+          throw FormulaError.message(
+            "rules.unit-mismatch", "rule '\(r.name)' is declared as \(r.type), but its formula gives \(root.type)",
+            at: SourceRange(offset: 0, length: r.formula.unicodeScalars.count))
+        }
+        nextID = checker.nextID
+        var deps: [Int] = []
+        for i in checker.ruleReferences where !deps.contains(i) { deps.append(i) }
+        rules.append(
+          RuleSet.Rule(
+            index: index, name: r.name, entity: r.entity, type: r.type, formula: r.formula, description: r.description,
+            root: root, formulaPosition: r.formulaPosition, location: r.location, dependencies: deps,
+            nodeTexts: checker.texts))
+      } catch {
+        let location = r.formulaPosition.location(ofOffset: error.offset)
+        errors.append(.error(error.id, error.message, at: location, length: error.length, notes: error.notes))
+        // Keep the rule's place so that indices stay those of the declarations.
+        rules.append(
+          RuleSet.Rule(
+            index: index, name: r.name, entity: r.entity, type: r.type, formula: r.formula, description: r.description,
+            root: CoreNode(id: -1, kind: .constant(0), type: r.type, range: SourceRange(offset: 0, length: 0)),
+            formulaPosition: r.formulaPosition, location: r.location, dependencies: [], nodeTexts: [:]))
+      }
+    }
+
+    // MARK: Order
+    var order: [Int] = []
+    switch DependencyGraph(dependencies: rules.map(\.dependencies)).topologicalOrder() {
+    case .success(let o): order = o
+    case .failure(let list):
+      for cycle in list.cycles {
+        let names = cycle.nodes.map { rules[$0].name }
+        let path = (names + [names[0]]).joined(separator: " → ")
+        let first = rules[cycle.nodes[0]]
+        let notes = cycle.nodes.map { Diagnostic.Note("'\(rules[$0].name)' is defined here", at: rules[$0].location) }
+        errors.append(
+          .error(
+            "rules.cycle", "rules depend on each other in a cycle: \(path); a rule cannot need its own value (use previous_month for last month's)",
+            at: first.location, length: first.name.count, notes: notes))
+      }
+    }
+    if errors.isEmpty == false { throw DiagnosticList(errors + warnings) }
+    warnings.sort { ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0) }
+    return (
+      RuleSet(entityKinds: entityKinds, inputs: inputs, parameters: parameters, rules: rules, order: order, nodeCount: nextID),
+      warnings
+    )
+  }
+
+  private static func checkScaleThresholds(_ parameters: [String: Parameter]) -> [Diagnostic] {
+    var errors: [Diagnostic] = []
+    for p in parameters.values {
+      guard case .scale(let versions) = p.values else { continue }
+      for v in versions {
+        for b in v.brackets {
+          guard case .parameter(let name, _) = b.threshold else { continue }
+          guard let t = parameters[name] else {
+            errors.append(.error("rules.unknown-reference", "threshold of scale '\(p.name)' refers to unknown parameter '\(name)'", at: v.location))
+            continue
+          }
+          if t.unit != p.unit || t.isScale {
+            errors.append(.error("rules.unit-mismatch", "threshold '\(name)' of scale '\(p.name)' is in \(t.unit), the scale in \(p.unit)", at: v.location))
+          }
+        }
+      }
+    }
+    return errors
+  }
+}
+
+extension Diagnostic {
+  static func duplicate(_ what: String, _ name: String, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic {
+    .error(
+      "rules.duplicate", "\(what) '\(name)' is defined twice", at: location, length: name.count,
+      notes: first.map { [Note("'\(name)' is first defined here", at: $0)] } ?? [])
+  }
+}

@@ -1,0 +1,46 @@
+/// What rule files declare, read but not yet compiled. Several files add up to one set.
+public struct RuleDeclarations: Sendable {
+  public struct EntityDecl: Sendable {
+    public var name: String
+    public var description: String?
+    public var location: SourceLocation
+  }
+
+  public struct InputDecl: Sendable {
+    public var entity: String?
+    public var name: String
+    public var type: ValueType
+    public var categories: [String]
+    public var description: String?
+    public var location: SourceLocation
+  }
+
+  public struct RuleDecl: Sendable {
+    public var name: String
+    public var entity: String?
+    public var entityLocation: SourceLocation?
+    public var type: ValueType
+    public var description: String?
+    public var formula: String
+    /// Where the formula is written, to map offsets back to the file.
+    public var formulaPosition: FormulaPosition
+    public var location: SourceLocation
+  }
+
+  public var entities: [EntityDecl] = []
+  public var inputs: [InputDecl] = []
+  public var parameters: [Parameter] = []
+  public var rules: [RuleDecl] = []
+  /// Problems that do not stop compiling (a value without reference…).
+  public var warnings: [Diagnostic] = []
+
+  public init() {}
+
+  public mutating func merge(_ other: RuleDeclarations) {
+    entities += other.entities
+    inputs += other.inputs
+    parameters += other.parameters
+    rules += other.rules
+    warnings += other.warnings
+  }
+}

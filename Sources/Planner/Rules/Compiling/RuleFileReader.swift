@@ -1,0 +1,214 @@
+/// Reads the declarations of one rule file (a YAML document already parsed).
+///
+/// A rule file is a mapping with any of four sections: `entities`, `inputs`, `parameters`
+/// and `rules`. The format is documented in README.md. Every error is collected (not just
+/// the first) and located.
+public final class RuleFileReader {
+  // A class: the reading functions add to one list of errors as they go.
+  private var errors: [Diagnostic] = []
+  private var out = RuleDeclarations()
+
+  public static func read(_ document: YAMLDocument) throws(DiagnosticList) -> RuleDeclarations {
+    let reader = RuleFileReader()
+    reader.readDocument(document.root)
+    if !reader.errors.isEmpty { throw DiagnosticList(reader.errors + reader.out.warnings) }
+    return reader.out
+  }
+
+  private func attempt(_ body: () throws(DiagnosticList) -> Void) {
+    do { try body() } catch { errors += error.diagnostics }
+  }
+
+  private func readDocument(_ root: YAMLNode) {
+    attempt { () throws(DiagnosticList) in
+      for (key, keyNode, value) in try root.mapping("a rule file") {
+        switch key {
+        case "entities": readEntities(value)
+        case "inputs": readInputs(value, entity: nil)
+        case "parameters": readParameters(value)
+        case "rules": readRules(value)
+        case "description", "source", "title": break
+        default:
+          errors.append(
+            .error(
+              "rules.unknown-section",
+              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters' and 'rules'",
+              at: keyNode.location, length: key.count))
+        }
+      }
+    }
+  }
+
+  // MARK: - Entities and inputs
+
+  private func readEntities(_ node: YAMLNode) {
+    attempt { () throws(DiagnosticList) in
+      for (name, keyNode, body) in try node.mapping("the entity kinds") {
+        out.entities.append(.init(name: name, description: body.value("description")?.scalarText, location: keyNode.location))
+        if let inputs = body.value("inputs") { readInputs(inputs, entity: name) }
+      }
+    }
+  }
+
+  private func readInputs(_ node: YAMLNode, entity: String?) {
+    attempt { () throws(DiagnosticList) in
+      for (name, keyNode, body) in try node.mapping("the inputs") {
+        var type = ValueType.number(.dimensionless)
+        var categories: [String] = []
+        if let typeNode = body.value("type") {
+          switch try typeNode.string("an input type") {
+          case "category":
+            type = .text
+            guard let values = body.value("values") else {
+              throw DiagnosticList([.error("rules.category-without-values", "category input '\(name)' needs 'values: [a, b, …]'", at: keyNode.location)])
+            }
+            for v in try values.sequence("the values of a category") { categories.append(try v.string("a category value")) }
+          case "month": type = .month
+          case "condition": type = .bool
+          case "number": break
+          case let other:
+            throw DiagnosticList([.error("rules.unknown-type", "unknown input type '\(other)'; use number (with 'unit'), category, month or condition", at: typeNode.location)])
+          }
+        }
+        if let unitNode = body.value("unit") {
+          type = .number(try unit(unitNode))
+        } else if type == .number(.dimensionless), body.value("type") == nil {
+          throw DiagnosticList([.error("rules.missing-unit", "input '\(name)' needs a 'unit' (EUR, h, …, ratio) or a 'type'", at: keyNode.location)])
+        }
+        out.inputs.append(.init(entity: entity, name: name, type: type, categories: categories, description: body.value("description")?.scalarText, location: keyNode.location))
+      }
+    }
+  }
+
+  private func unit(_ node: YAMLNode) throws(DiagnosticList) -> Unit {
+    let text = try node.string("a unit")
+    guard let (u, _) = Unit.parse(text) else {
+      throw DiagnosticList([.error("rules.unknown-unit", "unknown unit '\(text)'; units are EUR, h, FTE, month, week, count, ratio and their quotients such as EUR/h", at: node.location, length: text.count)])
+    }
+    return u
+  }
+
+  // MARK: - Parameters
+
+  private func readParameters(_ node: YAMLNode) {
+    attempt { () throws(DiagnosticList) in
+      for (name, keyNode, body) in try node.mapping("the parameters") {
+        attempt { () throws(DiagnosticList) in try readParameter(name, keyNode, body) }
+      }
+    }
+  }
+
+  private func readParameter(_ name: String, _ keyNode: YAMLNode, _ body: YAMLNode) throws(DiagnosticList) {
+    guard let unitNode = body.value("unit") else {
+      throw DiagnosticList([.error("parameters.missing-unit", "parameter '\(name)' needs a 'unit' (EUR, EUR/h, ratio, …)", at: keyNode.location)])
+    }
+    let parameterUnit = try unit(unitNode)
+    var lastConfirmed: Month?
+    if let lc = body.value("last_confirmed") { lastConfirmed = try month(lc) }
+    guard let valuesNode = body.value("values") else {
+      throw DiagnosticList([.error("parameters.missing-values", "parameter '\(name)' needs 'values', dated: '2012-01: {value: …, reference: …}'", at: keyNode.location)])
+    }
+    let isScale = body.value("type")?.scalarText == "scale"
+    var dated: [DatedValue] = []
+    var versions: [Scale.Version] = []
+    var previous: Month?
+    for (_, dateNode, entry) in try valuesNode.mapping("the dated values of '\(name)'") {
+      let from = try month(dateNode)
+      if let previous, from <= previous {
+        throw DiagnosticList([.error("parameters.unordered-dates", "dates of '\(name)' must increase: \(from) comes after \(previous)", at: dateNode.location)])
+      }
+      previous = from
+      let reference = entry.value("reference")?.scalarText
+      if reference == nil {
+        out.warnings.append(.warning("parameters.missing-reference", "the value of '\(name)' from \(from) has no reference (legal text or URL)", at: dateNode.location))
+      }
+      if isScale {
+        guard let bracketsNode = entry.value("brackets") else {
+          throw DiagnosticList([.error("parameters.missing-brackets", "scale '\(name)' needs 'brackets' for \(from)", at: dateNode.location)])
+        }
+        var brackets: [Scale.Bracket] = []
+        for b in try bracketsNode.sequence("the brackets") {
+          guard let t = b.value("threshold"), let r = b.value("rate") else {
+            throw DiagnosticList([.error("parameters.bad-bracket", "a bracket needs 'threshold' and 'rate'", at: b.location)])
+          }
+          brackets.append(.init(threshold: try threshold(t), rate: try number(r, "a rate")))
+        }
+        versions.append(.init(from: from, brackets: brackets, reference: reference, location: dateNode.location))
+      } else {
+        let valueNode = entry.isMapping ? entry.value("value") : entry
+        guard let valueNode else {
+          throw DiagnosticList([.error("parameters.missing-value", "'\(name)' from \(from) needs 'value'", at: dateNode.location)])
+        }
+        dated.append(DatedValue(from: from, value: try number(valueNode, "a value"), reference: reference, location: valueNode.location))
+      }
+    }
+    out.parameters.append(
+      Parameter(
+        name: name, unit: parameterUnit, description: body.value("description")?.scalarText,
+        values: isScale ? .scale(versions) : .values(dated), lastConfirmed: lastConfirmed, location: keyNode.location))
+  }
+
+  private func month(_ node: YAMLNode) throws(DiagnosticList) -> Month {
+    let text = try node.string("a date")
+    guard let m = Month(parsing: text) else {
+      throw DiagnosticList([.error("time.bad-date", "'\(text)' is not a month; write YYYY-MM (or YYYY-MM-01)", at: node.location, length: text.count)])
+    }
+    return m
+  }
+
+  /// A number, possibly written with `%` (`4.25 %` is 0.0425) or `_` separators.
+  private func number(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Double {
+    var text = try node.string(what).trimmed.replacing("_", with: "").replacing("\u{a0}", with: "")
+    var scale = 1.0
+    if text.hasSuffix("%") {
+      text = String(text.dropLast()).trimmed
+      scale = 0.01
+    }
+    guard let d = Double(text), d.isFinite else {
+      throw DiagnosticList([.error("yaml.expected-number", "expected \(what) as a number, found '\(text)'", at: node.location)])
+    }
+    return d * scale
+  }
+
+  private func threshold(_ node: YAMLNode) throws(DiagnosticList) -> Scale.Threshold {
+    let text = try node.string("a threshold")
+    if let d = Double(text.trimmed.replacing("_", with: "")) { return .amount(d) }
+    // `N * name` or `name`
+    let parts = text.split(separator: "*").map { $0.trimmed }
+    if parts.count == 1 { return .parameter(parts[0], times: 1) }
+    if parts.count == 2, let f = Double(parts[0]) { return .parameter(parts[1], times: f) }
+    throw DiagnosticList([.error("parameters.bad-threshold", "a threshold is a number, a parameter or 'N * parameter'; found '\(text)'", at: node.location)])
+  }
+
+  // MARK: - Rules
+
+  private func readRules(_ node: YAMLNode) {
+    attempt { () throws(DiagnosticList) in
+      for (name, keyNode, body) in try node.mapping("the rules") {
+        attempt { () throws(DiagnosticList) in
+          guard body.isMapping else {
+            throw DiagnosticList([.error("rules.expected-mapping", "rule '\(name)' needs 'formula' and 'unit' (or 'type: condition')", at: body.location)])
+          }
+          guard let formulaNode = body.value("formula") else {
+            throw DiagnosticList([.error("rules.missing-formula", "rule '\(name)' has no 'formula'", at: keyNode.location, length: name.count)])
+          }
+          var type: ValueType
+          if let unitNode = body.value("unit") {
+            type = .number(try unit(unitNode))
+          } else if let t = body.value("type")?.scalarText, t == "condition" {
+            type = .bool
+          } else {
+            throw DiagnosticList([.error("rules.missing-unit", "rule '\(name)' needs a 'unit' (EUR, h, …, ratio) or 'type: condition'", at: keyNode.location, length: name.count)])
+          }
+          let formula = formulaNode.isNull ? "" : try formulaNode.string("a formula")
+          let entityNode = body.value("entity")
+          out.rules.append(
+            .init(
+              name: name, entity: entityNode?.scalarText, entityLocation: entityNode?.location, type: type,
+              description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
+              location: keyNode.location))
+        }
+      }
+    }
+  }
+}

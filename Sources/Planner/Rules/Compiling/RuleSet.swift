@@ -1,0 +1,59 @@
+/// A compiled rule set: entity kinds, inputs, parameters and rules, checked and ordered.
+public struct RuleSet: Sendable {
+  /// An entity kind declared by a rule file (`position`, `member`, …). The engine knows it by
+  /// name only.
+  public struct EntityKind: Sendable, Hashable {
+    public var name: String
+    public var description: String?
+    public var location: SourceLocation?
+  }
+
+  /// A value the situation provides: global, or per entity of a kind.
+  public struct Input: Sendable, Hashable {
+    public var entity: String?
+    public var name: String
+    public var type: ValueType
+    /// For a category: its values, in order (a value is stored as its index).
+    public var categories: [String]
+    public var description: String?
+    public var location: SourceLocation?
+    /// `kind.name`, or `name` for a global input.
+    public var key: String { entity.map { "\($0).\(name)" } ?? name }
+  }
+
+  /// A compiled rule.
+  public struct Rule: Sendable {
+    public var index: Int
+    public var name: String
+    public var entity: String?
+    public var type: ValueType
+    public var formula: String
+    public var description: String?
+    public var root: CoreNode
+    /// Where the formula is written, to map offsets in it back to the file.
+    public var formulaPosition: FormulaPosition
+    /// Where the rule's name is written.
+    public var location: SourceLocation
+    /// Rules this one reads (indices), without repetition.
+    public var dependencies: [Int]
+    /// The formula node of each offset, for explanations: node id → formula text.
+    public var nodeTexts: [Int: String]
+
+    /// The file position of an offset in the formula text.
+    public func location(ofOffset offset: Int) -> SourceLocation { formulaPosition.location(ofOffset: offset) }
+  }
+
+  public var entityKinds: [String: EntityKind]
+  public var inputs: [Input]
+  public var parameters: [String: Parameter]
+  /// Rules in the order they were declared; `Rule.index` is the position here.
+  public var rules: [Rule]
+  /// Rule indices in evaluation order: each rule comes after the rules it reads.
+  public var order: [Int]
+  /// How many core nodes the rule set has (node ids are below this).
+  public var nodeCount: Int
+
+  public func rule(named name: String) -> Rule? { rules.first { $0.name == name } }
+  public func input(_ key: String) -> Input? { inputs.first { $0.key == key } }
+  public func inputIndex(_ key: String) -> Int? { inputs.firstIndex { $0.key == key } }
+}

@@ -1,0 +1,171 @@
+/// Parses a formula into an ``Expression``, one function per precedence level, lowest first:
+/// `if … then … else …`, `or`, `and`, `not`, comparisons, `+ -`, `* /`, unary `-`, primaries.
+public struct Parser {
+  var tokens: [Token]
+  var position = 0
+
+  /// Parses a whole formula.
+  public static func parse(_ text: String) throws(FormulaError) -> Expression {
+    let tokens = try Lexer.tokenize(text)
+    if tokens.count == 1 { throw FormulaError(.emptyFormula, offset: 0, length: 1) }
+    var parser = Parser(tokens: tokens)
+    let e = try parser.expression()
+    guard parser.current.kind == .end else {
+      throw parser.unexpected("an operator or the end of the formula")
+    }
+    return e
+  }
+
+  var current: Token { tokens[position] }
+
+  mutating func advance() -> Token {
+    let t = tokens[position]
+    if position < tokens.count - 1 { position += 1 }
+    return t
+  }
+
+  func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
+  func isKeyword(_ k: String) -> Bool { current.kind == .keyword(k) }
+
+  func unexpected(_ what: String) -> FormulaError {
+    FormulaError(.expected(what, found: describe(current)), offset: current.offset, length: max(1, current.length))
+  }
+
+  func describe(_ t: Token) -> String {
+    switch t.kind {
+    case .end: return "the end of the formula"
+    case .number: return "a number"
+    case .identifier(let n): return "'\(n)'"
+    case .string(let s): return "\"\(s)\""
+    case .symbol(let s): return "'\(s)'"
+    case .keyword(let k): return "'\(k)'"
+    }
+  }
+
+  mutating func expect(symbol s: String, _ what: String) throws(FormulaError) -> Token {
+    guard isSymbol(s) else { throw unexpected(what) }
+    return advance()
+  }
+
+  // MARK: - Precedence levels
+
+  mutating func expression() throws(FormulaError) -> Expression {
+    guard isKeyword("if") else { return try disjunction() }
+    let start = advance()
+    let condition = try expression()
+    guard isKeyword("then") else { throw unexpected("'then'") }
+    _ = advance()
+    let yes = try expression()
+    guard isKeyword("else") else { throw unexpected("'else' (every 'if' needs both branches)") }
+    _ = advance()
+    let no = try expression()
+    let range = SourceRange(offset: start.offset, length: start.length).union(no.range)
+    return .conditional(condition, yes, no, range)
+  }
+
+  mutating func disjunction() throws(FormulaError) -> Expression {
+    var left = try conjunction()
+    while isKeyword("or") {
+      _ = advance()
+      let right = try conjunction()
+      left = .binary("or", left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  mutating func conjunction() throws(FormulaError) -> Expression {
+    var left = try negation()
+    while isKeyword("and") {
+      _ = advance()
+      let right = try negation()
+      left = .binary("and", left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  mutating func negation() throws(FormulaError) -> Expression {
+    guard isKeyword("not") else { return try comparison() }
+    let t = advance()
+    let operand = try negation()
+    return .unary("not", operand, SourceRange(offset: t.offset, length: t.length).union(operand.range))
+  }
+
+  mutating func comparison() throws(FormulaError) -> Expression {
+    let left = try additive()
+    for op in ["==", "!=", "<", "<=", ">", ">="] where isSymbol(op) {
+      _ = advance()
+      let right = try additive()
+      return .binary(op, left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  mutating func additive() throws(FormulaError) -> Expression {
+    var left = try multiplicative()
+    while isSymbol("+") || isSymbol("-") {
+      guard case .symbol(let op) = advance().kind else { break }
+      let right = try multiplicative()
+      left = .binary(op, left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  mutating func multiplicative() throws(FormulaError) -> Expression {
+    var left = try unary()
+    while isSymbol("*") || isSymbol("/") {
+      guard case .symbol(let op) = advance().kind else { break }
+      let right = try unary()
+      left = .binary(op, left, right, left.range.union(right.range))
+    }
+    return left
+  }
+
+  mutating func unary() throws(FormulaError) -> Expression {
+    guard isSymbol("-") else { return try primary() }
+    let t = advance()
+    let operand = try unary()
+    return .unary("-", operand, SourceRange(offset: t.offset, length: t.length).union(operand.range))
+  }
+
+  mutating func primary() throws(FormulaError) -> Expression {
+    let t = current
+    let range = SourceRange(offset: t.offset, length: t.length)
+    switch t.kind {
+    case .number(let v, let unit):
+      _ = advance()
+      return .number(v, unit: unit, range)
+    case .string(let s):
+      _ = advance()
+      return .string(s, range)
+    case .keyword("true"), .keyword("false"):
+      _ = advance()
+      return .boolean(t.kind == .keyword("true"), range)
+    case .identifier(let name):
+      _ = advance()
+      guard isSymbol("(") else { return .name(name, range) }
+      _ = advance()
+      var arguments: [Expression.Argument] = []
+      if !isSymbol(")") {
+        repeat {
+          if !arguments.isEmpty { _ = advance() }
+          var label: String?
+          if case .identifier(let l) = current.kind, tokens[position + 1].kind == .symbol(":") {
+            label = l
+            _ = advance()
+            _ = advance()
+          }
+          arguments.append(Expression.Argument(label: label, try expression()))
+        } while isSymbol(",")
+      }
+      let close = try expect(symbol: ")", "',' or ')' to close the call of \(name)")
+      return .call(name, arguments, range.union(SourceRange(offset: close.offset, length: 1)))
+    case .symbol("("):
+      _ = advance()
+      let inner = try expression()
+      _ = try expect(symbol: ")", "')'")
+      return inner
+    default:
+      throw unexpected("a number, a name or '('")
+    }
+  }
+}

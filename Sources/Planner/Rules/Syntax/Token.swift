@@ -1,0 +1,20 @@
+/// A token of the rules language, with its place in the formula text.
+public struct Token: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    /// A number, with the unit written after it (`5000 EUR`, `35 h/week`, `1 %`), if any.
+    case number(Double, unitText: String?)
+    case identifier(String)
+    case string(String)
+    case symbol(String)  // + - * / ( ) , : == != < <= > >=
+    case keyword(String)  // if then else and or not true false
+    case end
+  }
+
+  public var kind: Kind
+  /// Offset of the first character in the formula, in Unicode scalars.
+  public var offset: Int
+  /// Length in Unicode scalars.
+  public var length: Int
+
+  public static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "true", "false"]
+}

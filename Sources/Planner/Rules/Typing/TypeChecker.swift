@@ -1,0 +1,189 @@
+/// Resolves names and checks types and units of one formula, producing typed core nodes.
+///
+/// Rules are declared with their unit, so each formula is checked on its own: a reference
+/// to another rule takes that rule's declared type.
+struct TypeChecker {
+  let symbols: Symbols
+  let formula: [Unicode.Scalar]
+  var nextID: Int
+  var texts: [Int: String] = [:]
+  var ruleReferences: [Int] = []
+
+  init(symbols: Symbols, formula: String, firstID: Int) {
+    self.symbols = symbols
+    self.formula = Array(formula.unicodeScalars)
+    self.nextID = firstID
+  }
+
+  // MARK: - Building nodes
+
+  mutating func node(_ kind: CoreNode.Kind, _ type: ValueType, _ range: SourceRange) -> CoreNode {
+    defer { nextID += 1 }
+    let lower = max(0, min(range.offset, formula.count))
+    let upper = max(lower, min(range.offset + range.length, formula.count))
+    var text = ""
+    text.unicodeScalars.append(contentsOf: formula[lower..<upper])
+    texts[nextID] = text
+    return CoreNode(id: nextID, kind: kind, type: type, range: range)
+  }
+
+  func fail(_ id: String, _ message: String, _ range: SourceRange, notes: [Diagnostic.Note] = []) -> FormulaError {
+    .message(id, message, at: range, notes: notes)
+  }
+
+  /// A literal `0` without unit fits any unit: `x > 0`, `max(0, x)`, `if c then x else 0`.
+  func isBareZero(_ n: CoreNode) -> Bool {
+    if case .constant(0) = n.kind, n.type == .number(.dimensionless) { return true }
+    return false
+  }
+
+  /// Makes two numbers agree in unit (a bare zero takes the other side's unit).
+  func unify(_ a: CoreNode, _ b: CoreNode) -> (CoreNode, CoreNode) {
+    var a = a
+    var b = b
+    if case .number = b.type, isBareZero(a) { a.type = b.type }
+    if case .number = a.type, isBareZero(b) { b.type = a.type }
+    return (a, b)
+  }
+
+  // MARK: - Checking
+
+  mutating func check(_ e: Expression, scope: String?) throws(FormulaError) -> CoreNode {
+    switch e {
+    case .number(let v, let unitText, let r):
+      guard let unitText else { return node(.constant(v), .number(.dimensionless), r) }
+      guard let (unit, scale) = Unit.parse(unitText) else { throw FormulaError(.unknownUnit(unitText), offset: r.offset, length: r.length) }
+      return node(.constant(v * scale), .number(unit), r)
+    case .string(_, let r):
+      throw fail("rules.type-mismatch", "a text in quotes can only be compared with a category input (contract == \"cdd\")", r)
+    case .boolean(let b, let r):
+      return node(.constant(b ? 1 : 0), .bool, r)
+    case .name(let name, let r):
+      return try reference(name, scope: scope, r)
+    case .unary(let op, let a, let r):
+      let x = try check(a, scope: scope)
+      if op == "not" {
+        guard x.type == .bool else { throw fail("rules.type-mismatch", "'not' needs a condition, but '\(text(a.range))' is \(x.type)", a.range) }
+        return node(.unary(.not, x), .bool, r)
+      }
+      guard case .number = x.type else { throw fail("rules.type-mismatch", "'-' needs a number, but '\(text(a.range))' is \(x.type)", a.range) }
+      return node(.unary(.negate, x), x.type, r)
+    case .binary(let op, let a, let b, let r):
+      return try binary(op, a, b, r, scope: scope)
+    case .conditional(let c, let a, let b, let r):
+      let cond = try check(c, scope: scope)
+      guard cond.type == .bool else {
+        throw fail("rules.type-mismatch", "the condition of 'if' must be a condition, but '\(text(c.range))' is \(cond.type)", c.range)
+      }
+      let (x, y) = unify(try check(a, scope: scope), try check(b, scope: scope))
+      guard x.type == y.type else {
+        throw fail("rules.unit-mismatch", "the branches of 'if' differ: 'then' gives \(x.type), 'else' gives \(y.type)", r)
+      }
+      return node(.select(cond, x, y), x.type, r)
+    case .call(let name, let args, let r):
+      return try call(name, args, r, scope: scope)
+    }
+  }
+
+  func text(_ r: SourceRange) -> String {
+    let lower = max(0, min(r.offset, formula.count))
+    let upper = max(lower, min(r.offset + r.length, formula.count))
+    var s = ""
+    s.unicodeScalars.append(contentsOf: formula[lower..<upper])
+    return s
+  }
+
+  private mutating func reference(_ name: String, scope: String?, _ r: SourceRange) throws(FormulaError) -> CoreNode {
+    if let scope, let i = symbols.inputs["\(scope).\(name)"] {
+      return node(.input(i.index), i.input.type, r)
+    }
+    if let rule = symbols.rules[name] {
+      if let entity = rule.entity, entity != scope {
+        let from = scope.map { "a rule per \($0)" } ?? "a rule for the whole organisation"
+        throw fail(
+          "rules.wrong-entity", "'\(name)' is computed per \(entity); from \(from), use sum(\(entity), \(name))", r,
+          notes: [.init("'\(name)' is defined here", at: rule.location)])
+      }
+      ruleReferences.append(rule.index)
+      return node(.rule(rule.index), rule.type, r)
+    }
+    if let i = symbols.inputs[name] {
+      return node(.input(i.index), i.input.type, r)
+    }
+    if let p = symbols.parameters[name] {
+      if p.isScale {
+        throw fail("rules.type-mismatch", "'\(name)' is a scale; apply it with scale(\(name), base) or bracket_rate(\(name), base)", r)
+      }
+      return node(.parameter(name), .number(p.unit), r)
+    }
+    let inputElsewhere = symbols.inputs.values.first { $0.input.name == name && $0.input.entity != scope }
+    if let other = inputElsewhere, let entity = other.input.entity {
+      throw fail("rules.wrong-entity", "'\(name)' is an input per \(entity); from here, use sum(\(entity), \(name))", r)
+    }
+    var message = "unknown name '\(name)'"
+    if let s = Suggestion.nearest(to: name, among: symbols.visibleNames(scope: scope)) { message += "; did you mean '\(s)'?" }
+    throw fail("rules.unknown-reference", message, r)
+  }
+
+  private mutating func binary(_ op: String, _ a: Expression, _ b: Expression, _ r: SourceRange, scope: String?)
+    throws(FormulaError) -> CoreNode
+  {
+    // A category compared with a text in quotes: the text becomes the category's index.
+    if op == "==" || op == "!=" {
+      if case .string(let s, let sr) = b { return try categoryTest(op, a, s, sr, r, scope: scope) }
+      if case .string(let s, let sr) = a { return try categoryTest(op, b, s, sr, r, scope: scope) }
+    }
+    let (x, y) = unify(try check(a, scope: scope), try check(b, scope: scope))
+    switch op {
+    case "and", "or":
+      for (n, e) in [(x, a), (y, b)] where n.type != .bool {
+        throw fail("rules.type-mismatch", "'\(op)' needs conditions, but '\(text(e.range))' is \(n.type)", e.range)
+      }
+      return node(.binary(op == "and" ? .and : .or, x, y), .bool, r)
+    case "+", "-":
+      guard case .number(let u) = x.type, case .number(let v) = y.type else {
+        throw fail("rules.type-mismatch", "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
+      }
+      guard u == v else {
+        let verb = op == "+" ? "add" : "subtract"
+        throw fail("rules.unit-mismatch", "cannot \(verb) \(x.type) and \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
+      }
+      return node(.binary(op == "+" ? .add : .subtract, x, y), x.type, r)
+    case "*", "/":
+      guard case .number(let u) = x.type, case .number(let v) = y.type else {
+        throw fail("rules.type-mismatch", "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
+      }
+      return node(.binary(op == "*" ? .multiply : .divide, x, y), .number(op == "*" ? u * v : u / v), r)
+    default:
+      let comparable: Bool
+      switch (x.type, y.type) {
+      case (.number(let u), .number(let v)): comparable = u == v
+      case (.month, .month): comparable = true
+      case (.bool, .bool): comparable = op == "==" || op == "!="
+      default: comparable = false
+      }
+      guard comparable else {
+        throw fail("rules.unit-mismatch", "cannot compare \(x.type) with \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
+      }
+      let ops: [String: BinaryOperator] = ["<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual]
+      return node(.binary(ops[op]!, x, y), .bool, r)
+    }
+  }
+
+  private mutating func categoryTest(
+    _ op: String, _ e: Expression, _ value: String, _ valueRange: SourceRange, _ r: SourceRange, scope: String?
+  ) throws(FormulaError) -> CoreNode {
+    let x = try check(e, scope: scope)
+    guard case .input(let i) = x.kind, x.type == .text else {
+      throw fail("rules.type-mismatch", "'\(text(e.range))' is \(x.type); only a category input can be compared with \"\(value)\"", r)
+    }
+    let input = symbols.inputs.values.first { $0.index == i }!.input
+    guard let code = input.categories.firstIndex(of: value) else {
+      var message = "'\(value)' is not a value of '\(input.name)'; its values are \(input.categories.joined(separator: ", "))"
+      if let s = Suggestion.nearest(to: value, among: input.categories) { message = "'\(value)' is not a value of '\(input.name)'; did you mean '\(s)'?" }
+      throw fail("rules.unknown-category", message, valueRange)
+    }
+    let constant = node(.constant(Double(code)), .text, valueRange)
+    return node(.binary(op == "==" ? .equal : .notEqual, x, constant), .bool, r)
+  }
+}

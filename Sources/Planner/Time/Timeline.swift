@@ -1,0 +1,45 @@
+/// The months a run covers, cut into exercises that follow each other without gaps.
+public struct Timeline: Sendable, Hashable {
+  public let months: MonthRange
+  public let exercises: [Exercise]
+  /// For each month of `months`, the index of its exercise.
+  public let exerciseIndex: [Int]
+
+  /// Builds a timeline from consecutive exercises.
+  /// - Throws: when exercises overlap or leave a gap.
+  public init(exercises: [Exercise]) throws(DiagnosticList) {
+    guard let first = exercises.first, let last = exercises.last else {
+      throw DiagnosticList([.error("time.no-exercise", "a timeline needs at least one exercise")])
+    }
+    for (a, b) in zip(exercises, exercises.dropFirst()) where a.months.last.adding(months: 1) != b.months.first {
+      throw DiagnosticList([
+        .error(
+          "time.exercise-gap",
+          "exercise '\(b.id)' starts \(b.months.first) but the previous one ('\(a.id)') ends \(a.months.last); exercises must follow each other month after month"
+        )
+      ])
+    }
+    self.months = MonthRange(first.months.first, last.months.last)
+    self.exercises = exercises
+    var index: [Int] = []
+    for (i, e) in exercises.enumerated() { index += Array(repeating: i, count: e.monthCount) }
+    self.exerciseIndex = index
+  }
+
+  /// One exercise per calendar year from `first` to `last` (the first and last may be partial).
+  public init(months: MonthRange) {
+    var exercises: [Exercise] = []
+    var start = months.first
+    while start <= months.last {
+      let end = min(Month(start.year, 12), months.last)
+      exercises.append(Exercise(id: "\(start.year)", months: MonthRange(start, end)))
+      start = end.adding(months: 1)
+    }
+    // Consecutive by construction.
+    self = try! Timeline(exercises: exercises)
+  }
+
+  public var monthCount: Int { months.count }
+
+  public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Yams
+
+/// A YAML file parsed into Yams' node tree, with positions kept on every node.
+public struct YAMLDocument {
+  public var path: String
+  public var text: String
+  public var root: YAMLNode
+
+  /// Parses `text`; every problem (malformed YAML, a tab in indentation, an empty file, a
+  /// duplicated key) becomes a located diagnostic.
+  public static func parse(_ text: String, path: String) throws(DiagnosticList) -> YAMLDocument {
+    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw DiagnosticList([.emptyFile(path)])
+    }
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        throw DiagnosticList([.emptyFile(path)])
+      }
+      return YAMLDocument(path: path, text: text, root: YAMLNode(node, file: path, text: text))
+    } catch let error as DiagnosticList {
+      throw error
+    } catch let error as YamlError {
+      throw DiagnosticList([Self.diagnostic(for: error, path: path, text: text)])
+    } catch {
+      throw DiagnosticList([.error("yaml.invalid", "\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
+    }
+  }
+
+  static func diagnostic(for error: YamlError, path: String, text: String) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line, column: mark.column) }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var message = "malformed YAML: \(problem)"
+      if let context { message += " (\(context.text) at line \(context.mark.line))" }
+      if problem.contains("cannot start any token"), Self.hasTab(in: text, line: mark.line) {
+        message = "a tab is used for indentation; YAML indents with spaces only"
+        return .error("yaml.tab-indentation", message, at: at(mark))
+      }
+      return .error("yaml.malformed", message, at: at(mark))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .error(
+        "yaml.duplicate-key", "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+        at: at(context.mark))
+    case .reader(let problem, _, _, _):
+      return .error("yaml.unreadable", "unreadable YAML: \(problem)", at: SourceLocation(file: path, line: 1, column: 1))
+    default:
+      return .error("yaml.malformed", "malformed YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
+    }
+  }
+
+  private static func hasTab(in text: String, line: Int) -> Bool {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1, line <= lines.count else { return text.contains("\t") }
+    return lines[line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
+  }
+}
+
+extension Diagnostic {
+  static func emptyFile(_ path: String) -> Diagnostic {
+    .error("yaml.empty-file", "the file is empty; expected a YAML mapping", at: SourceLocation(file: path, line: 1, column: 1))
+  }
+}

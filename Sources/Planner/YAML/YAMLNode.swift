@@ -1,0 +1,77 @@
+import Foundation
+import Yams
+
+/// A YAML node with its file, so that every typed read can fail with a located diagnostic.
+public struct YAMLNode {
+  public let node: Node
+  public let file: String
+  /// The whole file's text, to map positions inside multi-line scalars.
+  let text: String
+
+  init(_ node: Node, file: String, text: String) {
+    self.node = node
+    self.file = file
+    self.text = text
+  }
+
+  /// Where this node starts.
+  public var location: SourceLocation {
+    let mark = node.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  /// The scalar's text, or `nil` when the node is not a scalar.
+  public var scalarText: String? { node.scalar?.string }
+
+  public var isMapping: Bool { node.mapping != nil }
+  public var isSequence: Bool { node.sequence != nil }
+  public var isNull: Bool { node.scalar.map { $0.tag == .init(.null) || $0.string == "~" || ($0.string.isEmpty && $0.style == .plain) } ?? false }
+
+  /// The entries of a mapping, in file order, keys as strings.
+  public func mapping(_ what: String) throws(DiagnosticList) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+    guard let mapping = node.mapping else {
+      throw DiagnosticList([.error("yaml.expected-mapping", "expected \(what) as a mapping (key: value lines)", at: location)])
+    }
+    var out: [(String, YAMLNode, YAMLNode)] = []
+    for (k, v) in mapping {
+      let keyNode = YAMLNode(k, file: file, text: text)
+      guard let key = k.scalar?.string else {
+        throw DiagnosticList([.error("yaml.expected-scalar", "expected a plain key in \(what)", at: keyNode.location)])
+      }
+      out.append((key, keyNode, YAMLNode(v, file: file, text: text)))
+    }
+    return out
+  }
+
+  /// The items of a sequence.
+  public func sequence(_ what: String) throws(DiagnosticList) -> [YAMLNode] {
+    guard let sequence = node.sequence else {
+      throw DiagnosticList([.error("yaml.expected-sequence", "expected \(what) as a list (- item lines)", at: location)])
+    }
+    return sequence.map { YAMLNode($0, file: file, text: text) }
+  }
+
+  /// A scalar, as text.
+  public func string(_ what: String) throws(DiagnosticList) -> String {
+    guard let s = node.scalar?.string else {
+      throw DiagnosticList([.error("yaml.expected-scalar", "expected \(what) as a single value", at: location)])
+    }
+    return s
+  }
+
+  /// A scalar read as a number (`1820`, `0.5`, `1_000`).
+  public func number(_ what: String) throws(DiagnosticList) -> Double {
+    let s = try string(what).replacingOccurrences(of: "_", with: "")
+    guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else {
+      throw DiagnosticList([.error("yaml.expected-number", "expected \(what) as a number, found '\(s)'", at: location)])
+    }
+    return d
+  }
+
+  /// The value of `key` in a mapping, if present.
+  public func value(_ key: String) -> YAMLNode? {
+    guard let mapping = node.mapping else { return nil }
+    for (k, v) in mapping where k.scalar?.string == key { return YAMLNode(v, file: file, text: text) }
+    return nil
+  }
+}
