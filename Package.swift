@@ -52,6 +52,6 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-    .testTarget(name: "planTests", dependencies: ["plan", "Scenarios"], exclude: ["Fixtures"]),
+    .testTarget(name: "planTests", dependencies: ["plan"]),
   ]
 )

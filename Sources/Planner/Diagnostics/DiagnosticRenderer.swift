@@ -54,6 +54,8 @@ public struct DiagnosticRenderer: Sendable {
     let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
     let pad = String(repeating: " ", count: max(0, location.column - 1))
     let underline = "^" + String(repeating: "~", count: max(0, length - 1))
-    return "    " + shown + "\n    " + pad + underline
+    var quoted = "    " + shown
+    while quoted.last == " " { quoted.removeLast() }
+    return quoted + "\n    " + pad + underline
   }
 }

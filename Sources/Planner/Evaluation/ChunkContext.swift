@@ -15,7 +15,11 @@ struct ChunkContext {
     self.months = evaluator.situation.timeline.monthCount
     self.tracing = evaluator.options.trace
     for (i, input) in evaluator.ruleSet.inputs.enumerated() {
-      if let b = evaluator.situation.inputs[input.key] { inputs[i] = b }
+      if let b = evaluator.situation.inputs[input.key] {
+        inputs[i] = b
+      } else if let kind = input.entity, (evaluator.situation.entities[kind] ?? []).isEmpty {
+        inputs[i] = Block(rows: 0, months: 1, width: 1, data: [])
+      }
     }
   }
 

@@ -46,7 +46,7 @@ public struct Evaluator: Sendable {
     for i in usedInputs.sorted() {
       let input = ruleSet.inputs[i]
       let rows = input.entity.map { situation.entities[$0]?.count ?? 0 } ?? 1
-      guard let block = situation.inputs[input.key] else {
+      guard let block = situation.inputs[input.key] ?? (rows == 0 ? Block(rows: 0, months: 1, width: 1, data: []) : nil) else {
         errors.append(.error("evaluation.missing-input", "input '\(input.key)' is used by the rules but not given", at: input.location))
         continue
       }

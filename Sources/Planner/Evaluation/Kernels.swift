@@ -42,8 +42,11 @@ enum Kernels {
     }
   }
 
+  /// The shape of an element-wise result: each dimension is the largest, or 0 when a block
+  /// has none (a sum over no entity at all).
   static func shape(_ blocks: Block...) -> (rows: Int, months: Int, width: Int) {
-    (blocks.map(\.rows).max()!, blocks.map(\.months).max()!, blocks.map(\.width).max()!)
+    func dim(_ d: [Int]) -> Int { d.contains(0) ? 0 : d.max()! }
+    return (dim(blocks.map(\.rows)), dim(blocks.map(\.months)), dim(blocks.map(\.width)))
   }
 
   static func binary<K: BinaryKernel>(_ k: K.Type, _ a: Block, _ b: Block) -> Block {

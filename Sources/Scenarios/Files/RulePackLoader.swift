@@ -1,37 +1,27 @@
 import Planner
 
-/// Loads rule packs (the YAML rule and parameter files under `scenarios/rules/`) and compiles
-/// them into one rule set.
+/// Loads rule packs (the YAML rule and parameter files under `scenarios/rules/`), compiles
+/// them into one rule set and runs their worked examples.
 public enum RulePackLoader {
-  /// The result of checking files: the compiled set when there was no error, every
-  /// diagnostic, and the files' text (to quote lines in messages).
+  /// The result of checking files, with the files' text (to quote lines in messages).
   public struct Outcome: Sendable {
-    public var ruleSet: RuleSet?
-    public var diagnostics: [Diagnostic]
+    public var check: RuleFileCheck.Outcome
     public var sources: [String: String]
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var ruleSet: RuleSet? { check.ruleSet }
+    public var diagnostics: [Diagnostic] { check.diagnostics }
+    public var exampleCount: Int { check.exampleCount }
+    public var hasErrors: Bool { check.hasErrors }
   }
 
-  /// Reads and compiles `paths`; never throws: problems are in the outcome's diagnostics.
-  public static func check(_ paths: [String]) -> Outcome {
+  /// Reads and checks `paths`; never throws: problems are in the outcome's diagnostics.
+  public static func check(_ paths: [String], strict: Bool = false) -> Outcome {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
     for path in paths {
-      do {
-        let d = try YAMLFileLoader.load(path)
-        sources[path] = d.text
-        documents.append(d)
-      } catch {
-        diagnostics += error.diagnostics
-        if let text = YAMLFileLoader.text(path) { sources[path] = text }
-      }
+      if let text = YAMLFileLoader.text(path) { sources[path] = text }
+      do { documents.append(try YAMLFileLoader.load(path)) } catch { diagnostics += error.diagnostics }
     }
-    do {
-      let (set, warnings) = try Compiler.compile(documents)
-      return Outcome(ruleSet: diagnostics.isEmpty ? set : nil, diagnostics: diagnostics + warnings, sources: sources)
-    } catch {
-      return Outcome(ruleSet: nil, diagnostics: diagnostics + error.diagnostics, sources: sources)
-    }
+    return Outcome(check: RuleFileCheck.check(documents, earlier: diagnostics, strict: strict), sources: sources)
   }
 }

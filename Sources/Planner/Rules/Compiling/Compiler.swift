@@ -8,13 +8,10 @@ public enum Compiler {
     for d in documents {
       do { declarations.merge(try RuleFileReader.read(d)) } catch { errors += error.diagnostics }
     }
-    do throws(DiagnosticList) {
-      let (set, warnings) = try compile(declarations)
-      if !errors.isEmpty { throw DiagnosticList(errors + warnings) }
-      return (set, warnings)
-    } catch {
-      throw DiagnosticList(errors + error.diagnostics)
-    }
+    let result: (RuleSet, warnings: [Diagnostic])
+    do { result = try compile(declarations) } catch { throw DiagnosticList(errors + error.diagnostics) }
+    if !errors.isEmpty { throw DiagnosticList(errors + result.warnings) }
+    return result
   }
 
   /// Compiles declarations gathered from one or more files.

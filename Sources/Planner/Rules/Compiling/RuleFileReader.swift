@@ -27,12 +27,12 @@ public final class RuleFileReader {
         case "inputs": readInputs(value, entity: nil)
         case "parameters": readParameters(value)
         case "rules": readRules(value)
-        case "description", "source", "title": break
+        case "description", "source", "title", "examples": break
         default:
           errors.append(
             .error(
               "rules.unknown-section",
-              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters' and 'rules'",
+              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters', 'rules' and 'examples'",
               at: keyNode.location, length: key.count))
         }
       }

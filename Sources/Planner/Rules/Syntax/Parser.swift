@@ -153,6 +153,11 @@ public struct Parser {
             label = l
             _ = advance()
             _ = advance()
+          } else if current.kind == .identifier("where") {
+            // `where` needs no colon: a colon followed by a space is not allowed in a plain
+            // YAML value, so `sum(position, gross, where contract == "cdd")` reads better.
+            label = "where"
+            _ = advance()
           }
           arguments.append(Expression.Argument(label: label, try expression()))
         } while isSymbol(",")
