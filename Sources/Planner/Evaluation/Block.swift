@@ -37,9 +37,22 @@ public struct Block: Sendable, Equatable {
     return data[(r * months + m) * width + b]
   }
 
+  /// Whether every value is a finite number. A value is not finite when its exponent bits are
+  /// all set: one vectorisable pass takes the largest exponent field.
+  public var allFinite: Bool {
+    let exponent: UInt64 = 0x7FF0_0000_0000_0000
+    var largest: UInt64 = 0
+    data.withUnsafeBufferPointer { p in
+      p.withMemoryRebound(to: UInt64.self) { bits in
+        for b in bits { largest = Swift.max(largest, b & exponent) }
+      }
+    }
+    return largest != exponent
+  }
+
   /// The first place holding a value that is not a finite number.
   public func firstNonFinite() -> (row: Int, month: Int, variant: Int)? {
-    guard let i = data.firstIndex(where: { !$0.isFinite }) else { return nil }
+    guard !allFinite, let i = data.firstIndex(where: { !$0.isFinite }) else { return nil }
     return (i / (months * width), (i / width) % months, i % width)
   }
 

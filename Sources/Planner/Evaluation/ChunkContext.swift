@@ -6,8 +6,11 @@ struct ChunkContext {
   var inputs: [Int: Block] = [:]
   var parameters: [String: Block] = [:]
   var trace: [Int: Block] = [:]
+  var pool = BufferPool()
   var tracing: Bool
   let months: Int
+  /// Doubles written by all node operations, for the benchmark's bandwidth bound.
+  var elementsWritten = 0
 
   init(evaluator: Evaluator, width: Int) {
     self.evaluator = evaluator
@@ -31,6 +34,7 @@ struct ChunkContext {
 
   mutating func evaluate(_ node: CoreNode, scope: String?) -> Block {
     let block = compute(node, scope: scope)
+    elementsWritten += block.data.count
     if tracing { trace[node.id] = block }
     return block
   }
@@ -48,16 +52,37 @@ struct ChunkContext {
     case .calendar(let q):
       return calendar(q)
     case .unary(let op, let a):
-      return Kernels.unary(op, evaluate(a, scope: scope))
+      let x = evaluate(a, scope: scope)
+      defer { recycle(x, a) }
+      return Kernels.unary(op, x, pool: &pool)
     case .binary(let op, let a, let b):
-      return Kernels.binary(op, evaluate(a, scope: scope), evaluate(b, scope: scope))
+      let x = evaluate(a, scope: scope), y = evaluate(b, scope: scope)
+      defer {
+        recycle(x, a)
+        recycle(y, b)
+      }
+      return Kernels.binary(op, x, y, pool: &pool)
     case .select(let c, let a, let b):
-      return Kernels.select(evaluate(c, scope: scope), evaluate(a, scope: scope), evaluate(b, scope: scope))
+      let (x, y, z) = (evaluate(c, scope: scope), evaluate(a, scope: scope), evaluate(b, scope: scope))
+      let result = Kernels.select(x, y, z, pool: &pool)
+      recycle(x, c)
+      // A scalar condition returns one of the branches itself: that one is not recycled.
+      if x.data.count > 1 {
+        recycle(y, a)
+        recycle(z, b)
+      }
+      return result
     case .scale(let name, let mode, let base):
       return scale(name, mode, evaluate(base, scope: scope))
     case .sum(let entity, let value, let filter):
       var v = evaluate(value, scope: entity)
-      if let filter { v = Kernels.select(evaluate(filter, scope: entity), v, .scalar(0)) }
+      if let filter {
+        let f = evaluate(filter, scope: entity)
+        let selected = Kernels.select(f, v, .scalar(0), pool: &pool)
+        recycle(f, filter)
+        if f.data.count > 1 { recycle(v, value) }
+        v = selected
+      }
       return sum(v, rows: rowCount(entity))
     case .previousMonth(let x, let initial):
       return previousMonth(evaluate(x, scope: scope), evaluate(initial, scope: scope))
@@ -65,6 +90,16 @@ struct ChunkContext {
       return exerciseTotal(evaluate(x, scope: scope), offset: offset, initial: initial.map { evaluate($0, scope: scope) })
     case .cumulative(let x):
       return cumulative(evaluate(x, scope: scope))
+    }
+  }
+
+  /// Gives an intermediate result's storage back to the pool once it has been used; values
+  /// that are held elsewhere (rules, inputs, parameters) or recorded for explanations are not.
+  mutating func recycle(_ block: Block, _ node: CoreNode) {
+    guard !tracing else { return }
+    switch node.kind {
+    case .constant, .rule, .input, .parameter, .calendar: return
+    default: pool.give(block.data)
     }
   }
 
@@ -86,9 +121,9 @@ struct ChunkContext {
 
   /// Sums a block over its rows (entities), with BLAS; a block that does not depend on the
   /// entity counts once per entity.
-  private func sum(_ v: Block, rows: Int) -> Block {
+  private mutating func sum(_ v: Block, rows: Int) -> Block {
     if v.rows == 1 {
-      return Kernels.unary(v) { $0 * Double(rows) }
+      return Kernels.unary(v, &pool) { $0 * Double(rows) }
     }
     let m = Matrix(rows: v.rows, columns: v.months * v.width, data: v.data)
     return Block(rows: 1, months: v.months, width: v.width, data: m.columnSums())

@@ -13,6 +13,8 @@ public struct Evaluation: Sendable {
   /// Input values as they were used.
   public let inputValues: [Int: Block]
   public let warnings: [Diagnostic]
+  /// Doubles written by the evaluation's vector operations (a measure of the work done).
+  public var elementsWritten = 0
 
   /// The number of entities a rule is computed for (1 for a rule of the whole organisation).
   public func rowCount(of rule: RuleSet.Rule) -> Int {

@@ -96,16 +96,25 @@ public struct Evaluator: Sendable {
   /// Evaluates the variants chunk by chunk and hands each chunk's result to `body`, in order.
   public func runChunks(_ variation: Variation, body: (Evaluation) throws -> Void) throws {
     var start = 0
+    var pool = BufferPool()
     while start < variation.count {
       let end = min(variation.count, start + options.chunkSize)
-      try body(try evaluate(variation, variants: start..<end))
+      try body(try evaluate(variation, variants: start..<end, pool: &pool))
       start = end
     }
   }
 
   /// Evaluates one chunk of variants.
   public func evaluate(_ variation: Variation, variants: Range<Int>) throws(DiagnosticList) -> Evaluation {
+    var pool = BufferPool()
+    return try evaluate(variation, variants: variants, pool: &pool)
+  }
+
+  /// Evaluates one chunk of variants, reusing (and refilling) a pool of vector storage.
+  func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool) throws(DiagnosticList) -> Evaluation {
     var context = ChunkContext(evaluator: self, width: variants.count)
+    context.pool = pool
+    defer { pool = context.pool }
     for (key, generate) in variation.inputs {
       guard let i = ruleSet.inputIndex(key) else { continue }
       context.inputs[i] = generate(variants)
@@ -125,11 +134,16 @@ public struct Evaluator: Sendable {
       if kept.contains(index) { values[index] = block }
       // Drop what no later rule reads.
       for d in rule.dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
-        context.rules[d] = nil
+        if let dropped = context.rules.removeValue(forKey: d) { context.pool.give(dropped.data) }
       }
     }
-    return Evaluation(
+    // What is not kept goes back to the pool for the next chunk.
+    for (index, block) in context.rules where !kept.contains(index) { context.pool.give(block.data) }
+    context.rules = [:]
+    var evaluation = Evaluation(
       ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace,
       parameterValues: parameterBlocks.merging(context.parameters) { $1 }, inputValues: context.inputs, warnings: warnings)
+    evaluation.elementsWritten = context.elementsWritten
+    return evaluation
   }
 }

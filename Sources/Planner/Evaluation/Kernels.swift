@@ -23,23 +23,29 @@ enum Kernels {
   struct And: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != 0 && b != 0 ? 1 : 0) } }
   struct Or: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != 0 || b != 0 ? 1 : 0) } }
 
-  static func binary(_ op: BinaryOperator, _ a: Block, _ b: Block) -> Block {
+  static func binary(_ op: BinaryOperator, _ a: Block, _ b: Block, pool: inout BufferPool) -> Block {
     switch op {
-    case .add: return binary(Add.self, a, b)
-    case .subtract: return binary(Subtract.self, a, b)
-    case .multiply: return binary(Multiply.self, a, b)
-    case .divide: return binary(Divide.self, a, b)
-    case .minimum: return binary(Minimum.self, a, b)
-    case .maximum: return binary(Maximum.self, a, b)
-    case .less: return binary(Less.self, a, b)
-    case .lessOrEqual: return binary(LessOrEqual.self, a, b)
-    case .greater: return binary(Greater.self, a, b)
-    case .greaterOrEqual: return binary(GreaterOrEqual.self, a, b)
-    case .equal: return binary(Equal.self, a, b)
-    case .notEqual: return binary(NotEqual.self, a, b)
-    case .and: return binary(And.self, a, b)
-    case .or: return binary(Or.self, a, b)
+    case .add: return binary(Add.self, a, b, &pool)
+    case .subtract: return binary(Subtract.self, a, b, &pool)
+    case .multiply: return binary(Multiply.self, a, b, &pool)
+    case .divide: return binary(Divide.self, a, b, &pool)
+    case .minimum: return binary(Minimum.self, a, b, &pool)
+    case .maximum: return binary(Maximum.self, a, b, &pool)
+    case .less: return binary(Less.self, a, b, &pool)
+    case .lessOrEqual: return binary(LessOrEqual.self, a, b, &pool)
+    case .greater: return binary(Greater.self, a, b, &pool)
+    case .greaterOrEqual: return binary(GreaterOrEqual.self, a, b, &pool)
+    case .equal: return binary(Equal.self, a, b, &pool)
+    case .notEqual: return binary(NotEqual.self, a, b, &pool)
+    case .and: return binary(And.self, a, b, &pool)
+    case .or: return binary(Or.self, a, b, &pool)
     }
+  }
+
+  /// The same, with fresh storage (for tests and one-off use).
+  static func binary(_ op: BinaryOperator, _ a: Block, _ b: Block) -> Block {
+    var pool = BufferPool()
+    return binary(op, a, b, pool: &pool)
   }
 
   /// The shape of an element-wise result: each dimension is the largest, or 0 when a block
@@ -49,10 +55,10 @@ enum Kernels {
     return (dim(blocks.map(\.rows)), dim(blocks.map(\.months)), dim(blocks.map(\.width)))
   }
 
-  static func binary<K: BinaryKernel>(_ k: K.Type, _ a: Block, _ b: Block) -> Block {
+  static func binary<K: BinaryKernel>(_ k: K.Type, _ a: Block, _ b: Block, _ pool: inout BufferPool) -> Block {
     let (rows, months, width) = shape(a, b)
     let count = rows * months * width
-    var out = [Double](repeating: 0, count: count)
+    var out = pool.take(count)
     a.data.withUnsafeBufferPointer { pa in
       b.data.withUnsafeBufferPointer { pb in
         out.withUnsafeMutableBufferPointer { po in
@@ -70,10 +76,12 @@ enum Kernels {
             for r in 0..<rows {
               for m in 0..<months {
                 let ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
-                for v in 0..<width {
-                  po[o] = K.apply(pa[ia + v * sa.variant], pb[ib + v * sb.variant])
-                  o += 1
+                if sa.variant == 1 && sb.variant == 1 {
+                  for v in 0..<width { po[o + v] = K.apply(pa[ia + v], pb[ib + v]) }
+                } else {
+                  for v in 0..<width { po[o + v] = K.apply(pa[ia + v * sa.variant], pb[ib + v * sb.variant]) }
                 }
+                o += width
               }
             }
           }
@@ -83,20 +91,26 @@ enum Kernels {
     return Block(rows: rows, months: months, width: width, data: out)
   }
 
-  static func unary(_ a: Block, _ f: (Double) -> Double) -> Block {
-    Block(rows: a.rows, months: a.months, width: a.width, data: a.data.map(f))
+  static func unary(_ a: Block, _ pool: inout BufferPool, _ f: (Double) -> Double) -> Block {
+    var out = pool.take(a.data.count)
+    a.data.withUnsafeBufferPointer { pa in
+      out.withUnsafeMutableBufferPointer { po in
+        for i in 0..<pa.count { po[i] = f(pa[i]) }
+      }
+    }
+    return Block(rows: a.rows, months: a.months, width: a.width, data: out)
   }
 
-  static func unary(_ op: UnaryOperator, _ a: Block) -> Block {
+  static func unary(_ op: UnaryOperator, _ a: Block, pool: inout BufferPool) -> Block {
     switch op {
-    case .negate: return unary(a) { -$0 }
-    case .not: return unary(a) { $0.isNaN ? .nan : ($0 == 0 ? 1 : 0) }
-    case .abs: return unary(a) { Swift.abs($0) }
-    case .floor: return unary(a) { $0.rounded(.down) }
-    case .ceil: return unary(a) { $0.rounded(.up) }
+    case .negate: return unary(a, &pool) { -$0 }
+    case .not: return unary(a, &pool) { $0.isNaN ? .nan : ($0 == 0 ? 1 : 0) }
+    case .abs: return unary(a, &pool) { Swift.abs($0) }
+    case .floor: return unary(a, &pool) { $0.rounded(.down) }
+    case .ceil: return unary(a, &pool) { $0.rounded(.up) }
     case .round(let decimals):
       let p = pow(10.0, Double(decimals))
-      return unary(a) { roundHalfAwayFromZero($0, scale: p) }
+      return unary(a, &pool) { roundHalfAwayFromZero($0, scale: p) }
     }
   }
 
@@ -111,24 +125,42 @@ enum Kernels {
 
   /// `condition ? a : b`, element-wise; an untaken branch is never looked at, so a division by
   /// zero guarded by a condition does no harm.
-  static func select(_ c: Block, _ a: Block, _ b: Block) -> Block {
+  static func select(_ c: Block, _ a: Block, _ b: Block, pool: inout BufferPool) -> Block {
     let (rows, months, width) = shape(c, a, b)
     let count = rows * months * width
     if c.data.count == 1 { return c.data[0].isNaN ? Block(rows: rows, months: months, width: width, repeating: .nan) : (c.data[0] != 0 ? a : b) }
-    var out = [Double](repeating: 0, count: count)
-    let sc = Strides(c), sa = Strides(a), sb = Strides(b)
-    var o = 0
-    for r in 0..<rows {
-      for m in 0..<months {
-        let ic = r * sc.row + m * sc.month, ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
-        for v in 0..<width {
-          let cv = c.data[ic + v * sc.variant]
-          out[o] = cv.isNaN ? .nan : (cv != 0 ? a.data[ia + v * sa.variant] : b.data[ib + v * sb.variant])
-          o += 1
+    var out = pool.take(count)
+    c.data.withUnsafeBufferPointer { pc in
+      a.data.withUnsafeBufferPointer { pa in
+        b.data.withUnsafeBufferPointer { pb in
+          out.withUnsafeMutableBufferPointer { po in
+            if pc.count == count && pa.count == count && pb.count == count {
+              for i in 0..<count { po[i] = pc[i].isNaN ? .nan : (pc[i] != 0 ? pa[i] : pb[i]) }
+              return
+            }
+            let sc = Strides(c), sa = Strides(a), sb = Strides(b)
+            var o = 0
+            for r in 0..<rows {
+              for m in 0..<months {
+                let ic = r * sc.row + m * sc.month, ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
+                for v in 0..<width {
+                  let cv = pc[ic + v * sc.variant]
+                  po[o] = cv.isNaN ? .nan : (cv != 0 ? pa[ia + v * sa.variant] : pb[ib + v * sb.variant])
+                  o += 1
+                }
+              }
+            }
+          }
         }
       }
     }
     return Block(rows: rows, months: months, width: width, data: out)
+  }
+
+  /// The same, with fresh storage (for tests and one-off use).
+  static func select(_ c: Block, _ a: Block, _ b: Block) -> Block {
+    var pool = BufferPool()
+    return select(c, a, b, pool: &pool)
   }
 }
 

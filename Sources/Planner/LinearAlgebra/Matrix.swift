@@ -15,8 +15,13 @@ public struct Matrix: Sendable, Equatable {
     self.data = data
   }
 
+  /// OpenBLAS runs single-threaded: the engine's matrices are small (tens of entities) and
+  /// its parallelism is over chunks of variants; OpenBLAS' own threads would only spin.
+  static let singleThreaded: Void = openblas_set_num_threads(1)
+
   /// The sum of each column (`1ᵀ A`), through BLAS `dgemv`. Used to sum over entities.
   public func columnSums() -> [Double] {
+    Matrix.singleThreaded
     guard rows > 1 else { return rows == 1 ? data : Array(repeating: 0, count: columns) }
     let ones = [Double](repeating: 1, count: rows)
     var y = [Double](repeating: 0, count: columns)
@@ -28,6 +33,7 @@ public struct Matrix: Sendable, Equatable {
   /// `A x`, through BLAS `dgemv`.
   public func times(_ x: [Double]) -> [Double] {
     precondition(x.count == columns)
+    Matrix.singleThreaded
     var y = [Double](repeating: 0, count: rows)
     cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), 1.0, data, Int32(columns), x, 1, 0.0, &y, 1)
     return y
@@ -36,6 +42,7 @@ public struct Matrix: Sendable, Equatable {
   /// The dot product of two vectors, through BLAS `ddot`.
   public static func dot(_ a: [Double], _ b: [Double]) -> Double {
     precondition(a.count == b.count)
+    Matrix.singleThreaded
     return cblas_ddot(Int32(a.count), a, 1, b, 1)
   }
 }
