@@ -12,7 +12,7 @@ public indirect enum Expression: Sendable, Hashable {
   case conditional(Expression, Expression, Expression, SourceRange)
   case call(String, [Argument], SourceRange)
 
-  /// An argument of a call, possibly named (`where: contract == "cdd"`).
+  /// An argument of a call, possibly named (`where contract == "cdd"`, `offset: -1`).
   public struct Argument: Sendable, Hashable {
     public var label: String?
     public var value: Expression

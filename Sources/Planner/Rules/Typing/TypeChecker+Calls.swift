@@ -55,7 +55,7 @@ extension TypeChecker {
       let mode: Scale.Mode = name == "scale" ? .marginal : .bracketRate
       return node(.scale(p, mode, base), mode == .marginal ? base.type : .number(.dimensionless), r)
     case "sum":
-      try arity(2...3, "an entity kind, a value and, optionally, a filter: sum(position, cost, where: contract == \"cdd\")")
+      try arity(2...3, "an entity kind, a value and, optionally, a filter: sum(position, cost, where contract == \"cdd\")")
       guard case .name(let kind, let kr) = args[0].value, symbols.entityKinds.contains(kind) else {
         let known = symbols.entityKinds.sorted().joined(separator: ", ")
         throw fail("rules.unknown-entity", "the first argument of sum must be an entity kind (\(known))", args[0].value.range)
