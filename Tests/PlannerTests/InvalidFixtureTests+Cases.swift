@@ -89,7 +89,7 @@ extension InvalidFixtureTests {
     InvalidCase(
       "invalid/rules.missing-formula.yaml", strict: false,
       """
-      invalid/rules.missing-formula.yaml:2:3: error: rule 'total' has no 'formula'
+      invalid/rules.missing-formula.yaml:2:3: error: rule 'total' has no 'formula' (nor 'base' and 'rate')
             total:
             ^~~~~
       """),

@@ -51,6 +51,10 @@ struct ChunkContext {
       return parameters[name] ?? evaluator.parameterBlocks[name]!
     case .calendar(let q):
       return calendar(q)
+    case .parameterAt(let name, let month):
+      let m = evaluate(month, scope: scope)
+      defer { recycle(m, month) }
+      return parameter(name, at: m)
     case .unary(let op, let a):
       let x = evaluate(a, scope: scope)
       defer { recycle(x, a) }

@@ -15,6 +15,8 @@ public struct Evaluator: Sendable {
   /// For each rule, the position in `order` after which its value is no longer read.
   let lastUse: [Int]
   let kept: Set<Int>
+  /// The rules evaluated, in dependency order.
+  let order: [Int]
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -36,12 +38,24 @@ public struct Evaluator: Sendable {
       n.walk { node in
         switch node.kind {
         case .input(let i): usedInputs.insert(i)
-        case .parameter(let p), .scale(let p, _, _): usedParameters[p] = usedParameters[p] ?? rule.location
+        case .parameter(let p), .scale(let p, _, _), .parameterAt(let p, _):
+          usedParameters[p] = usedParameters[p] ?? rule.location
         default: break
         }
       }
     }
-    for r in ruleSet.rules { use(r.root, r) }
+    // Only the rules that the kept ones need are evaluated.
+    var needed = Set<Int>()
+    if let keep = options.keep {
+      var stack = ruleSet.rules.filter { keep.contains($0.name) }.map(\.index)
+      while let r = stack.popLast() {
+        if needed.insert(r).inserted { stack += ruleSet.rules[r].dependencies }
+      }
+    } else {
+      needed = Set(ruleSet.rules.indices)
+    }
+    self.order = ruleSet.order.filter { needed.contains($0) }
+    for r in order { use(ruleSet.rules[r].root, ruleSet.rules[r]) }
 
     for i in usedInputs.sorted() {
       let input = ruleSet.inputs[i]
@@ -68,7 +82,16 @@ public struct Evaluator: Sendable {
         if options.strict { errors.append(d) } else { warnings.append(d) }
       }
       if case .values(let dated) = p.values {
-        parameterBlocks[name] = .monthly(months.map { m in p.versionIndex(at: m).map { dated[$0].value } ?? .nan })
+        let versions = months.map { p.versionIndex(at: $0) }
+        parameterBlocks[name] = .monthly(versions.map { i in i.map { dated[$0].value } ?? .nan })
+        for i in Set(versions.compactMap { $0 }).sorted() {
+          guard let why = dated[i].unconfirmed else { continue }
+          let d = Diagnostic(
+            options.strict ? .error : .warning, id: "parameters.unconfirmed",
+            "the value of '\(name)' from \(dated[i].from) is not confirmed by a dated source: \(why)",
+            at: dated[i].location ?? p.location, notes: [.init("used by the rule defined here", at: usedAt)])
+          if options.strict { errors.append(d) } else { warnings.append(d) }
+        }
       }
     }
     if !errors.isEmpty { throw DiagnosticList(errors + warnings) }
@@ -77,9 +100,9 @@ public struct Evaluator: Sendable {
 
     // Liveness: the last position in the order where each rule is read.
     var position = Array(repeating: 0, count: ruleSet.rules.count)
-    for (p, r) in ruleSet.order.enumerated() { position[r] = p }
+    for (p, r) in order.enumerated() { position[r] = p }
     var lastUse = position
-    for r in ruleSet.rules { for d in r.dependencies { lastUse[d] = max(lastUse[d], position[r.index]) } }
+    for r in order { for d in ruleSet.rules[r].dependencies { lastUse[d] = max(lastUse[d], position[r]) } }
     self.lastUse = lastUse
     if let keep = options.keep {
       kept = Set(ruleSet.rules.filter { keep.contains($0.name) }.map(\.index))
@@ -124,7 +147,7 @@ public struct Evaluator: Sendable {
       context.parameters[name] = Block(rows: 1, months: 1, width: variants.count, data: Array(values[variants]))
     }
     var values: [Int: Block] = [:]
-    for (position, index) in ruleSet.order.enumerated() {
+    for (position, index) in order.enumerated() {
       let rule = ruleSet.rules[index]
       let block = context.evaluate(rule.root, scope: rule.entity)
       if let bad = block.firstNonFinite() {

@@ -25,6 +25,15 @@ extension Explainer {
       node.kind = .parameter
       node.entity = nil
       annotate(&node, parameter: name, month: month)
+    case .parameterAt(let name, let m):
+      node.kind = .parameter
+      node.entity = nil
+      node.label = "\(name) at \(Month(ordinal: Int(value(m, row, month, variant))))"
+      if let at = timeline.months.index(of: Month(ordinal: Int(value(m, row, month, variant)))) {
+        annotate(&node, parameter: name, month: at)
+      } else {
+        annotate(&node, parameter: name, at: Month(ordinal: Int(value(m, row, month, variant))))
+      }
     case .calendar:
       node.kind = .calendar
       node.entity = nil
@@ -64,8 +73,11 @@ extension Explainer {
   }
 
   func annotate(_ node: inout ExplanationNode, parameter name: String, month: Int) {
+    annotate(&node, parameter: name, at: timeline.months[month])
+  }
+
+  func annotate(_ node: inout ExplanationNode, parameter name: String, at m: Month) {
     guard let p = ruleSet.parameters[name] else { return }
-    let m = timeline.months[month]
     guard let i = p.versionIndex(at: m) else { return }
     switch p.values {
     case .values(let v):

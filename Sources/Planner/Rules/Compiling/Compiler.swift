@@ -21,12 +21,10 @@ public enum Compiler {
 
     // MARK: Names, once each
     var entityKinds: [String: RuleSet.EntityKind] = [:]
-    for e in d.entities {
-      if let first = entityKinds[e.name] {
-        errors.append(.duplicate("entity kind", e.name, at: e.location, first: first.location))
-      } else {
-        entityKinds[e.name] = .init(name: e.name, description: e.description, location: e.location)
-      }
+    // An entity kind may be declared in several files, each adding inputs; the first
+    // declaration gives its description.
+    for e in d.entities where entityKinds[e.name] == nil {
+      entityKinds[e.name] = .init(name: e.name, description: e.description, location: e.location)
     }
     var places: [String: SourceLocation] = [:]  // global namespace: rules, parameters, global inputs
     func claim(_ what: String, _ name: String, _ location: SourceLocation?) -> Bool {
@@ -98,7 +96,8 @@ public enum Compiler {
           RuleSet.Rule(
             index: index, name: r.name, entity: r.entity, type: r.type, formula: r.formula, description: r.description,
             root: CoreNode(id: -1, kind: .constant(0), type: r.type, range: SourceRange(offset: 0, length: 0)),
-            formulaPosition: r.formulaPosition, location: r.location, dependencies: [], nodeTexts: [:]))
+            formulaPosition: r.formulaPosition, location: r.location, dependencies: [], nodeTexts: [:],
+            label: r.label, group: r.group, source: r.source, line: nil))
       }
     }
 

@@ -1,6 +1,6 @@
 /// A node of the core language: what every formula is lowered to before evaluation.
 ///
-/// Thirteen kinds; sugar (`min` of many, `count`, `within`, `clamp`, …) never reaches here.
+/// Fourteen kinds; sugar (`min` of many, `count`, `within`, `clamp`, …) never reaches here.
 /// Each node has an `id` unique in its ``RuleSet``, under which the evaluator records its
 /// values when tracing, and the range of formula text it comes from.
 public struct CoreNode: Sendable, Hashable {
@@ -14,6 +14,8 @@ public struct CoreNode: Sendable, Hashable {
     case rule(Int)
     case input(Int)
     case parameter(String)
+    /// A parameter's value in force at a month given by an expression (a contract's start).
+    case parameterAt(String, CoreNode)
     case calendar(CalendarQuantity)
     case unary(UnaryOperator, CoreNode)
     case binary(BinaryOperator, CoreNode, CoreNode)
@@ -34,7 +36,7 @@ public struct CoreNode: Sendable, Hashable {
   public var children: [CoreNode] {
     switch kind {
     case .constant, .rule, .input, .parameter, .calendar: return []
-    case .unary(_, let a), .scale(_, _, let a), .cumulative(let a): return [a]
+    case .unary(_, let a), .scale(_, _, let a), .cumulative(let a), .parameterAt(_, let a): return [a]
     case .binary(_, let a, let b), .previousMonth(let a, let b): return [a, b]
     case .select(let a, let b, let c): return [a, b, c]
     case .sum(_, let a, let f): return f.map { [a, $0] } ?? [a]

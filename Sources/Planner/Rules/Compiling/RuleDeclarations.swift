@@ -25,6 +25,14 @@ public struct RuleDeclarations: Sendable {
     /// Where the formula is written, to map offsets back to the file.
     public var formulaPosition: FormulaPosition
     public var location: SourceLocation
+    /// A short name for tables (`Maladie-maternité-invalidité-décès`).
+    public var label: String?
+    /// A group of lines the rule belongs to (`employer_contributions`), for reports.
+    public var group: String?
+    /// The legal text or document the rule follows.
+    public var source: String?
+    /// For a line written as `base` × `rate`: the names of its generated base and rate rules.
+    public var line: (base: String, rate: String)?
   }
 
   public var entities: [EntityDecl] = []

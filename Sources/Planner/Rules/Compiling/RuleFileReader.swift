@@ -139,7 +139,10 @@ public final class RuleFileReader {
         guard let valueNode else {
           throw DiagnosticList([.error("parameters.missing-value", "'\(name)' from \(from) needs 'value'", at: dateNode.location)])
         }
-        dated.append(DatedValue(from: from, value: try number(valueNode, "a value"), reference: reference, location: valueNode.location))
+        dated.append(
+          DatedValue(
+            from: from, value: try number(valueNode, "a value"), reference: reference,
+            unconfirmed: entry.value("unconfirmed")?.scalarText, location: dateNode.location))
       }
     }
     out.parameters.append(
@@ -189,8 +192,16 @@ public final class RuleFileReader {
           guard body.isMapping else {
             throw DiagnosticList([.error("rules.expected-mapping", "rule '\(name)' needs 'formula' and 'unit' (or 'type: condition')", at: body.location)])
           }
+          let label = body.value("label")?.scalarText
+          let group = body.value("group")?.scalarText
+          let source = body.value("source")?.scalarText
+          let entityNode = body.value("entity")
+          if let baseNode = body.value("base"), let rateNode = body.value("rate") {
+            try readLine(name, keyNode, body, base: baseNode, rate: rateNode, entityNode: entityNode, label: label, group: group, source: source)
+            return
+          }
           guard let formulaNode = body.value("formula") else {
-            throw DiagnosticList([.error("rules.missing-formula", "rule '\(name)' has no 'formula'", at: keyNode.location, length: name.count)])
+            throw DiagnosticList([.error("rules.missing-formula", "rule '\(name)' has no 'formula' (nor 'base' and 'rate')", at: keyNode.location, length: name.count)])
           }
           var type: ValueType
           if let unitNode = body.value("unit") {
@@ -201,14 +212,42 @@ public final class RuleFileReader {
             throw DiagnosticList([.error("rules.missing-unit", "rule '\(name)' needs a 'unit' (EUR, h, …, ratio) or 'type: condition'", at: keyNode.location, length: name.count)])
           }
           let formula = formulaNode.isNull ? "" : try formulaNode.string("a formula")
-          let entityNode = body.value("entity")
           out.rules.append(
             .init(
               name: name, entity: entityNode?.scalarText, entityLocation: entityNode?.location, type: type,
               description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
-              location: keyNode.location))
+              location: keyNode.location, label: label, group: group, source: source))
         }
       }
     }
+  }
+
+  /// A line written as a base and a rate becomes three rules: `name.base`, `name.rate`, and
+  /// `name` = `round(name.base * name.rate, 2)` (amounts are rounded to the cent, line by
+  /// line, as on a payslip).
+  private func readLine(
+    _ name: String, _ keyNode: YAMLNode, _ body: YAMLNode, base: YAMLNode, rate: YAMLNode, entityNode: YAMLNode?,
+    label: String?, group: String?, source: String?
+  ) throws(DiagnosticList) {
+    let amountUnit = try body.value("unit").map { (n) throws(DiagnosticList) in try unit(n) } ?? .euro
+    let entity = entityNode?.scalarText
+    let description = body.value("description")?.scalarText
+    let baseName = "\(name).base", rateName = "\(name).rate"
+    out.rules.append(
+      .init(
+        name: baseName, entity: entity, entityLocation: entityNode?.location, type: .number(amountUnit),
+        description: "The base of \(label ?? name).", formula: try base.string("a base formula"),
+        formulaPosition: FormulaPosition(base), location: base.location))
+    out.rules.append(
+      .init(
+        name: rateName, entity: entity, entityLocation: entityNode?.location, type: .number(.dimensionless),
+        description: "The rate of \(label ?? name).", formula: try rate.string("a rate formula"),
+        formulaPosition: FormulaPosition(rate), location: rate.location))
+    var rule = RuleDeclarations.RuleDecl(
+      name: name, entity: entity, entityLocation: entityNode?.location, type: .number(amountUnit),
+      description: description, formula: "round(\(baseName) * \(rateName), 2)", formulaPosition: FormulaPosition(keyNode),
+      location: keyNode.location, label: label, group: group, source: source)
+    rule.line = (baseName, rateName)
+    out.rules.append(rule)
   }
 }

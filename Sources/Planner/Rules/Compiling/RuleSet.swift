@@ -38,6 +38,14 @@ public struct RuleSet: Sendable {
     public var dependencies: [Int]
     /// The formula node of each offset, for explanations: node id → formula text.
     public var nodeTexts: [Int: String]
+    /// A short name for tables.
+    public var label: String?
+    /// The group of lines the rule belongs to, for reports.
+    public var group: String?
+    /// The legal text or document the rule follows.
+    public var source: String?
+    /// For a line written as base × rate: the indices of its base and rate rules.
+    public var line: (base: Int, rate: Int)?
 
     /// The file position of an offset in the formula text.
     public func location(ofOffset offset: Int) -> SourceLocation { formulaPosition.location(ofOffset: offset) }

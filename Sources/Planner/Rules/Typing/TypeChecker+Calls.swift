@@ -1,7 +1,7 @@
 extension TypeChecker {
   /// The functions of the core language (sugar has already been lowered by ``Desugar``).
   static let functionNames = [
-    "min", "max", "abs", "floor", "ceil", "round", "scale", "bracket_rate", "sum", "previous_month",
+    "min", "max", "abs", "floor", "ceil", "round", "scale", "bracket_rate", "value_at", "sum", "previous_month",
     "exercise_total", "cumulative", "current_month", "months_in_exercise", "month_of_exercise",
   ]
 
@@ -54,6 +54,16 @@ extension TypeChecker {
       _ = pr
       let mode: Scale.Mode = name == "scale" ? .marginal : .bracketRate
       return node(.scale(p, mode, base), mode == .marginal ? base.type : .number(.dimensionless), r)
+    case "value_at":
+      try arity(2...2, "a parameter and a month: value_at(taux, start)")
+      guard case .name(let p, _) = args[0].value, let parameter = symbols.parameters[p], !parameter.isScale else {
+        throw fail("rules.type-mismatch", "the first argument of value_at must be a parameter with dated values", args[0].value.range)
+      }
+      let month = try check(args[1].value, scope: scope)
+      guard month.type == .month else {
+        throw fail("rules.type-mismatch", "the second argument of value_at must be a month, but it is \(month.type)", args[1].value.range)
+      }
+      return node(.parameterAt(p, month), .number(parameter.unit), r)
     case "sum":
       try arity(2...3, "an entity kind, a value and, optionally, a filter: sum(position, cost, where contract == \"cdd\")")
       guard case .name(let kind, let kr) = args[0].value, symbols.entityKinds.contains(kind) else {

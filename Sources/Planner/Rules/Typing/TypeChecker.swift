@@ -141,6 +141,10 @@ struct TypeChecker {
       }
       return node(.binary(op == "and" ? .and : .or, x, y), .bool, r)
     case "+", "-":
+      if op == "-", x.type == .month, y.type == .month {
+        // The number of months from one month to another.
+        return node(.binary(.subtract, x, y), .number(.month), r)
+      }
       guard case .number(let u) = x.type, case .number(let v) = y.type else {
         throw fail("rules.type-mismatch", "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
       }
