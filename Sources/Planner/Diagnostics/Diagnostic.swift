@@ -26,6 +26,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   /// How many columns the caret underlines (1 = a single `^`).
   public var length: Int
   public var notes: [Note]
+  /// The parameter or rule the diagnostic is about, when there is one (to filter warnings).
+  public var subject: String?
 
   public init(
     _ severity: Severity, id: String, _ message: String, at location: SourceLocation? = nil,
@@ -51,6 +53,13 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.warning, id: id, message, at: location, length: length, notes: notes)
+  }
+
+  /// The same diagnostic, marked as being about `subject`.
+  public func about(_ subject: String) -> Diagnostic {
+    var d = self
+    d.subject = subject
+    return d
   }
 
   /// The first line of the rendering, without source snippet.

@@ -79,7 +79,7 @@ public struct Evaluator: Sendable {
           options.strict ? .error : .warning, id: "parameters.past-last-confirmed",
           "parameter '\(name)' is confirmed until \(confirmed) but is used until \(months.last); its last value is carried forward",
           at: p.location, notes: [.init("used by the rule defined here", at: usedAt)])
-        if options.strict { errors.append(d) } else { warnings.append(d) }
+        if options.strict { errors.append(d) } else { warnings.append(d.about(name)) }
       }
       if case .values(let dated) = p.values {
         let versions = months.map { p.versionIndex(at: $0) }
@@ -90,7 +90,7 @@ public struct Evaluator: Sendable {
             options.strict ? .error : .warning, id: "parameters.unconfirmed",
             "the value of '\(name)' from \(dated[i].from) is not confirmed by a dated source: \(why)",
             at: dated[i].location ?? p.location, notes: [.init("used by the rule defined here", at: usedAt)])
-          if options.strict { errors.append(d) } else { warnings.append(d) }
+          if options.strict { errors.append(d) } else { warnings.append(d.about(name)) }
         }
       }
     }

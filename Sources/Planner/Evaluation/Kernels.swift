@@ -20,8 +20,10 @@ enum Kernels {
   struct GreaterOrEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a >= b ? 1 : 0) } }
   struct Equal: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a == b ? 1 : 0) } }
   struct NotEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != b ? 1 : 0) } }
-  struct And: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != 0 && b != 0 ? 1 : 0) } }
-  struct Or: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != 0 || b != 0 ? 1 : 0) } }
+  // `false and x` is false and `true or x` is true even when x could not be computed (a
+  // parameter not yet in force): a condition guards what it does not need.
+  struct And: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : (a.isNaN || b.isNaN ? .nan : 1) } }
+  struct Or: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { (a != 0 && !a.isNaN) || (b != 0 && !b.isNaN) ? 1 : (a.isNaN || b.isNaN ? .nan : 0) } }
 
   static func binary(_ op: BinaryOperator, _ a: Block, _ b: Block, pool: inout BufferPool) -> Block {
     switch op {

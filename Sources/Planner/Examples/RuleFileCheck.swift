@@ -14,7 +14,9 @@ public enum RuleFileCheck {
   ///   - documents: the parsed files.
   ///   - earlier: problems already found while reading files (they make the outcome fail).
   ///   - strict: parameters used past their last confirmed date are errors.
-  public static func check(_ documents: [YAMLDocument], earlier: [Diagnostic] = [], strict: Bool = false) -> Outcome {
+  public static func check(
+    _ documents: [YAMLDocument], earlier: [Diagnostic] = [], strict: Bool = false, runExamples: Bool = true
+  ) -> Outcome {
     var diagnostics = earlier
     let set: RuleSet
     do {
@@ -25,7 +27,7 @@ public enum RuleFileCheck {
       return Outcome(ruleSet: nil, diagnostics: diagnostics + error.diagnostics, exampleCount: 0)
     }
     var count = 0
-    for d in documents {
+    for d in documents where runExamples {
       do {
         let examples = try ExampleReader.read(d, ruleSet: set)
         count += examples.count

@@ -13,8 +13,13 @@ public enum RulePackLoader {
     public var hasErrors: Bool { check.hasErrors }
   }
 
+  /// Reads and compiles `paths`, without running their examples.
+  public static func compile(_ paths: [String]) -> Outcome {
+    check(paths, runExamples: false)
+  }
+
   /// Reads and checks `paths`; never throws: problems are in the outcome's diagnostics.
-  public static func check(_ paths: [String], strict: Bool = false) -> Outcome {
+  public static func check(_ paths: [String], strict: Bool = false, runExamples: Bool = true) -> Outcome {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
@@ -22,6 +27,7 @@ public enum RulePackLoader {
       if let text = YAMLFileLoader.text(path) { sources[path] = text }
       do { documents.append(try YAMLFileLoader.load(path)) } catch { diagnostics += error.diagnostics }
     }
-    return Outcome(check: RuleFileCheck.check(documents, earlier: diagnostics, strict: strict), sources: sources)
+    return Outcome(
+      check: RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples), sources: sources)
   }
 }

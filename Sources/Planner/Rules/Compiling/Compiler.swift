@@ -87,7 +87,8 @@ public enum Compiler {
           RuleSet.Rule(
             index: index, name: r.name, entity: r.entity, type: r.type, formula: r.formula, description: r.description,
             root: root, formulaPosition: r.formulaPosition, location: r.location, dependencies: deps,
-            nodeTexts: checker.texts))
+            nodeTexts: checker.texts, label: r.label, group: r.group, source: r.source,
+            line: r.line.flatMap { l in ruleSymbols[l.base].flatMap { b in ruleSymbols[l.rate].map { (b.index, $0.index) } } }))
       } catch {
         let location = r.formulaPosition.location(ofOffset: error.offset)
         errors.append(.error(error.id, error.message, at: location, length: error.length, notes: error.notes))

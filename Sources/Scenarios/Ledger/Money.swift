@@ -1,0 +1,30 @@
+import Foundation
+
+/// Euros and cents: amounts are shown to the cent, and totals are sums of the shown amounts.
+public enum Money {
+  /// Rounds to the cent, half away from zero.
+  public static func cents(_ x: Double) -> Double {
+    let y = x * 100
+    let nudged = y + (y >= 0 ? 1 : -1) * max(abs(y), 1) * 1e-12
+    return nudged.rounded(.toNearestOrAwayFromZero) / 100
+  }
+
+  /// The sum of amounts already in cents, exact: summed as whole cents.
+  public static func sum(_ amounts: [Double]) -> Double {
+    Double(amounts.reduce(0) { $0 + Int(($1 * 100).rounded()) }) / 100
+  }
+
+  /// `1,234.56`, for tables.
+  public static func format(_ x: Double) -> String {
+    let negative = x < 0
+    let cents = Int((abs(x) * 100).rounded())
+    var whole = String(cents / 100)
+    var grouped = ""
+    while whole.count > 3 {
+      grouped = "," + whole.suffix(3) + grouped
+      whole = String(whole.dropLast(3))
+    }
+    let fraction = cents % 100
+    return (negative ? "-" : "") + whole + grouped + "." + (fraction < 10 ? "0" : "") + String(fraction)
+  }
+}

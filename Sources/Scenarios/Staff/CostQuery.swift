@@ -1,0 +1,52 @@
+import Planner
+
+/// The question `plan cost` answers: what does this position cost its employer, that month,
+/// all in?
+public struct CostQuery: Sendable {
+  public var contract: String
+  /// Monthly gross pay; for an intern the gratification, for a service civique volunteer the
+  /// host's complement.
+  public var gross: Double
+  public var month: Month
+  /// Hours in the month; `nil`: full time (the rule pack's `full_time_hours_per_month`).
+  public var hours: Double?
+  public var category: String
+  public var employer: String
+  /// Subject to VAT on at least 90 % of turnover (then no taxe sur les salaires).
+  public var vatLiable: Bool
+  public var headcount: Int
+  /// The employer's accidents-du-travail rate, as a fraction; `nil`: the rule pack's default.
+  public var atRate: Double?
+  public var indemnityDue: Bool
+  /// The contract's length in months, from `month`; `nil`: a default by contract.
+  public var duration: Int?
+
+  public init(
+    contract: String, gross: Double, month: Month, hours: Double? = nil, category: String = "non-cadre",
+    employer: String = "association", vatLiable: Bool = false, headcount: Int = 3, atRate: Double? = nil,
+    indemnityDue: Bool = true, duration: Int? = nil
+  ) {
+    self.contract = contract
+    self.gross = gross
+    self.month = month
+    self.hours = hours
+    self.category = category
+    self.employer = employer
+    self.vatLiable = vatLiable
+    self.headcount = headcount
+    self.atRate = atRate
+    self.indemnityDue = indemnityDue
+    self.duration = duration
+  }
+
+  /// The length assumed when none is given: what the cluster's contracts typically run.
+  public static func defaultDuration(for contract: String) -> Int {
+    switch contract {
+    case "cdd": return 12
+    case "cdd-objet-defini": return 24
+    case "service-civique": return 8
+    case "stage": return 6
+    default: return 36
+    }
+  }
+}

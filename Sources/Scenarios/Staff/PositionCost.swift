@@ -1,0 +1,156 @@
+import Planner
+
+/// Computes `plan cost`: one position, one month, through the employment rule packs.
+public enum PositionCost {
+  /// The groups of lines a cost report shows, in order.
+  static let groups = ["indemnity", "employer_contributions", "reductions", "aids", "information", "in_kind"]
+
+  /// - Returns: the report and the rule pack's warnings (unconfirmed values, …).
+  /// - Throws: a legal limit the position breaks, an unknown contract or category, or a
+  ///   rule pack whose totals do not add up.
+  public static func compute(_ q: CostQuery, ruleSet: RuleSet, strict: Bool = false) throws(DiagnosticList)
+    -> (CostReport, warnings: [Diagnostic])
+  {
+    let situation = try situation(for: q, ruleSet: ruleSet)
+    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true))
+    let evaluation = try evaluator.run()
+    try checkLegalLimits(evaluation)
+    let explainer = Explainer(evaluation)
+
+    func value(_ rule: String) -> Double { evaluation.value(rule, month: 0) ?? .nan }
+    var lines: [CostReport.Line] = []
+    for group in groups {
+      for rule in ruleSet.rules where rule.group == group {
+        let amount = value(rule.name)
+        guard amount != 0 else { continue }
+        var line = CostReport.Line(
+          id: rule.name, label: rule.label ?? rule.name, group: group, base: nil, rate: nil, amount: Money.cents(amount),
+          source: rule.source)
+        if let (b, r) = rule.line {
+          line.base = value(ruleSet.rules[b].name)
+          line.rate = value(ruleSet.rules[r].name)
+          if line.source == nil { line.source = sources(of: ruleSet.rules[r].name, explainer) }
+        } else if line.source == nil {
+          line.source = sources(of: rule.name, explainer)
+        }
+        lines.append(line)
+      }
+    }
+    func total(_ group: String) -> Double { Money.sum(lines.filter { $0.group == group }.map(\.amount)) }
+    let contributions = total("employer_contributions"), reductions = total("reductions"), aids = total("aids")
+    // The rule pack's totals must be the sums of their lines: a line left out of a total is a
+    // rule-pack error, not a figure to print.
+    for (rule, shown) in [("employer_contributions", contributions), ("reductions", reductions), ("aids", aids)] {
+      let computed = value(rule)
+      if abs(computed - shown) > 0.005 {
+        throw DiagnosticList([
+          .error(
+            "cost.total-mismatch",
+            "the rule '\(rule)' gives \(computed) EUR but its lines add up to \(shown) EUR: a line of the group is missing from the total",
+            at: ruleSet.rule(named: rule)?.location)
+        ])
+      }
+    }
+    let gross = Money.cents(value("paid"))
+    let indemnity = Money.cents(value("end_of_contract_indemnity"))
+    let report = CostReport(
+      month: "\(q.month)", contract: q.contract, category: q.category, employer: q.employer, headcount: q.headcount,
+      gross: gross, employerContributions: contributions, reductions: reductions,
+      taxeSalaires: lines.first { $0.id == "taxe_salaires" }?.amount ?? 0,
+      versementTransport: lines.first { $0.id == "versement_transport" }?.amount ?? 0,
+      endOfContractIndemnity: indemnity, aids: aids,
+      employerCost: Money.sum([gross, indemnity, contributions, -reductions]),
+      inKindValuation: total("in_kind"), lines: lines)
+    // Warnings about parameters that no displayed line reads are left out.
+    var read = Set<String>()
+    for line in lines { for p in parameters(of: line.id, explainer) { read.insert(p.name) } }
+    for line in lines {
+      if let r = ruleSet.rule(named: line.id), let (b, _) = r.line {
+        for p in parameters(of: ruleSet.rules[b].name, explainer) { read.insert(p.name) }
+      }
+    }
+    return (report, evaluation.warnings.filter { $0.subject.map(read.contains) ?? true })
+  }
+
+  /// The references of the parameters a rate reads, directly or through other rates (not
+  /// through the amounts it is applied to), in order.
+  static func sources(of rule: String, _ explainer: Explainer) -> String? {
+    let names = parameters(of: rule, explainer)
+    let references = names.compactMap(\.reference)
+    var out: [String] = []
+    for r in references where !out.contains(r) { out.append(r) }
+    return out.isEmpty ? nil : out.joined(separator: "; ")
+  }
+
+  /// The parameters (with their references) behind a rule's value, descending into the
+  /// rules it reads that are rates or conditions, not into amounts.
+  static func parameters(of rule: String, _ explainer: Explainer) -> [(name: String, reference: String?)] {
+    guard let node = try? explainer.explain(rule: rule, month: 0) else { return [] }
+    var out: [(String, String?)] = []
+    func walk(_ n: ExplanationNode, top: Bool) {
+      if n.kind == .parameter {
+        let name = n.label.split(separator: " ").first.map(String.init) ?? n.label
+        if !out.contains(where: { $0.0 == name }) { out.append((name, n.reference)) }
+      }
+      if n.kind == .rule && !top && n.unit != "ratio" && n.unit != "condition" { return }
+      for c in n.children { walk(c, top: false) }
+    }
+    walk(node, top: true)
+    return out
+  }
+
+  static func checkLegalLimits(_ evaluation: Evaluation) throws(DiagnosticList) {
+    var errors: [Diagnostic] = []
+    for rule in evaluation.ruleSet.rules where rule.group == "legal_limits" {
+      guard evaluation.value(rule.name, month: 0) == 1 else { continue }
+      let source = rule.source.map { " (\($0))" } ?? ""
+      errors.append(
+        .error("cost.legal-limit", "legal limit broken: \(rule.label ?? rule.name)\(source)", at: rule.location, length: rule.name.count))
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+  }
+
+  /// One position and its employer, for the month asked and the months of the contract.
+  static func situation(for q: CostQuery, ruleSet: RuleSet) throws(DiagnosticList) -> Situation {
+    func category(_ key: String, _ value: String, option: String) throws(DiagnosticList) -> Double {
+      guard let input = ruleSet.input(key) else {
+        throw DiagnosticList([.error("cost.rules-missing", "the rule packs declare no input '\(key)'; load the employment rule packs")])
+      }
+      guard let i = input.categories.firstIndex(of: value) else {
+        throw DiagnosticList([
+          .error("cost.bad-option", "\(option) '\(value)' is not one of \(input.categories.joined(separator: ", "))")
+        ])
+      }
+      return Double(i)
+    }
+    let hours: Double
+    if let h = q.hours {
+      hours = h
+    } else {
+      guard let p = ruleSet.parameters["full_time_hours_per_month"] else {
+        throw DiagnosticList([.error("cost.rules-missing", "the rule packs define no 'full_time_hours_per_month'; give --hours")])
+      }
+      hours = try p.value(at: q.month).value
+    }
+    let duration = q.duration ?? CostQuery.defaultDuration(for: q.contract)
+    guard duration >= 1 else { throw DiagnosticList([.error("cost.bad-option", "--duration must be at least 1 month")]) }
+    let timeline = Timeline(months: MonthRange(q.month, q.month))
+    func one(_ v: Double) -> Block { .scalar(v) }
+    return Situation(
+      timeline: timeline, entities: ["position": ["position"]],
+      inputs: [
+        "position.contract": one(try category("position.contract", q.contract, option: "--contract")),
+        "position.category": one(try category("position.category", q.category, option: "--category")),
+        "position.gross": one(q.gross),
+        "position.hours": one(hours),
+        "position.indemnity_due": one(q.indemnityDue ? 1 : 0),
+        "position.start": one(Double(q.month.ordinal)),
+        "position.end": one(Double(q.month.adding(months: duration - 1).ordinal)),
+        "employer": one(try category("employer", q.employer, option: "--employer")),
+        "vat_liable": one(q.vatLiable ? 1 : 0),
+        "headcount": one(Double(q.headcount)),
+        "at_rate": one(q.atRate ?? 0),
+        "at_rate_given": one(q.atRate == nil ? 0 : 1),
+      ])
+  }
+}

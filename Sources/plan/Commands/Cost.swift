@@ -1,0 +1,54 @@
+import ArgumentParser
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan cost`: what one position costs its employer in a month, line by line.
+  struct Cost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The monthly cost of one position: contributions, reductions, taxes and aids, line by line.")
+
+    @Option(help: "cdd, cdd-objet-defini, cdi, cifre, service-civique, stage or benevole.")
+    var contract: String
+    @Option(help: "Monthly gross pay in euros (the gratification of an intern, the host's complement of a volunteer).")
+    var gross: Double
+    @Option(help: "The month, YYYY-MM (2010-01 to 2015-12).")
+    var month: String
+    @Option(help: "Hours in the month (default: full time, 151.67).")
+    var hours: Double?
+    @Option(help: "non-cadre or cadre.")
+    var category = "non-cadre"
+    @Option(help: "association, scic or ues.")
+    var employer = "association"
+    @Flag(help: "The employer is subject to VAT on at least 90 % of its turnover (no taxe sur les salaires).")
+    var vat = false
+    @Option(help: "The employer's headcount.")
+    var headcount = 3
+    @Option(name: .customLong("at-rate"), help: "Accidents-du-travail rate in percent (default: the rule pack's office rate).")
+    var atRate: Double?
+    @Flag(name: .customLong("no-indemnity"), help: "The CDD's 10 % end-of-contract indemnity is not due.")
+    var noIndemnity = false
+    @Option(help: "The contract's length in months from --month (default by contract: CDD 12, CDD à objet défini 24, service civique 8, stage 6, others 36).")
+    var duration: Int?
+    @Option(help: "table or json.")
+    var format = OutputFormat.table
+    @OptionGroup var rules: RulesOptions
+
+    func run() throws {
+      guard let m = Month(parsing: month) else { throw ValidationError("--month '\(month)' is not a month; write YYYY-MM") }
+      let (set, sources) = try rules.load()
+      let query = CostQuery(
+        contract: contract, gross: gross, month: m, hours: hours, category: category, employer: employer, vatLiable: vat,
+        headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration)
+      let printer = DiagnosticPrinter(sources: sources)
+      do {
+        let (report, warnings) = try PositionCost.compute(query, ruleSet: set, strict: rules.strict)
+        DiagnosticPrinter(sources: sources, compact: true).print(warnings)
+        print(format == .json ? try JSONOutput.encode(report) : CostTable.render(report))
+      } catch let error as DiagnosticList {
+        printer.print(error.diagnostics)
+        throw ExitCode.failure
+      }
+    }
+  }
+}
