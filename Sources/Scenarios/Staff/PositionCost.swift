@@ -79,6 +79,7 @@ public enum PositionCost {
     let references = names.compactMap(\.reference)
     var out: [String] = []
     for r in references where !out.contains(r) { out.append(r) }
+    if out.isEmpty, let node = try? explainer.explain(rule: rule, month: 0), readsInput(node) { return "given" }
     return out.isEmpty ? nil : out.joined(separator: "; ")
   }
 
@@ -97,6 +98,10 @@ public enum PositionCost {
     }
     walk(node, top: true)
     return out
+  }
+
+  static func readsInput(_ n: ExplanationNode) -> Bool {
+    n.kind == .input || n.children.contains(where: readsInput)
   }
 
   static func checkLegalLimits(_ evaluation: Evaluation) throws(DiagnosticList) {
