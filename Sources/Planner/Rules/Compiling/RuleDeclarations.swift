@@ -31,6 +31,8 @@ public struct RuleDeclarations: Sendable {
     public var group: String?
     /// The legal text or document the rule follows.
     public var source: String?
+    /// The rule's place in a report's tree, as slash-separated slugs (`charges/achats`).
+    public var path: String?
     /// For a line written as `base` × `rate`: the names of its generated base and rate rules.
     public var line: (base: String, rate: String)?
   }

@@ -195,6 +195,7 @@ public final class RuleFileReader {
           let label = body.value("label")?.scalarText
           let group = body.value("group")?.scalarText
           let source = body.value("source")?.scalarText
+          let path = body.value("path")?.scalarText
           let entityNode = body.value("entity")
           if let baseNode = body.value("base"), let rateNode = body.value("rate") {
             try readLine(name, keyNode, body, base: baseNode, rate: rateNode, entityNode: entityNode, label: label, group: group, source: source)
@@ -216,7 +217,7 @@ public final class RuleFileReader {
             .init(
               name: name, entity: entityNode?.scalarText, entityLocation: entityNode?.location, type: type,
               description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
-              location: keyNode.location, label: label, group: group, source: source))
+              location: keyNode.location, label: label, group: group, source: source, path: path))
         }
       }
     }
