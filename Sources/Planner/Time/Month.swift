@@ -50,7 +50,7 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and line breaks (no Foundation).
-  var trimmed: String {
+  public var trimmed: String {
     let scalars = unicodeScalars
     guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

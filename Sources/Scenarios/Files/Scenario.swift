@@ -1,0 +1,122 @@
+import Planner
+
+/// A scenario of the cluster, as read from a YAML file (after `extends:` is resolved).
+///
+/// Amounts are given by exercise in the file (`{2012: 17210}`); the planner spreads them
+/// over the months. Every value keeps where it was written, for messages.
+public struct Scenario: Sendable {
+  public var id: String
+  public var title: String
+  public var path: String
+  /// The folder of rule packs the scenario uses.
+  public var rulesFolder: String
+  public var exercises: [Exercise]
+  public var assumptions: [String]
+  public var organisation: Organisation
+  public var members: [Member]
+  public var dues: DuesPolicy
+  public var positions: [Position]
+  public var subsidies: [Subsidy]
+  public var items: [Item]
+  /// Recorded figures of closed exercises, by exercise id.
+  public var actuals: [String: Actuals]
+  /// Staffing figures as printed in the source document, by exercise id, for checks.
+  public var publishedStaffing: [String: [String: PublishedStaffing]]
+  public var location: SourceLocation
+
+  public var timeline: Timeline { get throws(DiagnosticList) { try Timeline(exercises: exercises) } }
+}
+
+/// A figure by exercise, as the file gives it (`{2010-2011: 2032, 2012: 1820}`).
+public struct ByExercise: Sendable {
+  public var values: [String: Double]
+  public var location: SourceLocation?
+  public init(_ values: [String: Double] = [:], location: SourceLocation? = nil) {
+    self.values = values
+    self.location = location
+  }
+  public subscript(exercise: String) -> Double? { values[exercise] }
+}
+
+public struct Organisation: Sendable {
+  public var name: String
+  public var statutes: [(from: Month, statute: String)]
+  public var vatLiable: Bool
+  /// Headcount for contribution thresholds (10, 20 employees).
+  public var headcount: Double
+  /// Accidents-du-travail rate, if known.
+  public var atRate: Double?
+  public var initialReserves: Double
+}
+
+public struct Member: Sendable {
+  public var id: String
+  public var name: String
+  public var activity: String?
+  public var legalForm: String?
+  public var kind: String
+  /// Gross payroll by calendar year (`{2010: 300000}`).
+  public var payroll: [Int: Double]
+  public var estimate: Bool
+  public var joined: Month
+  public var left: Month?
+  public var count: Int
+  public var location: SourceLocation
+}
+
+public struct DuesPolicy: Sendable {
+  public var rate: Double
+  public var cap: Double
+  public var individual: Double
+  public var shareFonctionnement: Double
+}
+
+public struct Position: Sendable {
+  public var id: String
+  public var label: String
+  public var line: String
+  public var contract: String
+  public var category: String
+  public var start: Month
+  public var end: Month
+  public var hours: ByExercise
+  public var gross: ByExercise
+  public var shareFonctionnement: Double
+  public var indemnityDue: Bool
+  public var location: SourceLocation
+}
+
+public struct Subsidy: Sendable {
+  public var id: String
+  public var name: String
+  public var funder: String
+  public var budget: String
+  public var amounts: ByExercise
+  /// Probability that the subsidy is renewed, by exercise (for the uncertainty issue).
+  public var renewalProbability: ByExercise
+  public var location: SourceLocation
+}
+
+public struct Item: Sendable {
+  public var id: String
+  public var line: String
+  public var budget: String
+  public var amounts: ByExercise
+  public var label: String?
+  public var location: SourceLocation
+}
+
+/// What was recorded for a closed exercise: budget rows by path and column, as printed.
+public struct Actuals: Sendable {
+  /// `path → column → amount`; columns are `fonctionnement`, `projets`, `total`.
+  public var budget: [String: [String: Double]]
+  /// Shares printed, in percent: `path → column → share`.
+  public var shares: [String: [String: Double]]
+  public var location: SourceLocation
+}
+
+public struct PublishedStaffing: Sendable {
+  public var hours: Double
+  public var fte: Double
+  public var location: SourceLocation
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Planner
+
+/// Loads scenario files (following `extends:`), the only file access of the domain besides
+/// the rule packs. Scenario files are never written.
+public enum ScenarioLoader {
+  public struct Loaded: Sendable {
+    public var scenario: Scenario
+    /// The text of every file read, to quote lines in messages.
+    public var sources: [String: String]
+  }
+
+  public static func load(_ path: String) throws(DiagnosticList) -> Loaded {
+    var sources: [String: String] = [:]
+    let scenario = try load(path, sources: &sources, chain: [])
+    return Loaded(scenario: scenario, sources: sources)
+  }
+
+  static func load(_ path: String, sources: inout [String: String], chain: [String]) throws(DiagnosticList) -> Scenario {
+    if let text = YAMLFileLoader.text(path) { sources[path] = text }
+    let document = try YAMLFileLoader.load(path)
+    let folder = (path as NSString).deletingLastPathComponent
+    var base: Scenario?
+    if let extends = document.root.value("extends") {
+      let relative = try extends.string("the scenario this one extends")
+      let basePath = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+      let standard = (basePath as NSString).standardizingPath
+      guard !chain.contains(standard) && standard != (path as NSString).standardizingPath else {
+        throw DiagnosticList([.error("scenario.extends-cycle", "scenarios extend each other in a cycle: \((chain + [standard]).joined(separator: " → "))", at: extends.location)])
+      }
+      guard FileManager.default.fileExists(atPath: basePath) else {
+        throw DiagnosticList([.error("scenario.extends-missing", "cannot read '\(relative)', which this scenario extends", at: extends.location)])
+      }
+      base = try load(basePath, sources: &sources, chain: chain + [(path as NSString).standardizingPath])
+    }
+    var rules = base?.rulesFolder ?? (folder.isEmpty ? "rules" : (folder as NSString).appendingPathComponent("rules"))
+    if let r = document.root.value("rules") {
+      let relative = try r.string("the folder of rule packs")
+      rules = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+    }
+    var reader = ScenarioReader(document)
+    return try reader.read(base: base, rulesFolder: rules)
+  }
+
+  /// The rule-pack files of a folder, sorted.
+  public static func rulePackFiles(_ folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+      .map { (folder as NSString).appendingPathComponent($0) }
+  }
+}

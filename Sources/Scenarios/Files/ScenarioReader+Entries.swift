@@ -1,0 +1,145 @@
+import Planner
+
+extension ScenarioReader {
+  func organisation(_ node: YAMLNode?, base: Organisation?) throws(DiagnosticList) -> Organisation {
+    var o = base ?? Organisation(name: "", statutes: [], vatLiable: false, headcount: 0, atRate: nil, initialReserves: 0)
+    guard let node else {
+      if base == nil { throw DiagnosticList([.error("scenario.missing-field", "a scenario needs 'organisation'", at: document.root.location)]) }
+      return o
+    }
+    try known(node, ["name", "statute", "vat_liable", "headcount", "at_rate", "initial_reserves"], "the organisation")
+    if let n = node.value("name") { o.name = try text(n, "a name") }
+    if let n = node.value("statute") {
+      o.statutes = []
+      for e in try n.sequence("the statutes over time") {
+        o.statutes.append((try month(try required(e, "from", "a statute"), "a month"), try text(try required(e, "statute", "a statute"), "a statute")))
+      }
+    }
+    if let n = node.value("vat_liable") { o.vatLiable = try bool(n, "vat_liable") }
+    if let n = node.value("headcount") { o.headcount = try number(n, "a headcount") }
+    if let n = node.value("at_rate") { o.atRate = n.isNull ? nil : try number(n, "a rate") }
+    if let n = node.value("initial_reserves") { o.initialReserves = try number(n, "an amount") }
+    return o
+  }
+
+  func dues(_ node: YAMLNode?, base: DuesPolicy?) throws(DiagnosticList) -> DuesPolicy {
+    var d = base ?? DuesPolicy(rate: 0, cap: 0, individual: 0, shareFonctionnement: 1)
+    guard let node else { return d }
+    try known(node, ["rate", "cap", "individual", "share_fonctionnement"], "the dues policy")
+    if let n = node.value("rate") { d.rate = try number(n, "a rate") }
+    if let n = node.value("cap") { d.cap = try number(n, "an amount") }
+    if let n = node.value("individual") { d.individual = try number(n, "an amount") }
+    if let n = node.value("share_fonctionnement") { d.shareFonctionnement = try number(n, "a share") }
+    return d
+  }
+
+  func member(_ node: YAMLNode, base: Member?) throws(DiagnosticList) -> Member {
+    try known(node, ["id", "name", "activity", "legal_form", "kind", "payroll", "estimate", "joined", "left", "count", "remove"], "a member")
+    var m: Member
+    if let base { m = base } else { m = Member(
+      id: try text(node.value("id")!, "an id"), name: "", activity: nil, legalForm: nil, kind: "organisation", payroll: [:],
+      estimate: false, joined: try month(try required(node, "joined", "a member"), "a month"), left: nil, count: 1,
+      location: node.location) }
+    m.location = node.location
+    if let n = node.value("name") { m.name = try text(n, "a name") }
+    if let n = node.value("activity") { m.activity = try text(n, "an activity") }
+    if let n = node.value("legal_form") { m.legalForm = try text(n, "a legal form") }
+    if let n = node.value("kind") { m.kind = try text(n, "a kind of member") }
+    if let n = node.value("estimate") { m.estimate = try bool(n, "estimate") }
+    if let n = node.value("joined") { m.joined = try month(n, "a month") }
+    if let n = node.value("left") { m.left = n.isNull ? nil : try month(n, "a month") }
+    if let n = node.value("count") { m.count = Int(try number(n, "a count")) }
+    if let n = node.value("payroll") {
+      for (year, yearNode, value) in try n.mapping("payroll by year") {
+        guard let y = Int(year), (1990...2100).contains(y) else { throw error("expected a year, found '\(year)'", yearNode) }
+        m.payroll[y] = try number(value, "a payroll")
+      }
+    }
+    if m.name.isEmpty { m.name = m.id }
+    return m
+  }
+
+  func position(_ node: YAMLNode, base: Position?, exercises: [Exercise]) throws(DiagnosticList) -> Position {
+    try known(
+      node,
+      ["id", "label", "line", "contract", "category", "start", "end", "hours", "gross", "share_fonctionnement", "indemnity_due", "remove"],
+      "a position")
+    var p: Position
+    if let base {
+      p = base
+    } else {
+      p = Position(
+        id: try text(node.value("id")!, "an id"), label: "", line: try text(try required(node, "line", "a position"), "a line"),
+        contract: try text(try required(node, "contract", "a position"), "a contract"), category: "non-cadre",
+        start: try month(try required(node, "start", "a position"), "a month"), end: try month(try required(node, "end", "a position"), "a month"),
+        hours: ByExercise(), gross: ByExercise(), shareFonctionnement: 1, indemnityDue: true, location: node.location)
+    }
+    p.location = node.location
+    if let n = node.value("label") { p.label = try text(n, "a label") }
+    if let n = node.value("line") { p.line = try text(n, "a line") }
+    if let n = node.value("contract") { p.contract = try text(n, "a contract") }
+    if let n = node.value("category") { p.category = try text(n, "a category") }
+    if let n = node.value("start") { p.start = try month(n, "a month") }
+    if let n = node.value("end") { p.end = try month(n, "a month") }
+    if let n = node.value("hours") { p.hours = try byExercise(n, "hours by exercise", exercises: exercises, base: p.hours) }
+    if let n = node.value("gross") { p.gross = try byExercise(n, "monthly gross pay by exercise", exercises: exercises, base: p.gross) }
+    if let n = node.value("share_fonctionnement") { p.shareFonctionnement = try number(n, "a share") }
+    if let n = node.value("indemnity_due") { p.indemnityDue = try bool(n, "indemnity_due") }
+    if p.label.isEmpty { p.label = p.id }
+    guard p.start <= p.end else { throw error("position '\(p.id)' ends (\(p.end)) before it starts (\(p.start))", node) }
+    return p
+  }
+
+  func subsidy(_ node: YAMLNode, base: Subsidy?, exercises: [Exercise]) throws(DiagnosticList) -> Subsidy {
+    try known(node, ["id", "name", "funder", "budget", "amounts", "renewal_probability", "remove"], "a subsidy")
+    var s: Subsidy
+    if let base { s = base } else { s = Subsidy(
+      id: try text(node.value("id")!, "an id"), name: "", funder: try text(try required(node, "funder", "a subsidy"), "a funder"),
+      budget: try text(try required(node, "budget", "a subsidy"), "a budget"), amounts: ByExercise(), renewalProbability: ByExercise(),
+      location: node.location) }
+    s.location = node.location
+    if let n = node.value("name") { s.name = try text(n, "a name") }
+    if let n = node.value("funder") { s.funder = try text(n, "a funder") }
+    if let n = node.value("budget") { s.budget = try text(n, "a budget") }
+    if let n = node.value("amounts") { s.amounts = try byExercise(n, "amounts by exercise", exercises: exercises, base: s.amounts) }
+    if let n = node.value("renewal_probability") {
+      s.renewalProbability = try byExercise(n, "renewal probabilities by exercise", exercises: exercises, base: s.renewalProbability)
+    }
+    if s.name.isEmpty { s.name = s.id }
+    return s
+  }
+
+  func item(_ node: YAMLNode, base: Item?, exercises: [Exercise]) throws(DiagnosticList) -> Item {
+    try known(node, ["id", "label", "line", "budget", "amounts", "remove"], "an item")
+    var i: Item
+    if let base { i = base } else { i = Item(
+      id: try text(node.value("id")!, "an id"), line: try text(try required(node, "line", "an item"), "a line"),
+      budget: try text(try required(node, "budget", "an item"), "a budget"), amounts: ByExercise(), label: nil, location: node.location) }
+    i.location = node.location
+    if let n = node.value("label") { i.label = try text(n, "a label") }
+    if let n = node.value("line") { i.line = try text(n, "a line") }
+    if let n = node.value("budget") { i.budget = try text(n, "a budget") }
+    if let n = node.value("amounts") { i.amounts = try byExercise(n, "amounts by exercise", exercises: exercises, base: i.amounts) }
+    return i
+  }
+
+  func actuals(_ node: YAMLNode) throws(DiagnosticList) -> Actuals {
+    try known(node, ["budget", "shares"], "the actuals of an exercise")
+    func table(_ n: YAMLNode?) throws(DiagnosticList) -> [String: [String: Double]] {
+      guard let n else { return [:] }
+      var out: [String: [String: Double]] = [:]
+      for (path, _, columns) in try n.mapping("rows by path") {
+        var row: [String: Double] = [:]
+        for (column, columnNode, value) in try columns.mapping("columns") {
+          guard ["fonctionnement", "projets", "total"].contains(column) else {
+            throw error("a column is fonctionnement, projets or total; found '\(column)'", columnNode)
+          }
+          row[column] = try number(value, "an amount")
+        }
+        out[path] = row
+      }
+      return out
+    }
+    return Actuals(budget: try table(node.value("budget")), shares: try table(node.value("shares")), location: node.location)
+  }
+}

@@ -1,0 +1,207 @@
+import Planner
+
+extension ProjectionBuilder {
+  /// A row of the layout, from the budget rule pack: its path, label and column rules.
+  struct LayoutRow {
+    var path: String
+    var label: String
+    var rules: [String: RuleSet.Rule]  // column → rule
+    var depth: Int { path.split(separator: "/").count }
+    var isTotal: Bool { path.hasSuffix("/total") }
+  }
+
+  static let columns = ["fonctionnement", "projets"]
+
+  var layout: [LayoutRow] {
+    var rows: [LayoutRow] = []
+    for rule in ruleSet.rules {
+      guard let path = rule.path, let group = rule.group, Self.columns.contains(group) else { continue }
+      if let i = rows.firstIndex(where: { $0.path == path }) {
+        rows[i].rules[group] = rule
+      } else {
+        rows.append(LayoutRow(path: path, label: rule.label ?? path, rules: [group: rule]))
+      }
+    }
+    return rows
+  }
+
+  /// The rows of a section (its direct children).
+  func children(_ path: String, in rows: [LayoutRow]) -> [LayoutRow] {
+    rows.filter { $0.path.hasPrefix(path + "/") && $0.depth == path.split(separator: "/").count + 1 }
+  }
+
+  mutating func budgetRows(_ periods: [Period]) throws(DiagnosticList) -> [BudgetRow] {
+    var rows = layout
+    guard !rows.isEmpty else {
+      throw DiagnosticList([.error("scenario.rules-missing", "the rule packs have no budget rows (rules with a path and a group fonctionnement or projets)")])
+    }
+    // Sections recorded above their detail get an explicit "not detailed" row.
+    for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
+      for section in rows where section.depth == 2 && !section.isTotal {
+        let kids = children(section.path, in: rows)
+        guard !kids.isEmpty, a.budget[section.path] != nil else { continue }
+        for column in Self.columns {
+          let printed = a.budget[section.path]?[column] ?? 0
+          let detail = kids.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
+          guard abs(printed - detail) >= 0.005 else { continue }
+          warnings.append(
+            ProjectionWarning(
+              code: "source.section-not-detailed",
+              message: "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
+              where: "\(scenario.path): actuals \(id) \(section.path)"))
+          let path = section.path + "/non_detaille"
+          if !rows.contains(where: { $0.path == path }) {
+            let at = rows.lastIndex { $0.path.hasPrefix(section.path + "/") }! + 1
+            rows.insert(LayoutRow(path: path, label: "Non détaillé dans la source", rules: [:]), at: at)
+          }
+        }
+      }
+    }
+    // Cells: leaves first (recorded or projected), then sections and totals as sums.
+    var cells: [String: [String: [String: Double]]] = [:]  // path → column → period → value
+    func leafValue(_ row: LayoutRow, _ column: String, _ p: Period) -> Double {
+      var sum = 0.0
+      for m in p.monthIndices {
+        if let a = actuals(ofMonth: m) {
+          var recorded = a.budget[row.path]?[column] ?? 0
+          if row.path.hasSuffix("/non_detaille") {
+            let section = String(row.path.dropLast("/non_detaille".count))
+            recorded = (a.budget[section]?[column] ?? 0)
+              - children(section, in: rows).filter { $0.path != row.path }.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
+          }
+          sum += recorded / Double(exercise(ofMonth: m).monthCount)
+        } else if let rule = row.rules[column] {
+          sum += value(rule.name, m)
+        }
+      }
+      return Money.cents(sum)
+    }
+    for row in rows where children(row.path, in: rows).isEmpty && !row.isTotal {
+      for column in Self.columns { for p in periods { cells[row.path, default: [:]][column, default: [:]][p.id] = leafValue(row, column, p) } }
+    }
+    for row in rows where !children(row.path, in: rows).isEmpty {
+      let kids = children(row.path, in: rows)
+      for column in Self.columns {
+        for p in periods {
+          let shown = Money.sum(kids.map { cells[$0.path]?[column]?[p.id] ?? 0 })
+          cells[row.path, default: [:]][column, default: [:]][p.id] = shown
+          try checkSum(row, column, p, shown)
+        }
+      }
+    }
+    for top in ["charges", "produits"] {
+      guard let total = rows.first(where: { $0.path == "\(top)/total" }) else { continue }
+      let sections = rows.filter { $0.depth == 2 && $0.path.hasPrefix(top + "/") && !$0.isTotal }
+      for column in Self.columns {
+        for p in periods {
+          let shown = Money.sum(sections.map { cells[$0.path]?[column]?[p.id] ?? 0 })
+          cells[total.path, default: [:]][column, default: [:]][p.id] = shown
+          try checkSum(total, column, p, shown)
+        }
+      }
+      checkPrintedTotals(total, cells: cells)
+    }
+    // Display order: each section, then its rows; the totals last of their side.
+    var ordered: [LayoutRow] = []
+    for section in rows where section.depth == 2 && !section.isTotal {
+      ordered.append(section)
+      ordered += children(section.path, in: rows)
+    }
+    for top in ["charges", "produits"] {
+      let index = ordered.lastIndex { $0.path.hasPrefix(top + "/") }.map { $0 + 1 } ?? ordered.count
+      if let total = rows.first(where: { $0.path == "\(top)/total" }) { ordered.insert(total, at: index) }
+    }
+    // Rows by column, with the total column and shares of the section's total.
+    var out: [BudgetRow] = []
+    for row in ordered {
+      let top = String(row.path.split(separator: "/").first!)
+      for column in Self.columns + ["total"] {
+        var values: [String: Double] = [:]
+        var shares: [String: Double] = [:]
+        for p in periods {
+          let v = column == "total"
+            ? Money.sum(Self.columns.map { cells[row.path]?[$0]?[p.id] ?? 0 })
+            : cells[row.path]?[column]?[p.id] ?? 0
+          values[p.id] = v
+          let grand = Money.sum(Self.columns.map { cells["\(top)/total"]?[$0]?[p.id] ?? 0 })
+          shares[p.id] = grand == 0 ? 0 : Money.cents(v / grand * 100)
+        }
+        out.append(BudgetRow(path: row.path, label: row.label, budget: column, values: values, shares: shares))
+      }
+    }
+    checkPrintedShares(out)
+    return out
+  }
+
+  /// A section's rule must give the sum of its displayed rows: a row left out of a section
+  /// formula is a rule-pack error, not a figure to print.
+  func checkSum(_ row: LayoutRow, _ column: String, _ p: Period, _ shown: Double) throws(DiagnosticList) {
+    guard let rule = row.rules[column] else { return }
+    let projected = p.monthIndices.filter { !closed[$0] }
+    guard projected.count == p.monthIndices.count else { return }
+    let computed = projected.reduce(0) { $0 + value(rule.name, $1) }
+    if abs(computed - shown) > 0.01 * Double(max(1, children(row.path, in: layout).count)) + 0.005 {
+      throw DiagnosticList([
+        .error(
+          "scenario.section-mismatch",
+          "rule '\(rule.name)' gives \(Money.format(computed)) for \(p.id) but the rows of \(row.path) add up to \(Money.format(shown))",
+          at: rule.location)
+      ])
+    }
+  }
+
+  mutating func checkPrintedTotals(_ total: LayoutRow, cells: [String: [String: [String: Double]]]) {
+    for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
+      guard let printed = a.budget[total.path]?["total"] else { continue }
+      let sections = layout.filter { $0.depth == 2 && $0.path.hasPrefix(total.path.split(separator: "/")[0] + "/") && !$0.isTotal }
+      let sum = Money.sum(sections.flatMap { s in Self.columns.map { a.budget[s.path]?[$0] ?? 0 } })
+      if abs(printed - sum) >= 0.005 {
+        warnings.append(
+          ProjectionWarning(
+            code: "source.total-mismatch",
+            message: "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
+            where: "\(scenario.path): actuals \(id) \(total.path)"))
+      }
+    }
+  }
+
+  mutating func checkPrintedShares(_ rows: [BudgetRow]) {
+    guard kind == .exercise else { return }
+    for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
+      for (path, columns) in a.shares.sorted(by: { $0.key < $1.key }) {
+        for (column, printed) in columns.sorted(by: { $0.key < $1.key }) {
+          guard let row = rows.first(where: { $0.path == path && $0.budget == column }), let computed = row.shares[id] else { continue }
+          if abs(computed - printed) > 0.005 {
+            warnings.append(
+              ProjectionWarning(
+                code: "source.share-mismatch",
+                message: "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
+                where: "\(scenario.path): actuals \(id) shares \(path)"))
+          }
+        }
+      }
+    }
+  }
+
+  /// For a closed exercise, where the rules project a row differently from what was recorded.
+  mutating func checkRecorded(_ rows: [BudgetRow]) {
+    for (e, exercise) in timeline.exercises.enumerated() {
+      guard let a = scenario.actuals[exercise.id] else { continue }
+      let months = (0..<timeline.monthCount).filter { timeline.exerciseIndex[$0] == e }
+      for row in layout where children(row.path, in: layout).isEmpty && !row.isTotal {
+        for column in Self.columns {
+          guard let rule = row.rules[column] else { continue }
+          let projected = Money.cents(months.reduce(0) { $0 + value(rule.name, $1) })
+          let recorded = a.budget[row.path]?[column] ?? 0
+          if projected != 0 && abs(projected - recorded) >= 0.5 {
+            warnings.append(
+              ProjectionWarning(
+                code: "recorded.differs-from-rules",
+                message: "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
+                where: "\(scenario.path): actuals \(exercise.id) \(row.path)"))
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Planner
+
+extension ProjectionBuilder {
+  /// The hours of one full-time equivalent over twelve months, from the rule packs.
+  func hoursPerFTE(_ m: Int) -> Double {
+    (try? ruleSet.parameters["full_time_hours_per_year"]?.value(at: timeline.months[m]).value) ?? .nan
+  }
+
+  func staffingRows(_ periods: [Period]) -> [StaffingRow] {
+    var rows: [StaffingRow] = []
+    for rule in ruleSet.rules where rule.group == "staffing" {
+      let id = String(rule.path?.split(separator: "/").last ?? Substring(rule.name))
+      let contracts = scenario.positions.filter { $0.line == id }.map(\.contract)
+      var unique: [String] = []
+      for c in contracts where !unique.contains(c) { unique.append(c) }
+      var hours: [String: Double] = [:]
+      var fte: [String: Double] = [:]
+      for p in periods {
+        let h = (p.monthIndices.reduce(0) { $0 + value(rule.name, $1) } * 100).rounded() / 100
+        hours[p.id] = h
+        fte[p.id] = WorkTime.fte(hours: h, months: p.months, hoursPerYear: hoursPerFTE(p.monthIndices.last!))
+      }
+      rows.append(StaffingRow(id: id, label: rule.label ?? id, contract: unique.joined(separator: ", "), hours: hours, fte: fte))
+    }
+    return rows
+  }
+
+  /// The source's staffing table: hours must be those of the positions; printed FTE are
+  /// compared with hours / full time, rounded to two decimals.
+  mutating func checkPublishedStaffing(_ rows: [StaffingRow]) {
+    guard kind == .exercise else { return }
+    for (id, lines) in scenario.publishedStaffing.sorted(by: { $0.key < $1.key }) {
+      for (line, printed) in lines.sorted(by: { $0.key < $1.key }) {
+        guard let row = rows.first(where: { $0.id == line }), let h = row.hours[id], let f = row.fte[id] else {
+          warnings.append(ProjectionWarning(code: "source.unknown-line", message: "\(id): no staffing line '\(line)'", where: "\(printed.location)"))
+          continue
+        }
+        if abs(h - printed.hours) >= 0.005 {
+          warnings.append(
+            ProjectionWarning(
+              code: "staffing.hours-differ", message: "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
+              where: "\(printed.location)"))
+        }
+        let rounded = (f * 100).rounded(.toNearestOrAwayFromZero) / 100
+        if abs(rounded - printed.fte) >= 0.005 {
+          warnings.append(
+            ProjectionWarning(
+              code: "source.fte-rounding",
+              message: "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
+              where: "\(printed.location)"))
+        }
+      }
+    }
+    // Implied hourly pay of closed exercises, from the recorded salaries and the hours.
+    for (e, exercise) in timeline.exercises.enumerated() {
+      guard let a = scenario.actuals[exercise.id] else { continue }
+      let months = (0..<timeline.monthCount).filter { timeline.exerciseIndex[$0] == e }
+      let smic = months.compactMap { m in try? ruleSet.parameters["smic_horaire"]?.value(at: timeline.months[m]).value }.min() ?? 0
+      for row in rows {
+        let pay = (a.budget["charges/remunerations/\(row.id)"]?["fonctionnement"] ?? 0) + (a.budget["charges/remunerations/\(row.id)"]?["projets"] ?? 0)
+        guard pay > 0, let h = row.hours[exercise.id] ?? nil, h > 0 else { continue }
+        let hourly = pay / h
+        if hourly < smic {
+          warnings.append(
+            ProjectionWarning(
+              code: "implausible.pay-under-smic",
+              message: "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
+              where: "\(scenario.path): actuals \(exercise.id) charges/remunerations/\(row.id)"))
+        }
+      }
+    }
+  }
+
+  func format2(_ x: Double) -> String {
+    let r = (x * 1000).rounded() / 1000
+    return "\(r)"
+  }
+
+  func indicators(_ periods: [Period], budget: [BudgetRow], staffing: [StaffingRow]) -> [String: [String: Double]] {
+    func total(_ path: String, _ p: Period) -> Double {
+      budget.first { $0.path == path && $0.budget == "total" }?.values[p.id] ?? 0
+    }
+    var out: [String: [String: Double]] = [:]
+    for p in periods {
+      let last = p.monthIndices.last!
+      let produits = total("produits/total", p), charges = total("charges/total", p)
+      out["charges", default: [:]][p.id] = charges
+      out["produits", default: [:]][p.id] = produits
+      out["result", default: [:]][p.id] = Money.sum([produits, -charges])
+      out["reserves", default: [:]][p.id] = Money.cents(value("reserves", last))
+      out["subsidies_share", default: [:]][p.id] = produits == 0 ? 0 : Money.cents(total("produits/subventions", p) / produits * 100)
+      let members = value("members_count", last)
+      out["dues_per_member", default: [:]][p.id] = members == 0 ? 0 : Money.cents(total("produits/autres_produits/cotisations", p) / members)
+      let paidFTE = staffing.filter { $0.id != "comite_pilotage" && $0.id != "total" }.reduce(0) { $0 + ($1.fte[p.id] ?? 0) }
+      out["fte", default: [:]][p.id] = (paidFTE * 100).rounded() / 100
+      out["cost_per_fte", default: [:]][p.id] = paidFTE == 0 ? 0 : Money.cents(charges / paidFTE)
+    }
+    return out
+  }
+}

@@ -1,0 +1,84 @@
+import Planner
+
+extension Projection {
+  /// Projects a scenario by period.
+  /// - Throws: rule-pack or scenario errors, and legal limits the projected positions break.
+  public static func run(_ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false)
+    throws(DiagnosticList) -> Projection
+  {
+    var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
+    let situation = try planner.situation()
+    let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
+    var builder = ProjectionBuilder(scenario: scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
+    try builder.checkLegalLimits()
+    return try builder.build()
+  }
+}
+
+/// Assembles a projection's tables from a traced evaluation and the scenario's actuals.
+struct ProjectionBuilder {
+  let scenario: Scenario
+  let ruleSet: RuleSet
+  let planner: ScenarioPlanner
+  let evaluation: Evaluation
+  let kind: Period.Kind
+  var warnings: [ProjectionWarning] = []
+
+  init(scenario: Scenario, ruleSet: RuleSet, planner: ScenarioPlanner, evaluation: Evaluation, kind: Period.Kind) {
+    self.scenario = scenario
+    self.ruleSet = ruleSet
+    self.planner = planner
+    self.evaluation = evaluation
+    self.kind = kind
+  }
+
+  var timeline: Timeline { evaluation.situation.timeline }
+  var closed: [Bool] { planner.closedMonths }
+
+  func exercise(ofMonth m: Int) -> Exercise { timeline.exercises[timeline.exerciseIndex[m]] }
+  func actuals(ofMonth m: Int) -> Actuals? { scenario.actuals[exercise(ofMonth: m).id] }
+
+  /// A global rule's value in a month.
+  func value(_ rule: String, _ m: Int) -> Double { evaluation.value(rule, month: m) ?? 0 }
+
+  func location(_ l: SourceLocation?) -> String? { l.map { "\($0)" } }
+
+  // MARK: - Legal limits
+
+  func checkLegalLimits() throws(DiagnosticList) {
+    var errors: [Diagnostic] = []
+    let ids = evaluation.situation.entities["position"] ?? []
+    for rule in ruleSet.rules where rule.group == "legal_limits" {
+      guard let block = evaluation.values[rule.index] else { continue }
+      for (row, id) in ids.enumerated() {
+        guard let m = (0..<timeline.monthCount).first(where: { !closed[$0] && block[row, $0, 0] == 1 }) else { continue }
+        let position = scenario.positions.first { $0.id == id }
+        errors.append(
+          .error(
+            "scenario.legal-limit",
+            "position '\(id)' in \(timeline.months[m]): legal limit broken: \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? "")",
+            at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]))
+      }
+    }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+  }
+
+  // MARK: - Building
+
+  mutating func build() throws(DiagnosticList) -> Projection {
+    let periods = Period.periods(timeline, by: kind)
+    for d in planner.notes + evaluation.warnings {
+      warnings.append(ProjectionWarning(code: d.id, message: d.message, where: location(d.location)))
+    }
+    let budget = try budgetRows(periods)
+    let staffing = staffingRows(periods)
+    checkPublishedStaffing(staffing)
+    checkRecorded(budget)
+    let indicators = indicators(periods, budget: budget, staffing: staffing)
+    var inKind: [String: Double] = [:]
+    for p in periods { inKind[p.id] = Money.cents(p.monthIndices.reduce(0) { $0 + value("in_kind.benevolat", $1) }) }
+    return Projection(
+      scenario: scenario, periods: periods, budget: budget, staffing: staffing, indicators: indicators, inKind: inKind,
+      warnings: warnings, evaluation: evaluation, planner: planner)
+  }
+}

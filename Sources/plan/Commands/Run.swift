@@ -1,0 +1,34 @@
+import ArgumentParser
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan run S`: one scenario projected: budget, staffing, indicators, warnings.
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Project one scenario: budget in the seed's layout, staffing, indicators and warnings.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+    @Option(help: "exercise, year or month.")
+    var by = Period.Kind.exercise
+    @Option(help: "table, csv or json.")
+    var format = ReportFormat.table
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      let (s, set, printer) = try options.load(scenario)
+      do {
+        let projection = try Projection.run(s, ruleSet: set, by: by, strict: options.strict)
+        switch format {
+        case .table: print(ProjectionTable.render(projection))
+        case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))
+        case .csv: print(([ProjectionCSV.header] + ProjectionCSV.rows(projection)).joined(separator: "\n"))
+        }
+      } catch let error as DiagnosticList {
+        printer.print(error.diagnostics)
+        throw ExitCode.failure
+      }
+    }
+  }
+}
