@@ -7,6 +7,6 @@ struct Plan: ParsableCommand {
     commandName: "plan",
     abstract: "Project staffing, costs, subsidies and dues of a cultural cluster from rules and scenarios.",
     version: "0.1.0",
-    subcommands: [Run.self, Check.self, Cost.self]
+    subcommands: [Run.self, Explain.self, Check.self, Cost.self]
   )
 }

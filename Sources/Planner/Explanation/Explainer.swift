@@ -4,11 +4,14 @@ public struct Explainer: Sendable {
   public let evaluation: Evaluation
   /// Rule references deeper than this are shown with their value only.
   public var maxDepth: Int
+  /// Leave out the terms of sums that are zero (they do not change the figure).
+  public var pruneZeros: Bool
 
-  public init(_ evaluation: Evaluation, maxDepth: Int = 64) {
+  public init(_ evaluation: Evaluation, maxDepth: Int = 64, pruneZeros: Bool = false) {
     precondition(!evaluation.trace.isEmpty || evaluation.ruleSet.rules.isEmpty, "explanations need a traced evaluation")
     self.evaluation = evaluation
     self.maxDepth = maxDepth
+    self.pruneZeros = pruneZeros
   }
 
   var ruleSet: RuleSet { evaluation.ruleSet }
@@ -17,7 +20,7 @@ public struct Explainer: Sendable {
   /// Why `rule` has its value for entity row `row` in month index `month`.
   public func explain(rule name: String, row: Int = 0, month: Int, variant: Int = 0) throws(DiagnosticList) -> ExplanationNode {
     let rule = try find(name)
-    return explain(rule, row: row, month: month, variant: variant, depth: 0)
+    return explain(rule, row: row, month: month, variant: variant, depth: 0, state: ExplainerState())
   }
 
   /// Why `rule` totals what it does over an exercise: the months' explanations add up to it.
@@ -30,7 +33,8 @@ public struct Explainer: Sendable {
       throw DiagnosticList([.error("explain.unknown-period", "no exercise '\(id)'; the exercises are \(known)")])
     }
     let months = timeline.exerciseIndex.indices.filter { timeline.exerciseIndex[$0] == e }
-    let children = months.map { explain(rule, row: row, month: $0, variant: variant, depth: 0) }
+    let state = ExplainerState()
+    let children = months.map { explain(rule, row: row, month: $0, variant: variant, depth: 0, state: state) }
     return ExplanationNode(
       kind: .period, label: rule.name, formula: "sum of the \(months.count) months of exercise \(id)",
       value: children.reduce(0) { $0 + $1.value }, unit: unitName(rule.type), entity: entityName(rule.entity, row),
@@ -46,13 +50,25 @@ public struct Explainer: Sendable {
     return rule
   }
 
-  func explain(_ rule: RuleSet.Rule, row: Int, month: Int, variant: Int, depth: Int) -> ExplanationNode {
+  /// Why `rule` has its value for a row, a month index and a variant, opening rules up to `maxDepth`.
+  public func explain(_ rule: RuleSet.Rule, row: Int, month: Int, variant: Int, depth: Int) -> ExplanationNode {
+    explain(rule, row: row, month: month, variant: variant, depth: depth, state: ExplainerState())
+  }
+
+  func explain(_ rule: RuleSet.Rule, row: Int, month: Int, variant: Int, depth: Int, state: ExplainerState) -> ExplanationNode {
     let value = evaluation.trace[rule.root.id]?[row, month, variant] ?? .nan
     var node = ExplanationNode(
       kind: .rule, label: rule.name, formula: rule.formula, value: value, unit: unitName(rule.type),
       entity: entityName(rule.entity, row), period: "\(timeline.months[month])")
-    if depth < maxDepth {
-      let root = explain(rule.root, rule: rule, scope: rule.entity, row: row, month: month, variant: variant, depth: depth)
+    // A condition shows its formula and value; what it reads is not opened. A rule already
+    // explained in this tree (same entity and month) is not explained again.
+    let key = "\(rule.index)/\(row)/\(month)/\(variant)"
+    if state.seen.contains(key) && !rule.root.children.isEmpty {
+      node.formula = nil
+      node.label += " (explained above)"
+    } else if depth < maxDepth && rule.type != .bool {
+      state.seen.insert(key)
+      let root = explain(rule.root, rule: rule, scope: rule.entity, row: row, month: month, variant: variant, depth: depth, state: state)
       // A formula that is a single operation shows its operands directly under the rule.
       node.children = root.kind == .operation ? root.children : [root]
     }
@@ -76,4 +92,10 @@ public struct Explainer: Sendable {
     guard let kind, let ids = evaluation.situation.entities[kind], row < ids.count else { return nil }
     return "\(kind) '\(ids[row])'"
   }
+}
+
+/// What an explanation has already opened, so that a rule read twice is explained once.
+final class ExplainerState {
+  // A class: the explanation's recursive functions share one set.
+  var seen = Set<String>()
 }

@@ -21,6 +21,10 @@ public struct ExplanationNode: Sendable, Codable, Equatable {
   /// The date from which a parameter's value is in force.
   public var inForceFrom: String?
   public var children: [ExplanationNode]
+  /// How to show the value when it is not a number (a category's name).
+  public var display: String?
+  /// Whether the node is a sum of its children (a chain of additions).
+  var isAddition = false
 
   public init(
     kind: Kind, label: String, formula: String? = nil, value: Double, unit: String, entity: String? = nil,
@@ -39,6 +43,6 @@ public struct ExplanationNode: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case kind, label, formula, value, unit, entity, period, reference, inForceFrom = "in_force_from", children
+    case kind, label, formula, value, unit, entity, period, reference, inForceFrom = "in_force_from", display, children
   }
 }

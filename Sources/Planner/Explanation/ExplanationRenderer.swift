@@ -15,13 +15,13 @@ public enum ExplanationRenderer {
     var line = prefix
     switch n.kind {
     case .rule, .period:
-      line += "\(n.label) = \(format(n.value, n.unit))"
+      line += "\(n.label) = \(format(n.value, n.unit, display: n.display))"
     case .parameter:
-      line += n.unit == "scale" ? "scale \(n.label)" : "\(n.label) = \(format(n.value, n.unit))"
+      line += n.unit == "scale" ? "scale \(n.label)" : "\(n.label) = \(format(n.value, n.unit, display: n.display))"
     case .input:
-      line += "\(n.label) = \(format(n.value, n.unit))  [input]"
+      line += "\(n.label) = \(format(n.value, n.unit, display: n.display))  [input]"
     case .constant, .calendar, .operation, .sum:
-      line += "\(n.label) = \(format(n.value, n.unit))"
+      line += "\(n.label) = \(format(n.value, n.unit, display: n.display))"
     }
     var context: [String] = []
     if let e = n.entity, top || n.kind == .rule || n.kind == .input { context.append(e) }
@@ -44,7 +44,8 @@ public enum ExplanationRenderer {
   }
 
   /// A figure with its unit: euros to the cent, other amounts to at most six decimals.
-  public static func format(_ value: Double, _ unit: String) -> String {
+  public static func format(_ value: Double, _ unit: String, display: String? = nil) -> String {
+    if let display { return display }
     if value.isNaN { return "(not computed)" }
     switch unit {
     case "condition": return value != 0 ? "true" : "false"

@@ -1,0 +1,143 @@
+import Planner
+
+/// Explains a figure of a projection: a budget row (by path) or any rule, for a period,
+/// down to the scenario's inputs and the parameters with their dated values and references.
+///
+/// A period's figure is the sum of its months: each month is listed with its value, and
+/// one month (the first that is not zero, or the one asked) is explained in full. Terms
+/// equal to zero are left out (they do not change the figure).
+public struct ProjectionExplainer {
+  public let projection: Projection
+  public var depth: Int
+
+  public init(_ projection: Projection, depth: Int = 64) {
+    self.projection = projection
+    self.depth = depth
+  }
+
+  var timeline: Timeline { projection.evaluation.situation.timeline }
+  var ruleSet: RuleSet { projection.evaluation.ruleSet }
+
+  /// - Parameters:
+  ///   - line: a budget path (`charges/charges_sociales`) or a rule name.
+  ///   - period: an exercise id or a month (`2012-03`).
+  ///   - budget: for a budget path, `fonctionnement`, `projets` or `total`.
+  ///   - month: the month to explain in full, within the period.
+  ///   - entity: for a rule computed per entity, the entity's id.
+  public func explain(line: String, period: String, budget: String = "total", month: String? = nil, entity: String? = nil)
+    throws(DiagnosticList) -> ExplanationNode
+  {
+    let months = try monthIndices(period)
+    let focus = try month.map { (m) throws(DiagnosticList) -> Int in
+      guard let parsed = Month(parsing: m), let i = timeline.months.index(of: parsed), months.contains(i) else {
+        throw DiagnosticList([.error("explain.bad-month", "--month \(m) is not a month of \(period)")])
+      }
+      return i
+    }
+    if projection.budget.contains(where: { $0.path == line }) {
+      return try explainRow(line, period: period, months: months, budget: budget, focus: focus)
+    }
+    guard let rule = ruleSet.rule(named: line) else {
+      let paths = Array(Set(projection.budget.map(\.path))).sorted()
+      var message = "'\(line)' is neither a budget line nor a rule"
+      if let s = nearest(line, paths + ruleSet.rules.map(\.name)) { message += "; did you mean '\(s)'?" }
+      throw DiagnosticList([.error("explain.unknown-line", message + ". Budget lines are paths such as charges/charges_sociales")])
+    }
+    var row = 0
+    if let kind = rule.entity {
+      let ids = projection.evaluation.situation.entities[kind] ?? []
+      guard let entity else {
+        throw DiagnosticList([.error("explain.entity-needed", "'\(line)' is computed per \(kind); give --entity (one of \(ids.joined(separator: ", ")))")])
+      }
+      guard let r = ids.firstIndex(of: entity) else {
+        throw DiagnosticList([.error("explain.unknown-entity", "no \(kind) '\(entity)'; the \(kind) ids are \(ids.joined(separator: ", "))")])
+      }
+      row = r
+    }
+    return periodNode(rule, row: row, period: period, months: months, focus: focus)
+  }
+
+  func monthIndices(_ period: String) throws(DiagnosticList) -> [Int] {
+    if let e = timeline.exercises.firstIndex(where: { $0.id == period }) {
+      return (0..<timeline.monthCount).filter { timeline.exerciseIndex[$0] == e }
+    }
+    if let m = Month(parsing: period), let i = timeline.months.index(of: m) { return [i] }
+    if let y = Int(period), timeline.months.contains(where: { $0.year == y }) {
+      return (0..<timeline.monthCount).filter { timeline.months[$0].year == y }
+    }
+    let ids = timeline.exercises.map(\.id).joined(separator: ", ")
+    throw DiagnosticList([.error("explain.unknown-period", "'\(period)' is not an exercise (\(ids)), a year or a month of the scenario")])
+  }
+
+  /// A rule over several months: the months' values, one of them explained in full.
+  func periodNode(_ rule: RuleSet.Rule, row: Int, period: String, months: [Int], focus: Int?) -> ExplanationNode {
+    let explainer = Explainer(projection.evaluation, maxDepth: depth, pruneZeros: true)
+    let values = months.map { projection.evaluation.value(rule.name, row: row, month: $0) ?? 0 }
+    if months.count == 1 { return explainer.explain(rule, row: row, month: months[0], variant: 0, depth: 0) }
+    let detailed = focus ?? zip(months, values).first { $0.1 != 0 }?.0 ?? months[0]
+    var children: [ExplanationNode] = []
+    for (m, v) in zip(months, values) {
+      if m == detailed {
+        children.append(explainer.explain(rule, row: row, month: m, variant: 0, depth: 0))
+      } else {
+        children.append(
+          ExplanationNode(kind: .rule, label: rule.name, value: v, unit: "EUR", entity: nil, period: "\(timeline.months[m])"))
+      }
+    }
+    let unit = rule.type.unit?.description ?? "EUR"
+    for i in children.indices { children[i].unit = unit }
+    return ExplanationNode(
+      kind: .period, label: rule.name, formula: "sum of the \(months.count) months of \(period)", value: values.reduce(0, +), unit: unit,
+      entity: rule.entity.map { kind in "\(kind) '\(projection.evaluation.situation.entities[kind]?[row] ?? "")'" }, period: period,
+      children: children)
+  }
+
+  func explainRow(_ path: String, period: String, months: [Int], budget: String, focus: Int?) throws(DiagnosticList) -> ExplanationNode {
+    guard ["fonctionnement", "projets", "total"].contains(budget) else {
+      throw DiagnosticList([.error("explain.bad-budget", "--budget is fonctionnement, projets or total")])
+    }
+    let label = projection.budget.first { $0.path == path }?.label ?? path
+    let shown = projection.budget.first { $0.path == path && $0.budget == budget }?.values[period]
+    let exercise = timeline.exercises[timeline.exerciseIndex[months[0]]]
+    if let a = projection.scenario.actuals[exercise.id] {
+      let value = budget == "total"
+        ? (a.budget[path]?["fonctionnement"] ?? 0) + (a.budget[path]?["projets"] ?? 0) : (a.budget[path]?[budget] ?? 0)
+      return ExplanationNode(
+        kind: .input, label: "\(path) (\(label), \(budget))", formula: nil, value: shown ?? value, unit: "EUR", period: period,
+        reference: "recorded in \(projection.scenario.path), actuals of \(exercise.id) (closed exercise: recorded figures win over the rules)")
+    }
+    let columns = budget == "total" ? ["fonctionnement", "projets"] : [budget]
+    var children: [ExplanationNode] = []
+    for column in columns {
+      guard let rule = ruleSet.rules.first(where: { $0.path == path && $0.group == column }) else { continue }
+      children.append(periodNode(rule, row: 0, period: period, months: months, focus: focus))
+    }
+    return ExplanationNode(
+      kind: .period, label: "\(path) (\(label), \(budget))", formula: columns.count == 2 ? "fonctionnement + projets" : nil,
+      value: shown ?? children.reduce(0) { $0 + $1.value }, unit: "EUR", period: period, children: children)
+  }
+
+  func nearest(_ t: String, _ names: [String]) -> String? {
+    var best: (String, Int)?
+    for n in names {
+      let d = levenshtein(Array(t), Array(n))
+      if d <= max(2, t.count / 3), best == nil || d < best!.1 { best = (n, d) }
+    }
+    return best?.0
+  }
+
+  func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var row = Array(0...b.count)
+    for i in 1...a.count {
+      var previous = row[0]
+      row[0] = i
+      for j in 1...b.count {
+        let old = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = old
+      }
+    }
+    return row[b.count]
+  }
+}

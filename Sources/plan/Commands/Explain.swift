@@ -1,0 +1,46 @@
+import ArgumentParser
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan explain S LINE --period P`: how one figure was computed.
+  struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "How one figure was computed: the formula, the inputs, the parameters with their dated value and source.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+    @Argument(help: "A budget line (charges/charges_sociales, produits/subventions/europe…) or a rule name.")
+    var line: String
+    @Option(help: "An exercise id (2012), a year or a month (2012-03).")
+    var period: String
+    @Option(help: "For a budget line: fonctionnement, projets or total.")
+    var budget = "total"
+    @Option(help: "The month of the period to explain in full (default: the first that is not zero).")
+    var month: String?
+    @Option(help: "For a rule computed per entity: the entity's id (a position, a member…).")
+    var entity: String?
+    @Option(help: "How many levels of rules to open.")
+    var depth = 64
+    @Option(help: "text or json.")
+    var format = ExplainFormat.text
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      let (s, set, printer) = try options.load(scenario)
+      do {
+        let projection = try Projection.run(s, ruleSet: set, strict: options.strict)
+        let node = try ProjectionExplainer(projection, depth: depth)
+          .explain(line: line, period: period, budget: budget, month: month, entity: entity)
+        print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
+      } catch let error as DiagnosticList {
+        printer.print(error.diagnostics)
+        throw ExitCode.failure
+      }
+    }
+  }
+}
+
+enum ExplainFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
