@@ -12,7 +12,16 @@ public enum PositionCost {
     -> (CostReport, warnings: [Diagnostic])
   {
     let situation = try situation(for: q, ruleSet: ruleSet)
-    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true))
+    // Only the cost lines, their totals and the legal limits are evaluated (and what they read).
+    var keep: Set<String> = ["employer_contributions", "reductions", "aids", "paid", "end_of_contract_indemnity"]
+    for rule in ruleSet.rules where groups.contains(rule.group ?? "") || rule.group == "legal_limits" {
+      keep.insert(rule.name)
+      if let (b, r) = rule.line {
+        keep.insert(ruleSet.rules[b].name)
+        keep.insert(ruleSet.rules[r].name)
+      }
+    }
+    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true, keep: keep))
     let evaluation = try evaluator.run()
     try checkLegalLimits(evaluation)
     let explainer = Explainer(evaluation)
