@@ -3,24 +3,38 @@ import Planner
 import Scenarios
 
 extension Plan {
-  /// `plan check FILES…`: loads and compiles rule and parameter files; prints every problem.
+  /// `plan check FILES…`: validates rule packs (compiled together, examples run) and
+  /// scenarios (loaded with their rule packs and projected); prints every problem.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate rule and parameter files: every error with its file, line and column.")
+      abstract: "Validate rule packs and scenarios: every error with its file, line and column.")
 
-    @Argument(help: "Rule and parameter files (YAML).")
+    @Argument(help: "Rule packs and scenario files (YAML). A file with 'scenario:' or 'extends:' is a scenario.")
     var files: [String]
 
-    @Flag(help: "Treat warnings as errors (parameters used past their last confirmed date, values without reference).")
+    @Flag(help: "Treat warnings as errors (parameters used past their last confirmed date, unconfirmed values, values without reference).")
     var strict = false
 
     func run() throws {
-      let outcome = RulePackLoader.check(files, strict: strict)
-      let printer = DiagnosticPrinter(sources: outcome.sources)
-      printer.print(outcome.diagnostics)
-      guard !outcome.hasErrors, let set = outcome.ruleSet else { throw ExitCode.failure }
-      if strict && !outcome.diagnostics.isEmpty { throw ExitCode.failure }
-      print(Summary.ruleSet(set, files: files.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count))
+      let scenarios = files.filter(ScenarioCheck.isScenario)
+      let rulePacks = files.filter { !scenarios.contains($0) }
+      var failed = false
+      var summary: [String] = []
+      if !rulePacks.isEmpty {
+        let outcome = RulePackLoader.check(rulePacks, strict: strict)
+        DiagnosticPrinter(sources: outcome.sources).print(outcome.diagnostics)
+        if outcome.hasErrors || (strict && !outcome.diagnostics.isEmpty) { failed = true }
+        if let set = outcome.ruleSet, !outcome.hasErrors {
+          summary.append(Summary.ruleSet(set, files: rulePacks.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count))
+        }
+      }
+      for path in scenarios {
+        let outcome = ScenarioCheck.check(path, strict: strict)
+        DiagnosticPrinter(sources: outcome.sources).print(outcome.diagnostics)
+        if outcome.diagnostics.contains(where: { $0.severity == .error }) { failed = true } else { summary.append("ok: \(outcome.line)") }
+      }
+      if failed { throw ExitCode.failure }
+      print(summary.joined(separator: "\n"))
     }
   }
 }

@@ -27,14 +27,18 @@ extension Plan {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      let (s, set, printer) = try options.load(scenario)
-      do {
-        let projection = try Projection.run(s, ruleSet: set, strict: options.strict)
-        let node = try ProjectionExplainer(projection, depth: depth)
-          .explain(line: line, period: period, budget: budget, month: month, entity: entity)
-        print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
-      } catch let error as DiagnosticList {
-        printer.print(error.diagnostics)
+      let (projection, printer) = try options.project(scenario)
+      let explained: Result<ExplanationNode, DiagnosticList>
+      do throws(DiagnosticList) {
+        explained = .success(
+          try ProjectionExplainer(projection, depth: depth).explain(line: line, period: period, budget: budget, month: month, entity: entity))
+      } catch {
+        explained = .failure(error)
+      }
+      switch explained {
+      case .success(let node): print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
+      case .failure(let e):
+        printer.print(e.diagnostics)
         throw ExitCode.failure
       }
     }

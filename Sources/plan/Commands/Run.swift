@@ -17,17 +17,11 @@ extension Plan {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      let (s, set, printer) = try options.load(scenario)
-      do {
-        let projection = try Projection.run(s, ruleSet: set, by: by, strict: options.strict)
-        switch format {
-        case .table: print(ProjectionTable.render(projection))
-        case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))
-        case .csv: print(([ProjectionCSV.header] + ProjectionCSV.rows(projection)).joined(separator: "\n"))
-        }
-      } catch let error as DiagnosticList {
-        printer.print(error.diagnostics)
-        throw ExitCode.failure
+      let (projection, _) = try options.project(scenario, by: by)
+      switch format {
+      case .table: print(ProjectionTable.render(projection))
+      case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))
+      case .csv: print(([ProjectionCSV.header] + ProjectionCSV.rows(projection)).joined(separator: "\n"))
       }
     }
   }

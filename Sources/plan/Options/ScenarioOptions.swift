@@ -30,6 +30,25 @@ struct ScenarioOptions: ParsableArguments {
   }
 }
 
+extension ScenarioOptions {
+  /// Loads and projects a scenario; prints the problems and exits 1 on error.
+  func project(_ path: String, by kind: Period.Kind = .exercise) throws -> (Projection, DiagnosticPrinter) {
+    let (s, set, printer) = try load(path)
+    let result: Result<Projection, DiagnosticList>
+    do throws(DiagnosticList) {
+      result = .success(try Projection.run(s, ruleSet: set, by: kind, strict: strict))
+    } catch {
+      result = .failure(error)
+    }
+    switch result {
+    case .success(let p): return (p, printer)
+    case .failure(let e):
+      printer.print(e.diagnostics)
+      throw ExitCode.failure
+    }
+  }
+}
+
 extension Period.Kind: ExpressibleByArgument {}
 
 /// `--format table|csv|json`.

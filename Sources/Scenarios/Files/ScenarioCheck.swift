@@ -1,0 +1,43 @@
+import Planner
+
+/// `plan check` for a scenario: loads it (and what it extends), compiles its rule packs and
+/// projects it, so that every error a run would meet is found.
+public enum ScenarioCheck {
+  public struct Outcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: String]
+    /// A one-line summary when it passes.
+    public var line: String
+  }
+
+  /// Whether a YAML file is a scenario (it has `scenario:` or `extends:` at the top).
+  public static func isScenario(_ path: String) -> Bool {
+    guard let text = YAMLFileLoader.text(path) else { return false }
+    return text.split(separator: "\n").contains { $0.hasPrefix("scenario:") || $0.hasPrefix("extends:") }
+  }
+
+  public static func check(_ path: String, strict: Bool = false) -> Outcome {
+    let loaded: ScenarioLoader.Loaded
+    do { loaded = try ScenarioLoader.load(path) } catch {
+      return Outcome(diagnostics: error.diagnostics, sources: [path: YAMLFileLoader.text(path) ?? ""], line: "")
+    }
+    let rules = RulePackLoader.compile(ScenarioLoader.rulePackFiles(loaded.scenario.rulesFolder))
+    var sources = loaded.sources.merging(rules.sources) { a, _ in a }
+    sources[path] = sources[path] ?? YAMLFileLoader.text(path)
+    guard let set = rules.ruleSet, !rules.hasErrors else {
+      let none = rules.diagnostics.isEmpty
+        ? [Diagnostic.error("rules.no-files", "no rule pack (*.yaml) in '\(loaded.scenario.rulesFolder)', the scenario's rules folder")] : []
+      return Outcome(diagnostics: rules.diagnostics + none, sources: sources, line: "")
+    }
+    do {
+      let p = try Projection.run(loaded.scenario, ruleSet: set, strict: strict)
+      let s = loaded.scenario
+      return Outcome(
+        diagnostics: [], sources: sources,
+        line: "\(path): scenario '\(s.id)', \(s.exercises.count) exercises, \(s.positions.count) positions, \(s.members.count) members, "
+          + "\(s.subsidies.count) subsidies, \(s.items.count) items; projected with \(p.warnings.count) warnings")
+    } catch {
+      return Outcome(diagnostics: error.diagnostics, sources: sources, line: "")
+    }
+  }
+}

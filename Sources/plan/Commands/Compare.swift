@@ -1,0 +1,25 @@
+import ArgumentParser
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan compare S1 S2…`: scenarios side by side, deltas against the first.
+  struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Scenarios side by side by exercise, with deltas against the first and what differs in their inputs.")
+
+    @Argument(help: "Scenario files (YAML); the first is the reference.")
+    var scenarios: [String]
+    @Option(help: "table or json.")
+    var format = ExplainFormat.text
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      guard scenarios.count >= 2 else { throw ValidationError("give at least two scenarios") }
+      var projections: [Projection] = []
+      for path in scenarios { projections.append(try options.project(path).0) }
+      let comparison = Comparison(projections)
+      print(format == .json ? try JSONOutput.encode(ComparisonDocument(comparison)) : ComparisonTable.render(comparison))
+    }
+  }
+}
