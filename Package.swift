@@ -51,7 +51,7 @@ let package = Package(
       dependencies: ["Planner", .product(name: "PropertyBased", package: "swift-property-based")],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"], exclude: ["Fixtures"]),
     .testTarget(name: "planTests", dependencies: ["plan"]),
   ]
 )

@@ -14,6 +14,15 @@ public enum Money {
     Double(amounts.reduce(0) { $0 + Int(($1 * 100).rounded()) }) / 100
   }
 
+  /// An amount spread over `n` months in whole cents that add up to it exactly: the cents
+  /// that do not divide evenly go to the last months.
+  public static func spread(_ amount: Double, over n: Int) -> [Double] {
+    guard n > 0 else { return [] }
+    let cents = Int((amount * 100).rounded())
+    let base = cents / n, extra = cents - base * n
+    return (0..<n).map { i in Double(base + (i >= n - extra ? 1 : 0)) / 100 }
+  }
+
   /// `1,234.56`, for tables.
   public static func format(_ x: Double) -> String {
     let negative = x < 0

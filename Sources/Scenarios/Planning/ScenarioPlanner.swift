@@ -120,7 +120,9 @@ public struct ScenarioPlanner: Sendable {
 
     // Subsidies and items: amounts by exercise spread over its months.
     func spread(_ amounts: ByExercise) -> [Double] {
-      perMonth { i in (amounts[exerciseOf(i).id] ?? 0) / Double(exerciseOf(i).monthCount) }
+      var out: [Double] = []
+      for e in timeline.exercises { out += Money.spread(amounts[e.id] ?? 0, over: e.monthCount) }
+      return out
     }
     var subsidyColumns: [String: [Double]] = [:]
     for s in scenario.subsidies {

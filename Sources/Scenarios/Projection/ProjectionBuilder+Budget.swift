@@ -69,7 +69,9 @@ extension ProjectionBuilder {
             recorded = (a.budget[section]?[column] ?? 0)
               - children(section, in: rows).filter { $0.path != row.path }.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           }
-          sum += recorded / Double(exercise(ofMonth: m).monthCount)
+          let e = timeline.exerciseIndex[m]
+          let first = timeline.exerciseIndex.firstIndex(of: e)!
+          sum += Money.spread(recorded, over: exercise(ofMonth: m).monthCount)[m - first]
         } else if let rule = row.rules[column] {
           sum += value(rule.name, m)
         }
