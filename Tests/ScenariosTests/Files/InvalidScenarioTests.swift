@@ -33,3 +33,13 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }
 }
+
+@Suite struct ScenarioSchemaTests {
+  /// The JSON Schema shipped for editors knows every section the reader knows.
+  @Test func schemaCoversTheFileFormat() throws {
+    let url = ShippedRules.folder.deletingLastPathComponent().appendingPathComponent("scenario.schema.json")
+    let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let properties = try #require(schema["properties"] as? [String: Any])
+    #expect(Set(properties.keys) == ScenarioReader.sections)
+  }
+}
