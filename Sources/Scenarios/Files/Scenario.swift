@@ -22,9 +22,16 @@ public struct Scenario: Sendable {
   public var actuals: [String: Actuals]
   /// Staffing figures as printed in the source document, by exercise id, for checks.
   public var publishedStaffing: [String: [String: PublishedStaffing]]
+  /// Stakeholder groups, colleges and capital, for a cooperative statute.
+  public var governance: Governance?
   public var location: SourceLocation
 
   public var timeline: Timeline { get throws(DiagnosticList) { try Timeline(exercises: exercises) } }
+
+  /// The statute in force at a month (the first one before its date).
+  public func statute(at month: Month) -> String {
+    organisation.statutes.last { $0.from <= month }?.statute ?? organisation.statutes.first?.statute ?? "association"
+  }
 }
 
 /// A figure by exercise, as the file gives it (`{2010-2011: 2032, 2012: 1820}`).
@@ -42,6 +49,8 @@ public struct Organisation: Sendable {
   public var name: String
   public var statutes: [(from: Month, statute: String)]
   public var vatLiable: Bool
+  /// Share of receipts subject to VAT when the cluster is a company (SCIC, UES).
+  public var vatShareAsCompany: Double
   /// Headcount for contribution thresholds (10, 20 employees).
   public var headcount: Double
   /// Accidents-du-travail rate, if known.

@@ -32,6 +32,17 @@ public enum ScenarioCheck {
     do {
       let p = try Projection.run(loaded.scenario, ruleSet: set, strict: strict)
       let s = loaded.scenario
+      // The legal constraints of each statute the scenario takes, from its date.
+      var violated: [Diagnostic] = []
+      for (from, statute) in s.organisation.statutes {
+        for c in ConstraintChecker(scenario: s, ruleSet: set, month: from).check(statute, projection: p) where c.status == .violated {
+          violated.append(
+            .error(
+              "scenario.constraint", "\(statute.uppercased()) from \(from): \(c.rule) violated: \(c.message)\(c.source.map { " (\($0))" } ?? "")",
+              at: s.governance?.location ?? s.location))
+        }
+      }
+      if !violated.isEmpty { return Outcome(diagnostics: violated, sources: sources, line: "") }
       return Outcome(
         diagnostics: [], sources: sources,
         line: "\(path): scenario '\(s.id)', \(s.exercises.count) exercises, \(s.positions.count) positions, \(s.members.count) members, "

@@ -2,12 +2,12 @@ import Planner
 
 extension ScenarioReader {
   func organisation(_ node: YAMLNode?, base: Organisation?) throws(DiagnosticList) -> Organisation {
-    var o = base ?? Organisation(name: "", statutes: [], vatLiable: false, headcount: 0, atRate: nil, initialReserves: 0)
+    var o = base ?? Organisation(name: "", statutes: [], vatLiable: false, vatShareAsCompany: 0, headcount: 0, atRate: nil, initialReserves: 0)
     guard let node else {
       if base == nil { throw DiagnosticList([.error("scenario.missing-field", "a scenario needs 'organisation'", at: document.root.location)]) }
       return o
     }
-    try known(node, ["name", "statute", "vat_liable", "headcount", "at_rate", "initial_reserves"], "the organisation")
+    try known(node, ["name", "statute", "vat_liable", "vat_share_as_company", "headcount", "at_rate", "initial_reserves"], "the organisation")
     if let n = node.value("name") { o.name = try text(n, "a name") }
     if let n = node.value("statute") {
       o.statutes = []
@@ -16,6 +16,7 @@ extension ScenarioReader {
       }
     }
     if let n = node.value("vat_liable") { o.vatLiable = try bool(n, "vat_liable") }
+    if let n = node.value("vat_share_as_company") { o.vatShareAsCompany = try number(n, "a share") }
     if let n = node.value("headcount") { o.headcount = try number(n, "a headcount") }
     if let n = node.value("at_rate") { o.atRate = n.isNull ? nil : try number(n, "a rate") }
     if let n = node.value("initial_reserves") { o.initialReserves = try number(n, "an amount") }

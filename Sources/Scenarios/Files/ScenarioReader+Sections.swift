@@ -35,7 +35,9 @@ extension ScenarioReader {
       organisation: try organisation(root.value("organisation"), base: base?.organisation),
       members: base?.members ?? [], dues: try dues(root.value("dues"), base: base?.dues),
       positions: base?.positions ?? [], subsidies: base?.subsidies ?? [], items: base?.items ?? [],
-      actuals: base?.actuals ?? [:], publishedStaffing: base?.publishedStaffing ?? [:], location: root.location)
+      actuals: base?.actuals ?? [:], publishedStaffing: base?.publishedStaffing ?? [:], governance: base?.governance,
+      location: root.location)
+    if let n = root.value("governance") { s.governance = try governance(n) }
     if let n = root.value("members") { s.members = try merge(n, s.members, "members") { (n, b) throws(DiagnosticList) in try member(n, base: b) } }
     if let n = root.value("positions") {
       s.positions = try merge(n, s.positions, "positions") { (n, b) throws(DiagnosticList) in try position(n, base: b, exercises: exercises) }

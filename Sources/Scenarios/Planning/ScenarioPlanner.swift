@@ -148,16 +148,22 @@ public struct ScenarioPlanner: Sendable {
     // The organisation and its policies.
     let o = scenario.organisation
     var statute: [Double] = []
+    var vatShare: [Double] = []
     for i in 0..<months {
-      let month = timeline.months[i]
-      let inForce = o.statutes.last { $0.from <= month }?.statute ?? o.statutes.first?.statute ?? "association"
+      let inForce = scenario.statute(at: timeline.months[i])
+      vatShare.append(inForce == "association" ? (o.vatLiable ? 1 : 0) : o.vatShareAsCompany)
       do { statute.append(try code("employer", inForce, at: scenario.location, field: "statute")) } catch {
         errors += error.diagnostics
         break
       }
     }
     if statute.count == months { inputs["employer"] = .monthly(statute) }
-    inputs["vat_liable"] = .scalar(o.vatLiable ? 1 : 0)
+    inputs["vat_share"] = .monthly(vatShare)
+    let governance = scenario.governance
+    inputs["scic_indivisible_share"] = .scalar(governance?.indivisibleReserves ?? 0)
+    let natural = governance?.capitalShare { $0.naturalPersons } ?? 0
+    let threshold = (try? ruleSet.parameters["is_natural_persons_minimum"]?.value(at: timeline.months.last).value) ?? 1
+    inputs["is_reduced_rate_eligible"] = .scalar(governance != nil && natural >= threshold ? 1 : 0)
     inputs["headcount"] = .scalar(o.headcount)
     inputs["at_rate"] = .scalar(o.atRate ?? 0)
     inputs["at_rate_given"] = .scalar(o.atRate == nil ? 0 : 1)

@@ -3,14 +3,18 @@ import Planner
 extension Projection {
   /// Projects a scenario by period.
   /// - Throws: rule-pack or scenario errors, and legal limits the projected positions break.
-  public static func run(_ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false)
-    throws(DiagnosticList) -> Projection
-  {
+  public static func run(
+    _ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false, legalLimitsAsWarnings: Bool = false
+  ) throws(DiagnosticList) -> Projection {
     var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
     let situation = try planner.situation()
     let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
     var builder = ProjectionBuilder(scenario: scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
-    try builder.checkLegalLimits()
+    do {
+      try builder.checkLegalLimits()
+    } catch where legalLimitsAsWarnings {
+      builder.warnings += error.diagnostics.map { ProjectionWarning(code: "legal-limit", message: $0.message, where: $0.location.map { "\($0)" }) }
+    }
     return try builder.build()
   }
 }
@@ -67,7 +71,7 @@ struct ProjectionBuilder {
 
   mutating func build() throws(DiagnosticList) -> Projection {
     let periods = Period.periods(timeline, by: kind)
-    for d in planner.notes + evaluation.warnings {
+    for d in planner.notes + evaluation.warnings where !warnings.contains(where: { $0.message == d.message }) {
       warnings.append(ProjectionWarning(code: d.id, message: d.message, where: location(d.location)))
     }
     let budget = try budgetRows(periods)

@@ -161,7 +161,7 @@ public enum PositionCost {
         "position.start": one(Double(q.month.ordinal)),
         "position.end": one(Double(q.month.adding(months: duration - 1).ordinal)),
         "employer": one(try category("employer", q.employer, option: "--employer")),
-        "vat_liable": one(q.vatLiable ? 1 : 0),
+        "vat_share": one(q.vatLiable ? 1 : 0),
         "headcount": one(Double(q.headcount)),
         "at_rate": one(q.atRate ?? 0),
         "at_rate_given": one(q.atRate == nil ? 0 : 1),

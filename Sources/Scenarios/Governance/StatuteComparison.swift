@@ -1,0 +1,98 @@
+import Planner
+
+/// A scenario projected under each statute from a date: money, eligibility, governance and
+/// the legal constraints, side by side (`plan statutes`).
+public struct StatuteComparison: Sendable {
+  public struct Eligibility: Sendable, Encodable {
+    public var id: String
+    public var label: String
+    public var eligible: Bool
+    public var source: String?
+  }
+
+  public struct Report: Sendable {
+    public var statute: String
+    public var projection: Projection
+    /// `name → period → value`: result, corporate_tax, taxe_salaires, cice, reserves, subsidies_share.
+    public var indicators: [String: [String: Double]]
+    public var eligibility: [Eligibility]
+    /// Vote share of each stakeholder group (fractions adding up to 1).
+    public var voteShares: [String: Double]
+    public var constraints: [ConstraintResult]
+  }
+
+  public static let statutes = ["association", "ues", "scic"]
+
+  public var scenario: Scenario
+  public var from: Month
+  public var reports: [Report]
+
+  /// The first month of the first exercise that is not closed (the next decision).
+  public static func defaultFrom(_ scenario: Scenario) -> Month {
+    (scenario.exercises.first { scenario.actuals[$0.id] == nil } ?? scenario.exercises.last!).months.first
+  }
+
+  public init(_ scenario: Scenario, ruleSet: RuleSet, from: Month, strict: Bool = false) throws(DiagnosticList) {
+    self.scenario = scenario
+    self.from = from
+    var reports: [Report] = []
+    for statute in Self.statutes {
+      var variant = scenario
+      variant.organisation.statutes = scenario.organisation.statutes.filter { $0.from < from } + [(from, statute)]
+      if variant.organisation.statutes.count == 1 && scenario.exercises.first!.months.first < from {
+        variant.organisation.statutes.insert((scenario.exercises.first!.months.first, scenario.statute(at: scenario.exercises.first!.months.first)), at: 0)
+      }
+      let projection = try Projection.run(variant, ruleSet: ruleSet, strict: strict, legalLimitsAsWarnings: true)
+      reports.append(
+        Report(
+          statute: statute, projection: projection, indicators: Self.indicators(projection, ruleSet: ruleSet),
+          eligibility: Self.eligibility(projection, at: from), voteShares: Self.voteShares(variant, statute: statute),
+          constraints: ConstraintChecker(scenario: variant, ruleSet: ruleSet, month: from).check(statute, projection: projection)))
+    }
+    self.reports = reports
+  }
+
+  static func indicators(_ p: Projection, ruleSet: RuleSet) -> [String: [String: Double]] {
+    var out: [String: [String: Double]] = [:]
+    let t = p.evaluation.situation.timeline
+    for period in p.periods {
+      func sum(_ rule: String) -> Double { Money.cents(period.monthIndices.reduce(0) { $0 + (p.evaluation.value(rule, month: $1) ?? 0) }) }
+      let closed = p.scenario.actuals[period.id] != nil
+      out["result", default: [:]][period.id] = p.indicators["result"]?[period.id] ?? 0
+      out["reserves", default: [:]][period.id] = p.indicators["reserves"]?[period.id] ?? 0
+      out["subsidies_share", default: [:]][period.id] = p.indicators["subsidies_share"]?[period.id] ?? 0
+      out["corporate_tax", default: [:]][period.id] = closed ? 0 : Money.cents(p.evaluation.value("is_year", month: period.monthIndices.last!) ?? 0)
+      out["cice", default: [:]][period.id] = closed ? 0 : sum("cice_total")
+      out["taxe_salaires", default: [:]][period.id] = closed ? 0 : Money.cents(p.evaluation.value("taxe_salaires_year_due", month: period.monthIndices.last!) ?? 0)
+      _ = t
+    }
+    return out
+  }
+
+  static func eligibility(_ p: Projection, at month: Month) -> [Eligibility] {
+    let rs = p.evaluation.ruleSet
+    guard let m = p.evaluation.situation.timeline.months.index(of: month) else { return [] }
+    return rs.rules.filter { $0.group == "eligibility" }.map { rule in
+      Eligibility(
+        id: String(rule.name.dropFirst("eligibility.".count)), label: rule.label ?? rule.name,
+        eligible: (p.evaluation.value(rule.name, month: m) ?? 0) != 0, source: rule.source)
+    }
+  }
+
+  /// Vote shares by stakeholder group: in an association, one vote per member (organisations
+  /// and individuals); in a cooperative, the governance's colleges or one associate one vote.
+  /// Groups without a vote show 0.
+  public static func voteShares(_ s: Scenario, statute: String) -> [String: Double] {
+    var out: [String: Double] = [:]
+    if statute == "association" {
+      let organisations = s.members.filter { $0.kind == "organisation" }.reduce(0) { $0 + $1.count }
+      let individuals = s.members.filter { $0.kind == "individual" }.reduce(0) { $0 + $1.count }
+      let total = Double(organisations + individuals)
+      out["member_organisations"] = total == 0 ? 0 : Double(organisations) / total
+      if individuals > 0 { out["individual_members"] = Double(individuals) / total }
+      for g in s.governance?.groups ?? [] where out[g.id] == nil { out[g.id] = 0 }
+      return out
+    }
+    return s.governance?.voteShares() ?? [:]
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan statutes S`: the scenario under each statute from a date, side by side.
+  struct Statutes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The scenario under association, UES and SCIC from a date: money, eligibility, votes and legal constraints.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+    @Option(help: "The month the statute changes, YYYY-MM (default: the first month of the next exercise).")
+    var from: String?
+    @Option(help: "table or json.")
+    var format = OutputFormat.table
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      let (s, set, printer) = try options.load(scenario)
+      let month: Month
+      if let from {
+        guard let m = Month(parsing: from) else { throw ValidationError("--from '\(from)' is not a month; write YYYY-MM") }
+        month = m
+      } else {
+        month = StatuteComparison.defaultFrom(s)
+      }
+      let result: Result<StatuteComparison, DiagnosticList>
+      do throws(DiagnosticList) { result = .success(try StatuteComparison(s, ruleSet: set, from: month, strict: options.strict)) } catch {
+        result = .failure(error)
+      }
+      switch result {
+      case .success(let c): print(format == .json ? try JSONOutput.encode(StatutesDocument(c)) : StatutesTable.render(c))
+      case .failure(let e):
+        printer.print(e.diagnostics)
+        throw ExitCode.failure
+      }
+    }
+  }
+
+  /// `plan governance S --at M`: members, groups, colleges, votes, capital and constraints.
+  struct GovernanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "governance",
+      abstract: "Who votes and holds capital at a month, under the statute in force, and the constraints checked.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+    @Option(help: "The month, YYYY-MM.")
+    var at: String
+    @Option(help: "table or json.")
+    var format = OutputFormat.table
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      guard let month = Month(parsing: at) else { throw ValidationError("--at '\(at)' is not a month; write YYYY-MM") }
+      let (projection, _) = try options.project(scenario)
+      let report = GovernanceReport(projection, at: month)
+      print(format == .json ? try JSONOutput.encode(report) : GovernanceTable.render(report))
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Planner
+import Testing
+@testable import Scenarios
+
+@Suite struct StatuteTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+  static let scenarios = ShippedRules.folder.deletingLastPathComponent()
+
+  static func load(_ path: String) throws -> Scenario { try ScenarioLoader.load(path).scenario }
+  static func shipped(_ name: String) throws -> Scenario { try load(scenarios.appendingPathComponent(name).path) }
+
+  // MARK: Constraints
+
+  static let violations = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("constraints").path)) ?? [])
+    .filter { $0.hasSuffix(".yaml") }.sorted()
+
+  /// One fixture per constraint, named after it: `plan check` reports it, located.
+  @Test(arguments: violations)
+  func eachConstraintViolated(_ name: String) throws {
+    let path = Self.fixtures.appendingPathComponent("constraints/\(name)").path
+    let rule = String(name.dropLast(".yaml".count))
+    let outcome = ScenarioCheck.check(path)
+    let errors = outcome.diagnostics.filter { $0.severity == .error }
+    #expect(!errors.isEmpty)
+    if rule == "service_civique.host" {
+      #expect(errors.first?.id == "scenario.legal-limit")
+    } else {
+      #expect(errors.contains { $0.id == "scenario.constraint" && $0.message.contains("\(rule) violated") }, "\(errors.map(\.message))")
+    }
+    #expect(errors.allSatisfy { $0.location?.file == path })
+  }
+
+  @Test(arguments: ["scic-2013.yaml", "ues-2013.yaml", "baseline.yaml"])
+  func shippedScenariosMeetTheirConstraints(_ name: String) throws {
+    let s = try Self.shipped(name)
+    let p = try Projection.run(s, ruleSet: ShippedRules.ruleSet)
+    for (from, statute) in s.organisation.statutes {
+      let results = ConstraintChecker(scenario: s, ruleSet: ShippedRules.ruleSet, month: from).check(statute, projection: p)
+      #expect(!results.isEmpty)
+      #expect(results.allSatisfy { $0.status != .violated }, "\(results.filter { $0.status == .violated }.map(\.message))")
+    }
+  }
+
+  @Test func everyConstraintHasAFixture() {
+    let rules = ["association.franchise", "scic.categories", "scic.colleges", "scic.public_capital", "scic.indivisible_reserves",
+      "ues.non_ess_capital", "ues.non_ess_votes", "service_civique.host"]
+    #expect(Set(Self.violations.map { String($0.dropLast(".yaml".count)) }) == Set(rules))
+  }
+
+  /// The public bodies' limit moves from 20 % to 50 % with the ESS law (2014-08).
+  @Test func publicCapitalLimitIsDated() throws {
+    let s = try Self.load(Self.fixtures.appendingPathComponent("constraints/scic.public_capital.yaml").path)
+    func status(_ m: Month) -> ConstraintResult.Status? {
+      ConstraintChecker(scenario: s, ruleSet: ShippedRules.ruleSet, month: m).check("scic", projection: nil).first { $0.rule == "scic.public_capital" }?.status
+    }
+    #expect(status(Month(2013, 1)) == .violated)
+    #expect(status(Month(2014, 9)) == .met)
+  }
+
+  // MARK: Money
+
+  /// A SCIC deducts what it puts into indivisible reserves from the IS base; no reduced
+  /// rate when natural persons hold less than 75 % of the capital.
+  @Test func scicCorporateTax() throws {
+    let s = try Self.load(Self.fixtures.appendingPathComponent("statutes/profit-scic.yaml").path)
+    let p = try Projection.run(s, ruleSet: ShippedRules.ruleSet)
+    let months = p.periods.first { $0.id == "2013" }!.monthIndices
+    let profit = months.reduce(0) { $0 + p.evaluation.value("profit_before_tax", month: $1)! }
+    #expect(profit > 0)
+    let tax = p.evaluation.value("is_year", month: months.last!)!
+    let normal = ShippedRules.parameter("is_taux_normal", "2013-06")
+    #expect(isClose(tax, normal * profit * (1 - s.governance!.indivisibleReserves), tolerance: 1e-9))
+  }
+
+  /// A UES pays IS on its whole profit, at the reduced rate on the first 38,120 EUR when
+  /// natural persons hold 75 % of the capital.
+  @Test func uesCorporateTaxWithReducedRate() throws {
+    let s = try Self.load(Self.fixtures.appendingPathComponent("statutes/profit-ues-natural-persons.yaml").path)
+    let p = try Projection.run(s, ruleSet: ShippedRules.ruleSet)
+    let months = p.periods.first { $0.id == "2013" }!.monthIndices
+    let profit = months.reduce(0) { $0 + p.evaluation.value("profit_before_tax", month: $1)! }
+    let threshold = ShippedRules.parameter("is_seuil_taux_reduit", "2013-06")
+    #expect(profit > threshold)
+    let expected = ShippedRules.parameter("is_taux_reduit", "2013-06") * threshold
+      + ShippedRules.parameter("is_taux_normal", "2013-06") * (profit - threshold)
+    #expect(isClose(p.evaluation.value("is_year", month: months.last!)!, expected, tolerance: 1e-9))
+    // The IS is a charge: the result after tax is the profit less the tax, less the CICE credit.
+    let result = p.indicators["result"]!["2013"]!
+    let cice = months.reduce(0) { $0 + p.evaluation.value("cice_total", month: $1)! }
+    #expect(isClose(result, Money.cents(profit - expected + cice), tolerance: 1e-6) || abs(result - (profit - expected + cice)) < 0.05)
+  }
+
+  @Test func ciceFrom2013ForCompaniesOnly() throws {
+    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let byStatute = Dictionary(uniqueKeysWithValues: c.reports.map { ($0.statute, $0) })
+    #expect(byStatute["association"]!.indicators["cice"]!["2013"] == 0)
+    #expect(byStatute["scic"]!.indicators["cice"]!["2012"] == 0)
+    #expect(byStatute["scic"]!.indicators["cice"]!["2013"]! > 0)
+  }
+
+  /// The associations' allowance lowers the taxe sur les salaires; a company without VAT pays it in full.
+  @Test func taxeSurLesSalairesAllowance() throws {
+    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let association = c.reports.first { $0.statute == "association" }!, scic = c.reports.first { $0.statute == "scic" }!
+    let gross = scic.indicators["taxe_salaires"]!["2012"]!
+    let allowance = ShippedRules.parameter("taxe_salaires_abattement", "2012-06")
+    #expect(gross > allowance)
+    #expect(association.indicators["taxe_salaires"]!["2012"]! < gross)
+  }
+
+  @Test func eligibilityDiffersByStatute() throws {
+    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2013, 1))
+    func eligible(_ statute: String, _ id: String) -> Bool? {
+      c.reports.first { $0.statute == statute }?.eligibility.first { $0.id == id }?.eligible
+    }
+    for (id, association, company) in [
+      ("mecenat", true, false), ("service_civique", true, false), ("cir", false, true), ("cice", false, true),
+      ("taxe_salaires_allowance", true, false), ("corporate_tax", false, true), ("taxe_apprentissage", false, true),
+      ("operating_subsidies", true, true),
+    ] {
+      #expect(eligible("association", id) == association, "\(id)")
+      #expect(eligible("scic", id) == company, "\(id)")
+      #expect(eligible("ues", id) == company, "\(id)")
+    }
+  }
+
+  // MARK: Governance
+
+  @Test func voteShares() throws {
+    let scic = try Self.shipped("scic-2013.yaml")
+    let shares = StatuteComparison.voteShares(scic, statute: "scic")
+    #expect(isClose(shares.values.reduce(0, +), 1))
+    let college = scic.governance!.colleges.first { $0.id == "salaries" }!.weight
+    #expect(isClose(shares["employees"]!, college))
+    let association = StatuteComparison.voteShares(scic, statute: "association")
+    #expect(association["member_organisations"] == 1)
+    #expect(association["employees"] == 0)
+    let individuals = StatuteComparison.voteShares(try Self.shipped("individual-members-2012.yaml"), statute: "association")
+    #expect(isClose(individuals["individual_members"]!, 40.0 / 52.0))
+  }
+}
