@@ -14,12 +14,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
   ],
   targets: [
     // MARK: - Public API
     .target(
       name: "Planner",
-      dependencies: ["COpenBLAS", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "COpenBLAS", .product(name: "Yams", package: "Yams"), .product(name: "RealModule", package: "swift-numerics"),
+      ],
       exclude: ["LinearAlgebra/COpenBLAS"]
     ),
     .target(

@@ -8,4 +8,29 @@ extension ChunkContext {
     let m = Matrix(rows: v.rows, columns: v.months * v.width, data: v.data)
     return Block(rows: 1, months: v.months, width: v.width, data: m.columnSums())
   }
+
+  /// The sum over rows of `v` where `mask` (one value per row and month, or per row) is
+  /// true; a `NaN` in the mask makes the month's sum `NaN`.
+  mutating func maskedSum(_ v: Block, mask: Block) -> Block {
+    let months = v.months, w = v.width
+    var out = pool.take(months * w)
+    out.withUnsafeMutableBufferPointer { po in
+      for i in 0..<po.count { po[i] = 0 }
+      v.data.withUnsafeBufferPointer { pv in
+        for r in 0..<v.rows {
+          for m in 0..<months {
+            let c = mask[r, m, 0]
+            if c == 0 { continue }
+            let o = m * w, i = (r * months + m) * w
+            if c.isNaN {
+              for b in 0..<w { po[o + b] = .nan }
+            } else {
+              for b in 0..<w { po[o + b] += pv[i + b] }
+            }
+          }
+        }
+      }
+    }
+    return Block(rows: 1, months: months, width: w, data: out)
+  }
 }

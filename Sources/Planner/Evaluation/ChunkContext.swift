@@ -82,6 +82,14 @@ struct ChunkContext {
       var v = evaluate(value, scope: entity)
       if let filter {
         let f = evaluate(filter, scope: entity)
+        // A filter the same for every variant selects rows: add them up without building
+        // the filtered block.
+        if f.width == 1 && v.rows == rowCount(entity) && v.rows > 1 {
+          let summed = maskedSum(v, mask: f)
+          recycle(f, filter)
+          recycle(v, value)
+          return summed
+        }
         let selected = Kernels.select(f, v, .scalar(0), pool: &pool)
         recycle(f, filter)
         if f.data.count > 1 { recycle(v, value) }

@@ -134,7 +134,7 @@ public struct Evaluator: Sendable {
   }
 
   /// Evaluates one chunk of variants, reusing (and refilling) a pool of vector storage.
-  func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool) throws(DiagnosticList) -> Evaluation {
+  public func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool) throws(DiagnosticList) -> Evaluation {
     var context = ChunkContext(evaluator: self, width: variants.count)
     context.pool = pool
     defer { pool = context.pool }

@@ -145,6 +145,19 @@ enum Kernels {
             for r in 0..<rows {
               for m in 0..<months {
                 let ic = r * sc.row + m * sc.month, ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
+                if sc.variant == 0 {
+                  // One condition for the whole row of variants: copy the branch taken.
+                  let cv = pc[ic]
+                  if cv.isNaN {
+                    for v in 0..<width { po[o + v] = .nan }
+                  } else if cv != 0 {
+                    if sa.variant == 1 { for v in 0..<width { po[o + v] = pa[ia + v] } } else { for v in 0..<width { po[o + v] = pa[ia] } }
+                  } else {
+                    if sb.variant == 1 { for v in 0..<width { po[o + v] = pb[ib + v] } } else { for v in 0..<width { po[o + v] = pb[ib] } }
+                  }
+                  o += width
+                  continue
+                }
                 for v in 0..<width {
                   let cv = pc[ic + v * sc.variant]
                   po[o] = cv.isNaN ? .nan : (cv != 0 ? pa[ia + v * sa.variant] : pb[ib + v * sb.variant])

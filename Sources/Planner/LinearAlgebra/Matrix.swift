@@ -45,4 +45,26 @@ public struct Matrix: Sendable, Equatable {
     Matrix.singleThreaded
     return cblas_ddot(Int32(a.count), a, 1, b, 1)
   }
+
+  /// The least-squares solution of `A x ≈ y` (A with more rows than columns), through
+  /// LAPACK's `dgels` as OpenBLAS exports it; `nil` when A is rank-deficient.
+  public func leastSquares(_ y: [Double]) -> [Double]? {
+    precondition(y.count == rows && rows >= columns)
+    Matrix.singleThreaded
+    // LAPACK is column-major: the row-major data transposed.
+    var a = [Double](repeating: 0, count: rows * columns)
+    for r in 0..<rows { for c in 0..<columns { a[c * rows + r] = data[r * columns + c] } }
+    var b = y
+    var m = Int32(rows), n = Int32(columns), nrhs: Int32 = 1, lda = Int32(rows), ldb = Int32(rows)
+    var info: Int32 = 0
+    var lwork: Int32 = -1
+    var query = 0.0
+    var trans = Int8(UInt8(ascii: "N"))
+    dgels_(&trans, &m, &n, &nrhs, &a, &lda, &b, &ldb, &query, &lwork, &info)
+    lwork = Int32(query)
+    var work = [Double](repeating: 0, count: max(1, Int(lwork)))
+    dgels_(&trans, &m, &n, &nrhs, &a, &lda, &b, &ldb, &work, &lwork, &info)
+    guard info == 0 else { return nil }
+    return Array(b[0..<columns])
+  }
 }

@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
   public var publishedStaffing: [String: [String: PublishedStaffing]]
   /// Stakeholder groups, colleges and capital, for a cooperative statute.
   public var governance: Governance?
+  /// What simulations draw besides subsidies and positions.
+  public var uncertainty = Uncertainty()
   public var location: SourceLocation
 
   public var timeline: Timeline { get throws(DiagnosticList) { try Timeline(exercises: exercises) } }
@@ -78,6 +80,8 @@ public struct DuesPolicy: Sendable {
   public var cap: Double
   public var individual: Double
   public var shareFonctionnement: Double
+  /// Share of the dues called that are collected.
+  public var collectionRate: Double = 1
 }
 
 public struct Position: Sendable {
@@ -92,6 +96,8 @@ public struct Position: Sendable {
   public var gross: ByExercise
   public var shareFonctionnement: Double
   public var indemnityDue: Bool
+  /// A delay of the start, in months (for simulations).
+  public var startDelay: Distribution? = nil
   public var location: SourceLocation
 }
 
@@ -101,8 +107,10 @@ public struct Subsidy: Sendable {
   public var funder: String
   public var budget: String
   public var amounts: ByExercise
-  /// Probability that the subsidy is renewed, by exercise (for the uncertainty issue).
+  /// Probability that the subsidy is renewed, by exercise (for simulations).
   public var renewalProbability: ByExercise
+  /// How uncertain the amount is, by exercise (for simulations; absent: the amount as given).
+  public var amountDistribution: [String: Distribution] = [:]
   public var location: SourceLocation
 }
 
@@ -128,4 +136,15 @@ public struct PublishedStaffing: Sendable {
   public var hours: Double
   public var fte: Double
   public var location: SourceLocation
+}
+
+/// Uncertainty of a scenario as a whole, for `plan simulate`.
+public struct Uncertainty: Sendable {
+  /// Correlation of the funders' renewals through a common "public budgets" factor (0: independent).
+  public var publicBudgetsCorrelation: Double = 0
+  /// Probability that a member organisation leaves, each year of a projected exercise.
+  public var memberLeavingProbability: Double = 0
+  /// The share of dues collected, when uncertain.
+  public var duesCollection: Distribution? = nil
+  public init() {}
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Planner
 
 extension ScenarioReader {
@@ -26,7 +27,8 @@ extension ScenarioReader {
   func dues(_ node: YAMLNode?, base: DuesPolicy?) throws(DiagnosticList) -> DuesPolicy {
     var d = base ?? DuesPolicy(rate: 0, cap: 0, individual: 0, shareFonctionnement: 1)
     guard let node else { return d }
-    try known(node, ["rate", "cap", "individual", "share_fonctionnement"], "the dues policy")
+    try known(node, ["rate", "cap", "individual", "share_fonctionnement", "collection_rate"], "the dues policy")
+    if let n = node.value("collection_rate") { d.collectionRate = try number(n, "a share") }
     if let n = node.value("rate") { d.rate = try number(n, "a rate") }
     if let n = node.value("cap") { d.cap = try number(n, "an amount") }
     if let n = node.value("individual") { d.individual = try number(n, "an amount") }
@@ -63,7 +65,7 @@ extension ScenarioReader {
   func position(_ node: YAMLNode, base: Position?, exercises: [Exercise]) throws(DiagnosticList) -> Position {
     try known(
       node,
-      ["id", "label", "line", "contract", "category", "start", "end", "hours", "gross", "share_fonctionnement", "indemnity_due", "remove"],
+      ["id", "label", "line", "contract", "category", "start", "end", "hours", "gross", "share_fonctionnement", "indemnity_due", "start_delay", "remove"],
       "a position")
     var p: Position
     if let base {
@@ -86,13 +88,14 @@ extension ScenarioReader {
     if let n = node.value("gross") { p.gross = try byExercise(n, "monthly gross pay by exercise", exercises: exercises, base: p.gross) }
     if let n = node.value("share_fonctionnement") { p.shareFonctionnement = try number(n, "a share") }
     if let n = node.value("indemnity_due") { p.indemnityDue = try bool(n, "indemnity_due") }
+    if let n = node.value("start_delay") { p.startDelay = try distribution(n, "a start delay in months") }
     if p.label.isEmpty { p.label = p.id }
     guard p.start <= p.end else { throw error("position '\(p.id)' ends (\(p.end)) before it starts (\(p.start))", node) }
     return p
   }
 
   func subsidy(_ node: YAMLNode, base: Subsidy?, exercises: [Exercise]) throws(DiagnosticList) -> Subsidy {
-    try known(node, ["id", "name", "funder", "budget", "amounts", "renewal_probability", "remove"], "a subsidy")
+    try known(node, ["id", "name", "funder", "budget", "amounts", "renewal_probability", "amount_distribution", "remove"], "a subsidy")
     var s: Subsidy
     if let base { s = base } else { s = Subsidy(
       id: try text(node.value("id")!, "an id"), name: "", funder: try text(try required(node, "funder", "a subsidy"), "a funder"),
@@ -105,6 +108,15 @@ extension ScenarioReader {
     if let n = node.value("amounts") { s.amounts = try byExercise(n, "amounts by exercise", exercises: exercises, base: s.amounts) }
     if let n = node.value("renewal_probability") {
       s.renewalProbability = try byExercise(n, "renewal probabilities by exercise", exercises: exercises, base: s.renewalProbability)
+    }
+    if let n = node.value("amount_distribution") {
+      for (e, keyNode, value) in try n.mapping("amount distributions by exercise") {
+        guard exercises.contains(where: { $0.id == e }) else { throw error("'\(e)' is not an exercise of the scenario", keyNode, id: "scenario.unknown-exercise") }
+        s.amountDistribution[e] = try distribution(value, "an amount distribution")
+      }
+    }
+    for (e, p) in s.renewalProbability.values where !(0...1).contains(p) {
+      throw error("the renewal probability of '\(s.id)' for \(e) is \(p); a probability is between 0 and 1", node)
     }
     if s.name.isEmpty { s.name = s.id }
     return s
@@ -142,5 +154,56 @@ extension ScenarioReader {
       return out
     }
     return Actuals(budget: try table(node.value("budget")), shares: try table(node.value("shares")), location: node.location)
+  }
+}
+
+extension ScenarioReader {
+  /// A distribution: a number (fixed), `a to b` (a 90 % interval), or
+  /// `{type: uniform|triangular|normal|fixed, low, mode, high, mean, sd, value}`.
+  func distribution(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Distribution {
+    if let text = node.scalarText {
+      let parts = text.components(separatedBy: " to ")
+      if parts.count == 2 {
+        func n(_ s: String) throws(DiagnosticList) -> Double {
+          guard let d = Double(s.trimmed.replacing("_", with: "").replacing("EUR", with: "").trimmed) else {
+            throw error("expected '\(what)' as 'a to b', found '\(text)'", node)
+          }
+          return d
+        }
+        return .range90(try n(parts[0]), try n(parts[1]))
+      }
+      return .fixed(try number(node, what))
+    }
+    try known(node, ["type", "low", "mode", "high", "mean", "sd", "value"], what)
+    func field(_ k: String) throws(DiagnosticList) -> Double { try number(try required(node, k, what), k) }
+    switch try text(try required(node, "type", what), "a distribution type") {
+    case "fixed": return .fixed(try field("value"))
+    case "uniform":
+      let (a, b) = (try field("low"), try field("high"))
+      guard a <= b else { throw error("low must not exceed high", node) }
+      return .uniform(low: a, high: b)
+    case "triangular":
+      let (a, c, b) = (try field("low"), try field("mode"), try field("high"))
+      guard a <= c && c <= b && a < b else { throw error("a triangular distribution needs low <= mode <= high", node) }
+      return .triangular(low: a, mode: c, high: b)
+    case "normal":
+      let (m, sd) = (try field("mean"), try field("sd"))
+      guard sd >= 0 else { throw error("sd must not be negative", node) }
+      return .normal(mean: m, sd: sd)
+    case let t:
+      throw error("unknown distribution '\(t)'; use fixed, uniform, triangular or normal (or 'a to b')", node, id: "scenario.unknown-value")
+    }
+  }
+
+  func uncertainty(_ node: YAMLNode, base: Uncertainty) throws(DiagnosticList) -> Uncertainty {
+    try known(node, ["public_budgets_correlation", "member_leaving_probability", "dues_collection"], "the uncertainty")
+    var u = base
+    if let n = node.value("public_budgets_correlation") { u.publicBudgetsCorrelation = try number(n, "a correlation") }
+    if let n = node.value("member_leaving_probability") { u.memberLeavingProbability = try number(n, "a probability") }
+    if let n = node.value("dues_collection") { u.duesCollection = try distribution(n, "the dues collection rate") }
+    guard (0...1).contains(u.publicBudgetsCorrelation), (0...1).contains(u.memberLeavingProbability) else {
+      throw error("correlations and probabilities are between 0 and 1", node)
+    }
+    return u
   }
 }

@@ -38,6 +38,8 @@ extension ScenarioReader {
       actuals: base?.actuals ?? [:], publishedStaffing: base?.publishedStaffing ?? [:], governance: base?.governance,
       location: root.location)
     if let n = root.value("governance") { s.governance = try governance(n) }
+    s.uncertainty = base?.uncertainty ?? Uncertainty()
+    if let n = root.value("uncertainty") { s.uncertainty = try uncertainty(n, base: s.uncertainty) }
     if let n = root.value("members") { s.members = try merge(n, s.members, "members") { (n, b) throws(DiagnosticList) in try member(n, base: b) } }
     if let n = root.value("positions") {
       s.positions = try merge(n, s.positions, "positions") { (n, b) throws(DiagnosticList) in try position(n, base: b, exercises: exercises) }

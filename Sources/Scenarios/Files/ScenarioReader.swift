@@ -11,7 +11,7 @@ struct ScenarioReader {
 
   static let sections: Set<String> = [
     "scenario", "title", "extends", "rules", "exercises", "assumptions", "organisation", "members", "dues",
-    "positions", "subsidies", "items", "actuals", "published_staffing", "governance",
+    "positions", "subsidies", "items", "actuals", "published_staffing", "governance", "uncertainty",
   ]
 
   init(_ document: YAMLDocument) { self.document = document }

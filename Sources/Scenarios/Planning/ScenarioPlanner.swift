@@ -172,6 +172,7 @@ public struct ScenarioPlanner: Sendable {
     inputs["dues_cap"] = .scalar(scenario.dues.cap)
     inputs["individual_dues"] = .scalar(scenario.dues.individual)
     inputs["dues_share_f"] = .scalar(scenario.dues.shareFonctionnement)
+    inputs["dues_collection_rate"] = .scalar(scenario.dues.collectionRate)
     inputs["closed"] = .monthly(closed.map { $0 ? 1 : 0 })
     inputs["recorded_result"] = .monthly(perMonth { i in
       guard let a = scenario.actuals[exerciseOf(i).id] else { return 0 }

@@ -1,0 +1,64 @@
+import Planner
+
+extension Simulation {
+  static func summarise(
+    _ scenario: Scenario, chunks: [ChunkResult], draws: Int, seed: UInt64, timeline: Timeline, open: [Int], inputs: [String]
+  ) -> Simulation {
+    let periods = open.map { timeline.exercises[$0].id }
+    var indicators: [String: [String: Summary]] = [:]
+    var probabilities: [String: [String: Double]] = ["deficit": [:], "negative_reserves": [:]]
+    for (i, name) in indicatorNames.enumerated() {
+      for (k, period) in periods.enumerated() {
+        let all = chunks.flatMap { $0.values[i][k] }
+        indicators[name, default: [:]][period] = summary(all)
+        if name == "result" { probabilities["deficit"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
+        if name == "reserves" { probabilities["negative_reserves"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
+      }
+    }
+    // Sensitivity: standardised coefficients of the last exercise's reserves on the inputs.
+    var sensitivity: [Sensitivity] = []
+    let y = chunks.flatMap { $0.values[1][periods.count - 1] }
+    var columns: [(String, [Double])] = []
+    for (j, name) in inputs.enumerated() {
+      let x = chunks.flatMap { $0.inputs[j] }
+      if standardDeviation(x) > 0 { columns.append((name, x)) }
+    }
+    let sy = standardDeviation(y)
+    if !columns.isEmpty, sy > 0, y.count > columns.count + 1 {
+      let n = y.count, k = columns.count
+      var data = [Double](repeating: 0, count: n * k)
+      for (j, (_, x)) in columns.enumerated() {
+        let m = mean(x), s = standardDeviation(x)
+        for r in 0..<n { data[r * k + j] = (x[r] - m) / s }
+      }
+      let my = mean(y)
+      let target = y.map { ($0 - my) / sy }
+      if let beta = Matrix(rows: n, columns: k, data: data).leastSquares(target) {
+        sensitivity = zip(columns, beta).map { Sensitivity(input: $0.0, coefficient: ($1 * 1e6).rounded() / 1e6) }
+          .sorted { abs($0.coefficient) > abs($1.coefficient) || (abs($0.coefficient) == abs($1.coefficient) && $0.input < $1.input) }
+      }
+    }
+    return Simulation(
+      scenario: scenario.id, draws: draws, seed: seed, periods: periods, indicators: indicators, probabilities: probabilities,
+      sensitivity: sensitivity)
+  }
+
+  /// Mean (summed in draw order, so the same whatever the threads) and percentiles by
+  /// nearest rank on the sorted values.
+  static func summary(_ values: [Double]) -> Summary {
+    let sorted = values.sorted()
+    func rank(_ p: Double) -> Double {
+      let i = Int((p * Double(sorted.count)).rounded(.up)) - 1
+      return sorted[min(max(0, i), sorted.count - 1)]
+    }
+    return Summary(mean: Money.cents(mean(values)), p5: Money.cents(rank(0.05)), p50: Money.cents(rank(0.5)), p95: Money.cents(rank(0.95)))
+  }
+
+  static func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
+
+  static func standardDeviation(_ x: [Double]) -> Double {
+    guard x.count > 1 else { return 0 }
+    let m = mean(x)
+    return (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)).squareRoot()
+  }
+}

@@ -1,0 +1,201 @@
+import Dispatch
+import Planner
+import Synchronization
+
+/// A Monte Carlo simulation of a scenario: N draws of its uncertain inputs, evaluated by
+/// the batch engine in chunks on several threads, summarised by exercise.
+public struct Simulation: Sendable {
+  public struct Summary: Sendable, Encodable {
+    public var mean: Double
+    public var p5: Double
+    public var p50: Double
+    public var p95: Double
+  }
+
+  public struct Sensitivity: Sendable, Encodable {
+    public var input: String
+    public var coefficient: Double
+  }
+
+  public var scenario: String
+  public var draws: Int
+  public var seed: UInt64
+  /// The exercises simulated (the projected ones).
+  public var periods: [String]
+  /// `indicator → period → summary`.
+  public var indicators: [String: [String: Summary]]
+  public var probabilities: [String: [String: Double]]
+  /// Standardised regression coefficients of the last exercise's reserves, largest first.
+  public var sensitivity: [Sensitivity]
+
+  /// Per-draw values of one chunk.
+  struct ChunkResult: Sendable {
+    var start: Int
+    /// `[indicator][exercise][draw in chunk]`.
+    var values: [[[Double]]]
+    /// `[input][draw in chunk]`.
+    var inputs: [[Double]]
+  }
+
+  static let indicatorNames = ["result", "reserves", "subsidies", "fte"]
+
+  /// Runs the simulation.
+  /// - Parameters:
+  ///   - progress: called after each chunk with the number of draws done (from any thread).
+  public static func run(
+    _ scenario: Scenario, ruleSet: RuleSet, draws: Int, seed: UInt64, threads: Int = 1, chunkSize: Int = 1024,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws(DiagnosticList) -> Simulation {
+    var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
+    let situation = try planner.situation()
+    let keep: Set<String> = ["result", "reserves", "produits.subventions.f", "produits.subventions.p", "staffing.paid_hours"]
+    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(chunkSize: chunkSize, keep: keep))
+    let timeline = situation.timeline
+    let sampler = DrawSampler(scenario, timeline: timeline, seed: seed)
+    let open = sampler.open
+    guard !open.isEmpty else {
+      throw DiagnosticList([.error("simulate.nothing-open", "every exercise of the scenario is closed: nothing is uncertain")])
+    }
+    let hoursPerYear = (try? ruleSet.parameters["full_time_hours_per_year"]?.value(at: timeline.months.last).value) ?? 1820
+    let inputNames = Self.inputNames(scenario, sampler: sampler)
+    let chunkCount = (draws + chunkSize - 1) / chunkSize
+    let results = Mutex<[ChunkResult?]>(Array(repeating: nil, count: chunkCount))
+    let failure = Mutex<DiagnosticList?>(nil)
+    let done = Mutex(0)
+    let threadCount = max(1, min(threads, chunkCount))
+    DispatchQueue.concurrentPerform(iterations: threadCount) { t in
+      var pool = BufferPool()
+      var c = t
+      while c < chunkCount {
+        let range = (c * chunkSize)..<min(draws, (c + 1) * chunkSize)
+        do throws(DiagnosticList) {
+          let r = try Self.chunk(range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
+            hoursPerYear: hoursPerYear, inputs: inputNames, pool: &pool)
+          results.withLock { $0[c] = r }
+          let n = done.withLock { (d: inout Int) -> Int in
+            d += range.count
+            return d
+          }
+          progress?(n)
+        } catch {
+          failure.withLock { $0 = error }
+          return
+        }
+        c += threadCount
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    let chunks = results.withLock { $0.compactMap { $0 } }
+    return Self.summarise(scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames)
+  }
+
+  static func inputNames(_ s: Scenario, sampler: DrawSampler) -> [String] {
+    var names: [String] = []
+    for sub in s.subsidies where sampler.open.contains(where: { e in
+      let id = sampler.timeline.exercises[e].id
+      return (sub.renewalProbability[id].map { $0 < 1 } ?? false) || sub.amountDistribution[id] != nil
+    }) {
+      names.append("subsidy \(sub.id)")
+    }
+    if s.uncertainty.memberLeavingProbability > 0 { names.append("members leaving") }
+    if s.uncertainty.duesCollection != nil { names.append("dues collection rate") }
+    if s.positions.contains(where: { $0.startDelay != nil }) { names.append("start delays") }
+    return names
+  }
+
+  static func chunk(
+    _ range: Range<Int>, evaluator: Evaluator, sampler: DrawSampler, scenario: Scenario, timeline: Timeline, open: [Int],
+    hoursPerYear: Double, inputs: [String], pool: inout BufferPool
+  ) throws(DiagnosticList) -> ChunkResult {
+    let w = range.count, months = timeline.monthCount
+    let draws = range.map(sampler.draw)
+    // Inputs that vary, as blocks of the chunk's width.
+    var subsidy = [Double](repeating: 0, count: scenario.subsidies.count * months * w)
+    let exerciseOfMonth = timeline.exerciseIndex
+    let monthsOf = timeline.exercises.map { Double($0.monthCount) }
+    subsidy.withUnsafeMutableBufferPointer { out in
+      for (b, d) in draws.enumerated() {
+        for s in scenario.subsidies.indices {
+          let amounts = d.subsidies[s]
+          var i = s * months * w + b
+          for m in 0..<months {
+            let e = exerciseOfMonth[m]
+            out[i] = amounts[e] / monthsOf[e]
+            i += w
+          }
+        }
+      }
+    }
+    let memberRows = draws.first?.memberLeft.count ?? 0
+    var left = [Double](repeating: 0, count: memberRows * w)
+    var starts = [Double](repeating: 0, count: scenario.positions.count * w)
+    var dues = [Double](repeating: 0, count: w)
+    for (b, d) in draws.enumerated() {
+      for r in 0..<memberRows { left[r * w + b] = d.memberLeft[r] }
+      for r in scenario.positions.indices { starts[r * w + b] = d.positionStart[r] }
+      dues[b] = d.duesCollection
+    }
+    // Only what varies is given per draw: the rest is evaluated once for the whole chunk.
+    var blocks: [String: Block] = ["subsidy.amount": Block(rows: scenario.subsidies.count, months: months, width: w, data: subsidy)]
+    if inputs.contains("members leaving") { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
+    if inputs.contains("start delays") { blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts) }
+    if inputs.contains("dues collection rate") { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
+    var variation = Variation(count: range.upperBound)
+    for (key, block) in blocks { variation.inputs[key] = { _ in block } }
+    let ev = try evaluator.evaluate(variation, variants: range, pool: &pool)
+    func block(_ name: String) -> Block { ev.values[ev.ruleSet.rule(named: name)!.index]! }
+    let result = block("result"), reserves = block("reserves"), subF = block("produits.subventions.f")
+    let subP = block("produits.subventions.p"), hours = block("staffing.paid_hours")
+    var values = Array(repeating: Array(repeating: [Double](repeating: 0, count: w), count: open.count), count: indicatorNames.count)
+    /// A global rule's values for the months of an exercise, summed, per draw.
+    func sums(_ block: Block, _ ms: [Int]) -> [Double] {
+      var out = [Double](repeating: 0, count: w)
+      for m in ms {
+        if block.width == 1 {
+          let v = block[0, m, 0]
+          for b in 0..<w { out[b] += v }
+        } else {
+          let base = (block.months == 1 ? 0 : m) * w
+          block.data.withUnsafeBufferPointer { p in for b in 0..<w { out[b] += p[base + b] } }
+        }
+      }
+      return out
+    }
+    for (k, e) in open.enumerated() {
+      let ms = (0..<months).filter { timeline.exerciseIndex[$0] == e }
+      let fullTime = WorkTime.fullTimeHours(months: ms.count, hoursPerYear: hoursPerYear)
+      values[0][k] = sums(result, ms)
+      values[1][k] = sums(reserves, [ms.last!])
+      values[2][k] = zip(sums(subF, ms), sums(subP, ms)).map { $0 + $1 }
+      values[3][k] = sums(hours, ms).map { $0 / fullTime }
+    }
+    // The inputs of the sensitivity analysis, per draw.
+    var x = Array(repeating: [Double](repeating: 0, count: w), count: inputs.count)
+    let uncertainSubsidies = scenario.subsidies.indices.filter { inputs.contains("subsidy \(scenario.subsidies[$0].id)") }
+    let (leaving, collection, delays) = (inputs.contains("members leaving"), inputs.contains("dues collection rate"), inputs.contains("start delays"))
+    let last = Double(timeline.months.last.ordinal)
+    let baseStarts = scenario.positions.map { Double($0.start.ordinal) }
+    for (b, d) in draws.enumerated() {
+      var j = 0
+      for i in uncertainSubsidies {
+        var total = 0.0
+        for e in open { total += d.subsidies[i][e] }
+        x[j][b] = total
+        j += 1
+      }
+      if leaving {
+        x[j][b] = Double(d.memberLeft.filter { $0 < last }.count)
+        j += 1
+      }
+      if collection {
+        x[j][b] = d.duesCollection
+        j += 1
+      }
+      if delays {
+        x[j][b] = zip(d.positionStart, baseStarts).reduce(0) { $0 + ($1.0 - $1.1) }
+        j += 1
+      }
+    }
+    return ChunkResult(start: range.lowerBound, values: values, inputs: x)
+  }
+}

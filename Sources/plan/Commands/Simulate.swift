@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan simulate S --draws N --seed K`: Monte Carlo on the batch engine.
+  struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Monte Carlo: percentiles of result, reserves, subsidies and FTE; probability of a deficit; what matters most.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+    @Option(help: "Number of draws.")
+    var draws = 10_000
+    @Option(help: "Seed of the random draws (the same seed gives the same output).")
+    var seed: UInt64 = 42
+    @Option(help: "Threads (default: the machine's cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Simulate the scenario under each statute (from the next exercise), side by side.")
+    var statutes = false
+    @Option(help: "table or json.")
+    var format = OutputFormat.table
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      guard draws >= 2 else { throw ValidationError("--draws must be at least 2") }
+      let (s, set, printer) = try options.load(scenario)
+      var variants: [(String, Scenario)] = [("", s)]
+      if statutes {
+        let from = StatuteComparison.defaultFrom(s)
+        variants = StatuteComparison.statutes.map { statute in
+          var v = s
+          v.organisation.statutes = s.organisation.statutes.filter { $0.from < from } + [(from, statute)]
+          return (statute, v)
+        }
+      }
+      var results: [(String, Simulation)] = []
+      for (statute, v) in variants {
+        let bar = ProgressBar(total: draws, label: statute.isEmpty ? "simulating" : "simulating as \(statute)")
+        let outcome: Result<Simulation, DiagnosticList>
+        do throws(DiagnosticList) {
+          outcome = .success(try Simulation.run(v, ruleSet: set, draws: draws, seed: seed, threads: threads, progress: bar.update))
+        } catch {
+          outcome = .failure(error)
+        }
+        bar.finish()
+        switch outcome {
+        case .success(let sim): results.append((statute, sim))
+        case .failure(let e):
+          printer.print(e.diagnostics)
+          throw ExitCode.failure
+        }
+      }
+      if format == .json {
+        print(statutes ? try JSONOutput.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.0, SimulationDocument($0.1)) })) : try JSONOutput.encode(SimulationDocument(results[0].1)))
+      } else {
+        print(statutes ? SimulationTable.renderStatutes(results) : SimulationTable.render(results[0].1))
+      }
+    }
+  }
+}

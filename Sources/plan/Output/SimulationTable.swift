@@ -1,0 +1,63 @@
+import Foundation
+import Scenarios
+
+/// `plan simulate` for a terminal.
+enum SimulationTable {
+  static let labels = [("result", "Résultat"), ("reserves", "Réserves (end)"), ("subsidies", "Subventions"), ("fte", "FTE paid")]
+
+  static func render(_ s: Simulation) -> String {
+    var out = "\(s.scenario): \(s.draws) draws, seed \(s.seed)\n"
+    for period in s.periods {
+      out += "\n\(period)\n" + ProjectionTable.pad("", 22) + ["mean", "p5", "p50", "p95"].map { ProjectionTable.left($0, 14) }.joined() + "\n"
+      for (key, label) in labels {
+        guard let v = s.indicators[key]?[period] else { continue }
+        out += ProjectionTable.pad("  " + label, 22) + [v.mean, v.p5, v.p50, v.p95].map { ProjectionTable.left(Money.format($0), 14) }.joined() + "\n"
+      }
+      out += "  P(deficit) \(percent(s.probabilities["deficit"]?[period] ?? 0)), P(negative reserves) \(percent(s.probabilities["negative_reserves"]?[period] ?? 0))\n"
+    }
+    if !s.sensitivity.isEmpty {
+      out += "\nWhat moves the \(s.periods.last!) reserves most (standardised regression coefficients)\n"
+      for x in s.sensitivity { out += "  " + ProjectionTable.pad(x.input, 34) + String(format: "%+.3f", x.coefficient) + "\n" }
+    }
+    return out
+  }
+
+  static func renderStatutes(_ results: [(String, Simulation)]) -> String {
+    guard let first = results.first?.1 else { return "" }
+    var out = "\(first.scenario): \(first.draws) draws, seed \(first.seed), under each statute\n\n" + ProjectionTable.pad("", 30)
+    out += results.map { ProjectionTable.left($0.0.uppercased(), 14) }.joined() + "\n"
+    for period in first.periods {
+      for (key, label) in [("deficit", "P(deficit)"), ("negative_reserves", "P(negative reserves)")] {
+        out += ProjectionTable.pad("  \(period) \(label)", 30)
+        out += results.map { ProjectionTable.left(percent($0.1.probabilities[key]?[period] ?? 0), 14) }.joined() + "\n"
+      }
+      out += ProjectionTable.pad("  \(period) mean result", 30)
+      out += results.map { ProjectionTable.left(Money.format($0.1.indicators["result"]?[period]?.mean ?? 0), 14) }.joined() + "\n"
+    }
+    return out
+  }
+
+  static func percent(_ p: Double) -> String { String(format: "%.1f %%", p * 100) }
+}
+
+/// The JSON of `plan simulate` (no timing in it, so the same seed gives the same bytes).
+struct SimulationDocument: Encodable {
+  var format_version = 1
+  var scenario: String
+  var draws: Int
+  var seed: UInt64
+  var periods: [String]
+  var indicators: [String: [String: Simulation.Summary]]
+  var probabilities: [String: [String: Double]]
+  var sensitivity: [Simulation.Sensitivity]
+
+  init(_ s: Simulation) {
+    scenario = s.scenario
+    draws = s.draws
+    seed = s.seed
+    periods = s.periods
+    indicators = s.indicators
+    probabilities = s.probabilities
+    sensitivity = s.sensitivity
+  }
+}
