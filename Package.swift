@@ -35,7 +35,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "plan-bench",
-      dependencies: ["Planner"],
+      dependencies: ["Planner", "Scenarios"],
       path: "Benchmarks/plan-bench"
     ),
 

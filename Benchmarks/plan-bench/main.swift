@@ -8,6 +8,7 @@
 // same work: the bytes the vector operations move, at the copy bandwidth measured here.
 import Foundation
 import Planner
+import Scenarios
 
 
 let quick = CommandLine.arguments.contains("--quick")
@@ -149,4 +150,50 @@ for b in sizes {
       format: "%7d %9d %9.3f %20.3g %13.3g %21.4f %14.1f", b, chunks, seconds, evaluations / seconds, bytes, bound,
       seconds / bound))
   precondition(checksum.isFinite)
+}
+
+// MARK: - plan simulate on the baseline
+
+/// Peak resident memory of the process so far, in MiB.
+func peakMemory() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024
+}
+
+print("")
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let baselinePath = root.appendingPathComponent("scenarios/baseline.yaml").path
+let loaded = try ScenarioLoader.load(baselinePath)
+let packs = RulePackLoader.compile(ScenarioLoader.rulePackFiles(loaded.scenario.rulesFolder))
+guard let rules = packs.ruleSet else { fatalError("the shipped rule packs do not compile") }
+let threads = ProcessInfo.processInfo.activeProcessorCount
+print("plan simulate on scenarios/baseline.yaml, \(threads) threads, chunks of 1,024 draws")
+print("      draws   seconds      draws/s   engine share   peak MiB   numpy (s)   numpy / plan")
+// numpy (s): benchmarks/simulate_numpy.py, the same simulation written with numpy the way an
+// analyst would (the rules' deterministic totals taken from `plan run`, subsidies drawn).
+let drawCounts = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+let planBinary = root.appendingPathComponent(".build/release/plan").path
+for n in drawCounts {
+  let t0 = now()
+  let sim = try Simulation.run(loaded.scenario, ruleSet: rules, draws: n, seed: 42, threads: threads)
+  let total = now() - t0
+  let statistics = sim.statisticsSeconds
+  var numpy = "–", ratio = "–"
+  if FileManager.default.isExecutableFile(atPath: planBinary) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", root.appendingPathComponent("benchmarks/simulate_numpy.py").path, planBinary, baselinePath, String(n)]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    if p.terminationStatus == 0, let s = Double(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) {
+      numpy = String(format: "%.3f", s)
+      ratio = String(format: "%.2f", s / total)
+    }
+  }
+  let line = String(format: "%11d %9.3f %12.0f %14.0f%% %10.0f", n, total, Double(n) / total, max(0, 1 - statistics / total) * 100, peakMemory())
+  print(line + String(repeating: " ", count: max(0, 12 - numpy.count)) + numpy + String(repeating: " ", count: max(0, 15 - ratio.count)) + ratio)
 }

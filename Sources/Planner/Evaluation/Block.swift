@@ -50,6 +50,15 @@ public struct Block: Sendable, Equatable {
     return largest != exponent
   }
 
+  /// Whether every value satisfies a predicate.
+  @inline(__always)
+  public func allSatisfy(_ predicate: (Double) -> Bool) -> Bool {
+    data.withUnsafeBufferPointer { p in
+      for x in p where !predicate(x) { return false }
+      return true
+    }
+  }
+
   /// The first place holding a value that is not a finite number.
   public func firstNonFinite() -> (row: Int, month: Int, variant: Int)? {
     guard !allFinite, let i = data.firstIndex(where: { !$0.isFinite }) else { return nil }

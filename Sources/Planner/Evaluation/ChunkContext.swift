@@ -67,7 +67,18 @@ struct ChunkContext {
       }
       return Kernels.binary(op, x, y, pool: &pool)
     case .select(let c, let a, let b):
-      let (x, y, z) = (evaluate(c, scope: scope), evaluate(a, scope: scope), evaluate(b, scope: scope))
+      let x = evaluate(c, scope: scope)
+      // A condition that is the same everywhere (true for every entity, month and variant, or
+      // false for all) needs only the branch it takes: the other is not computed at all.
+      if x.allSatisfy({ $0 != 0 && !$0.isNaN }) {
+        recycle(x, c)
+        return evaluate(a, scope: scope)
+      }
+      if x.allSatisfy({ $0 == 0 }) {
+        recycle(x, c)
+        return evaluate(b, scope: scope)
+      }
+      let (y, z) = (evaluate(a, scope: scope), evaluate(b, scope: scope))
       let result = Kernels.select(x, y, z, pool: &pool)
       recycle(x, c)
       // A scalar condition returns one of the branches itself: that one is not recycled.

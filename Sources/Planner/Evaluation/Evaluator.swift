@@ -17,6 +17,10 @@ public struct Evaluator: Sendable {
   let kept: Set<Int>
   /// The rules evaluated, in dependency order.
   let order: [Int]
+  /// Rules whose formula can make a value that is not a finite number from finite inputs (a
+  /// division, a parameter looked up before its first date, an exercise offset): only their
+  /// values are scanned. Inputs are checked when they enter.
+  let scanned: Set<Int>
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -109,6 +113,19 @@ public struct Evaluator: Sendable {
     } else {
       kept = Set(ruleSet.rules.indices)
     }
+    var scanned = Set<Int>()
+    for r in ruleSet.rules {
+      var risky = false
+      r.root.walk { n in
+        switch n.kind {
+        case .binary(.divide, _, _), .parameter, .parameterAt, .scale: risky = true
+        case .exerciseTotal(_, let offset, _) where offset != 0: risky = true
+        default: break
+        }
+      }
+      if risky { scanned.insert(r.index) }
+    }
+    self.scanned = scanned
   }
 
   /// Evaluates all variants in one chunk and returns the result (a plain run, or a small batch).
@@ -138,9 +155,15 @@ public struct Evaluator: Sendable {
     var context = ChunkContext(evaluator: self, width: variants.count)
     context.pool = pool
     defer { pool = context.pool }
-    for (key, generate) in variation.inputs {
+    for (key, generate) in variation.inputs.sorted(by: { $0.key < $1.key }) {
       guard let i = ruleSet.inputIndex(key) else { continue }
-      context.inputs[i] = generate(variants)
+      let block = generate(variants)
+      if let bad = block.firstNonFinite() {
+        throw DiagnosticList([
+          .error("evaluation.input-not-finite", "input '\(key)' is not a number in variant \(variants.lowerBound + bad.variant), month \(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])", at: ruleSet.inputs[i].location)
+        ])
+      }
+      context.inputs[i] = block
     }
     for (name, values) in variation.parameters {
       precondition(values.count == variation.count, "one value per variant")
@@ -150,7 +173,7 @@ public struct Evaluator: Sendable {
     for (position, index) in order.enumerated() {
       let rule = ruleSet.rules[index]
       let block = context.evaluate(rule.root, scope: rule.entity)
-      if let bad = block.firstNonFinite() {
+      if scanned.contains(index), let bad = block.firstNonFinite() {
         throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
       }
       context.rules[index] = block

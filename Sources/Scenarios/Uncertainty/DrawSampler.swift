@@ -23,59 +23,78 @@ struct DrawSampler: Sendable {
     }
   }
 
-  /// One draw's values.
-  struct Draw {
-    /// Amount of each subsidy in each exercise (index of exercise).
-    var subsidies: [[Double]]
+  /// The draws of a chunk, laid out for the engine: one contiguous row of the chunk's width
+  /// per (subsidy, exercise), per member, per position.
+  struct Chunk {
+    var width: Int
+    /// `[(subsidy * exercises + exercise) * width + draw]`.
+    var subsidies: [Double]
     var memberLeft: [Double]
-    var duesCollection: Double
+    var duesCollection: [Double]
     var positionStart: [Double]
   }
 
-  func draw(_ index: Int) -> Draw {
-    var g = SplitMix64(seed: seed, stream: UInt64(index))
-    let rho = scenario.uncertainty.publicBudgetsCorrelation
-    var subsidies = subsidyPlan.map { $0.map(\.amount) }
-    for e in open {
-      let common = g.normal()
-      for i in subsidyPlan.indices {
-        let plan = subsidyPlan[i][e]
-        let own = g.normal()
-        let u = g.uniform(), z = g.normal()
-        var amount = plan.distribution?.sample(u: u, z: z) ?? plan.amount
-        if let p = plan.renewal, p < 1 {
-          let x = rho * common + (1 - rho * rho).squareRoot() * own
-          if NormalLaw.cdf(x) >= p { amount = 0 }
-        }
-        subsidies[i][e] = amount
+  /// Draws a chunk. Each draw has its own generator, and takes only the numbers its
+  /// uncertain inputs need, always in the same order.
+  func chunk(_ range: Range<Int>) -> Chunk {
+    let w = range.count, exercises = timeline.exercises.count
+    let subsidyCount = subsidyPlan.count
+    var subsidies = [Double](repeating: 0, count: subsidyCount * exercises * w)
+    for i in 0..<subsidyCount {
+      for e in 0..<exercises {
+        let amount = subsidyPlan[i][e].amount
+        let base = (i * exercises + e) * w
+        for b in 0..<w { subsidies[base + b] = amount }
       }
     }
-    var left: [Double] = []
+    let memberRows = scenario.members.reduce(0) { $0 + max(1, $1.count) }
+    var left = [Double](repeating: 0, count: memberRows * w)
+    var dues = [Double](repeating: scenario.dues.collectionRate, count: w)
+    var starts = [Double](repeating: 0, count: scenario.positions.count * w)
+    let rho = scenario.uncertainty.publicBudgetsCorrelation, rhoRest = (1 - rho * rho).squareRoot()
     let q = scenario.uncertainty.memberLeavingProbability
     let firstOpen = open.first.map { timeline.exercises[$0].months.first } ?? timeline.months.last
-    for m in scenario.members {
-      var leaves = Double((m.left ?? Month(9999, 12)).ordinal)
-      if q > 0 {
-        var year = firstOpen.year
-        while year <= timeline.months.last.year {
-          if g.uniform() < q {
-            leaves = min(leaves, Double(Month(year, 1).ordinal) - 1)
-            break
+    let baseLeft = scenario.members.flatMap { m in Array(repeating: Double((m.left ?? Month(9999, 12)).ordinal), count: max(1, m.count)) }
+    let lastYear = timeline.months.last.year
+    for (b, index) in range.enumerated() {
+      var g = SplitMix64(seed: seed, stream: UInt64(index))
+      for e in open {
+        let common = rho > 0 ? g.normal() : 0
+        for i in 0..<subsidyCount {
+          let plan = subsidyPlan[i][e]
+          var amount = plan.amount
+          if let d = plan.distribution {
+            let u = g.uniform()
+            amount = d.sample(u: u, z: 0)
           }
-          year += 1
+          if let p = plan.renewal, p < 1 {
+            let x = rho * common + rhoRest * g.normal()
+            if NormalLaw.cdf(x) >= p { amount = 0 }
+          }
+          subsidies[(i * exercises + e) * w + b] = amount
         }
       }
-      for _ in 0..<max(1, m.count) { left.append(leaves) }
-    }
-    let dues = scenario.uncertainty.duesCollection?.sample(u: g.uniform(), z: g.normal()) ?? scenario.dues.collectionRate
-    var starts: [Double] = []
-    for p in scenario.positions {
-      var start = Double(p.start.ordinal)
-      if let delay = p.startDelay, p.start >= firstOpen {
-        start += max(0, delay.sample(u: g.uniform(), z: g.normal()).rounded(.down))
+      for r in 0..<memberRows {
+        var leaves = baseLeft[r]
+        if q > 0 {
+          var year = firstOpen.year
+          while year <= lastYear {
+            if g.uniform() < q {
+              leaves = min(leaves, Double(Month(year, 1).ordinal) - 1)
+              break
+            }
+            year += 1
+          }
+        }
+        left[r * w + b] = leaves
       }
-      starts.append(start)
+      if let d = scenario.uncertainty.duesCollection { dues[b] = d.sample(u: g.uniform(), z: 0) }
+      for (r, p) in scenario.positions.enumerated() {
+        var start = Double(p.start.ordinal)
+        if let delay = p.startDelay, p.start >= firstOpen { start += max(0, delay.sample(u: g.uniform(), z: 0).rounded(.down)) }
+        starts[r * w + b] = start
+      }
     }
-    return Draw(subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts)
+    return Chunk(width: w, subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts)
   }
 }

@@ -27,6 +27,10 @@ public struct Simulation: Sendable {
   public var probabilities: [String: [String: Double]]
   /// Standardised regression coefficients of the last exercise's reserves, largest first.
   public var sensitivity: [Sensitivity]
+  /// Seconds spent in the engine (with the draws) and in the statistics; never printed in
+  /// outputs (they would differ from run to run), for the benchmark.
+  public var engineSeconds = 0.0
+  public var statisticsSeconds = 0.0
 
   /// Per-draw values of one chunk.
   struct ChunkResult: Sendable {
@@ -63,6 +67,7 @@ public struct Simulation: Sendable {
     let failure = Mutex<DiagnosticList?>(nil)
     let done = Mutex(0)
     let threadCount = max(1, min(threads, chunkCount))
+    let started = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: threadCount) { t in
       var pool = BufferPool()
       var c = t
@@ -86,7 +91,11 @@ public struct Simulation: Sendable {
     }
     if let error = failure.withLock({ $0 }) { throw error }
     let chunks = results.withLock { $0.compactMap { $0 } }
-    return Self.summarise(scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames)
+    let engineDone = DispatchTime.now().uptimeNanoseconds
+    var simulation = Self.summarise(scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames)
+    simulation.engineSeconds = Double(engineDone - started) / 1e9
+    simulation.statisticsSeconds = Double(DispatchTime.now().uptimeNanoseconds - engineDone) / 1e9
+    return simulation
   }
 
   static func inputNames(_ s: Scenario, sampler: DrawSampler) -> [String] {
@@ -108,33 +117,24 @@ public struct Simulation: Sendable {
     hoursPerYear: Double, inputs: [String], pool: inout BufferPool
   ) throws(DiagnosticList) -> ChunkResult {
     let w = range.count, months = timeline.monthCount
-    let draws = range.map(sampler.draw)
-    // Inputs that vary, as blocks of the chunk's width.
+    let drawn = sampler.chunk(range)
+    let exercises = timeline.exercises.count
+    // Subsidies: each month takes its exercise's amount over the exercise's months.
     var subsidy = [Double](repeating: 0, count: scenario.subsidies.count * months * w)
-    let exerciseOfMonth = timeline.exerciseIndex
-    let monthsOf = timeline.exercises.map { Double($0.monthCount) }
     subsidy.withUnsafeMutableBufferPointer { out in
-      for (b, d) in draws.enumerated() {
+      drawn.subsidies.withUnsafeBufferPointer { amounts in
         for s in scenario.subsidies.indices {
-          let amounts = d.subsidies[s]
-          var i = s * months * w + b
           for m in 0..<months {
-            let e = exerciseOfMonth[m]
-            out[i] = amounts[e] / monthsOf[e]
-            i += w
+            let e = timeline.exerciseIndex[m]
+            let share = 1 / Double(timeline.exercises[e].monthCount)
+            let from = (s * exercises + e) * w, to = (s * months + m) * w
+            for b in 0..<w { out[to + b] = amounts[from + b] * share }
           }
         }
       }
     }
-    let memberRows = draws.first?.memberLeft.count ?? 0
-    var left = [Double](repeating: 0, count: memberRows * w)
-    var starts = [Double](repeating: 0, count: scenario.positions.count * w)
-    var dues = [Double](repeating: 0, count: w)
-    for (b, d) in draws.enumerated() {
-      for r in 0..<memberRows { left[r * w + b] = d.memberLeft[r] }
-      for r in scenario.positions.indices { starts[r * w + b] = d.positionStart[r] }
-      dues[b] = d.duesCollection
-    }
+    let memberRows = drawn.memberLeft.count / w
+    let left = drawn.memberLeft, starts = drawn.positionStart, dues = drawn.duesCollection
     // Only what varies is given per draw: the rest is evaluated once for the whole chunk.
     var blocks: [String: Block] = ["subsidy.amount": Block(rows: scenario.subsidies.count, months: months, width: w, data: subsidy)]
     if inputs.contains("members leaving") { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
@@ -170,31 +170,20 @@ public struct Simulation: Sendable {
       values[3][k] = sums(hours, ms).map { $0 / fullTime }
     }
     // The inputs of the sensitivity analysis, per draw.
-    var x = Array(repeating: [Double](repeating: 0, count: w), count: inputs.count)
-    let uncertainSubsidies = scenario.subsidies.indices.filter { inputs.contains("subsidy \(scenario.subsidies[$0].id)") }
-    let (leaving, collection, delays) = (inputs.contains("members leaving"), inputs.contains("dues collection rate"), inputs.contains("start delays"))
-    let last = Double(timeline.months.last.ordinal)
-    let baseStarts = scenario.positions.map { Double($0.start.ordinal) }
-    for (b, d) in draws.enumerated() {
-      var j = 0
-      for i in uncertainSubsidies {
-        var total = 0.0
-        for e in open { total += d.subsidies[i][e] }
-        x[j][b] = total
-        j += 1
-      }
-      if leaving {
-        x[j][b] = Double(d.memberLeft.filter { $0 < last }.count)
-        j += 1
-      }
-      if collection {
-        x[j][b] = d.duesCollection
-        j += 1
-      }
-      if delays {
-        x[j][b] = zip(d.positionStart, baseStarts).reduce(0) { $0 + ($1.0 - $1.1) }
-        j += 1
-      }
+    var x: [[Double]] = []
+    for i in scenario.subsidies.indices where inputs.contains("subsidy \(scenario.subsidies[i].id)") {
+      var total = [Double](repeating: 0, count: w)
+      for e in open { for b in 0..<w { total[b] += drawn.subsidies[(i * exercises + e) * w + b] } }
+      x.append(total)
+    }
+    if inputs.contains("members leaving") {
+      let last = Double(timeline.months.last.ordinal)
+      x.append((0..<w).map { b in Double((0..<memberRows).filter { left[$0 * w + b] < last }.count) })
+    }
+    if inputs.contains("dues collection rate") { x.append(dues) }
+    if inputs.contains("start delays") {
+      let base = scenario.positions.map { Double($0.start.ordinal) }
+      x.append((0..<w).map { b in base.indices.reduce(0) { $0 + starts[$1 * w + b] - base[$1] } })
     }
     return ChunkResult(start: range.lowerBound, values: values, inputs: x)
   }

@@ -1,0 +1,222 @@
+import Foundation
+import Planner
+
+/// Goal seek: the value of one input of a scenario that meets a target, found by bracketing
+/// on batches (many candidate values evaluated together by the engine), then narrowing the
+/// bracket until it is a cent (or 1e-6 of a rate) wide.
+public struct Solver {
+  /// What can be varied.
+  public enum Path: Sendable, Equatable {
+    case duesRate, duesCap
+    case subsidy(id: String, exercise: String)
+    case gross(position: String, exercise: String)
+
+    /// `dues.rate`, `dues.cap`, `subsidies.ID.EXERCISE`, `positions.ID.gross.EXERCISE`.
+    public init?(_ text: String) {
+      let p = text.split(separator: ".").map(String.init)
+      switch p.count {
+      case 2 where p == ["dues", "rate"]: self = .duesRate
+      case 2 where p == ["dues", "cap"]: self = .duesCap
+      case 3 where p[0] == "subsidies": self = .subsidy(id: p[1], exercise: p[2])
+      case 4 where p[0] == "positions" && p[2] == "gross": self = .gross(position: p[1], exercise: p[3])
+      default: return nil
+      }
+    }
+  }
+
+  /// What must hold.
+  public struct Target: Sendable, Equatable {
+    public enum Metric: Sendable, Equatable {
+      case result(String)
+      case reserves(String)
+      case probability(String, exercise: String)
+    }
+    public var metric: Metric
+    public var atLeast: Bool
+    public var threshold: Double
+
+    /// `result(2013) >= 0`, `reserves(2013-12) >= 10000 EUR`, `P(deficit, 2013) <= 10 %`.
+    public init?(_ text: String) {
+      let t = text.replacing(" ", with: "")
+      let op: String
+      if t.contains(">=") { op = ">=" } else if t.contains("<=") { op = "<=" } else { return nil }
+      let sides = t.components(separatedBy: op)
+      guard sides.count == 2 else { return nil }
+      var rhs = sides[1].replacing("EUR", with: "")
+      var scale = 1.0
+      if rhs.hasSuffix("%") {
+        rhs.removeLast()
+        scale = 0.01
+      }
+      guard let v = Double(rhs.replacing("_", with: "")) else { return nil }
+      threshold = v * scale
+      atLeast = op == ">="
+      let lhs = sides[0]
+      guard let open = lhs.firstIndex(of: "("), lhs.hasSuffix(")") else { return nil }
+      let name = String(lhs[..<open]), arg = String(lhs[lhs.index(after: open)..<lhs.index(before: lhs.endIndex)])
+      switch name {
+      case "result": metric = .result(arg)
+      case "reserves": metric = .reserves(arg)
+      case "P":
+        let a = arg.split(separator: ",").map(String.init)
+        guard a.count == 2, ["deficit", "negative_reserves"].contains(a[0]) else { return nil }
+        metric = .probability(a[0], exercise: a[1])
+      default: return nil
+      }
+    }
+  }
+
+  public struct Answer: Sendable {
+    /// The value found, or nil when no value of the range meets the target.
+    public var value: Double?
+    public var metricAtValue: Double?
+    public var message: String
+    public var evaluations: Int
+  }
+
+  public let scenario: Scenario
+  public let ruleSet: RuleSet
+
+  public init(_ scenario: Scenario, ruleSet: RuleSet) {
+    self.scenario = scenario
+    self.ruleSet = ruleSet
+  }
+
+  /// The value of `path` in `range` that meets `target`, assuming the metric moves one way
+  /// as the value grows. With a probability target, each candidate is simulated with
+  /// `draws` draws (same seed for all).
+  public func solve(_ path: Path, in range: ClosedRange<Double>, target: Target, draws: Int = 2000, seed: UInt64 = 42)
+    throws(DiagnosticList) -> Answer
+  {
+    let metric: ([Double]) throws(DiagnosticList) -> [Double]
+    if case .probability = target.metric {
+      metric = { (xs) throws(DiagnosticList) in try self.probabilities(path, xs, target: target, draws: draws, seed: seed) }
+    } else {
+      metric = { (xs) throws(DiagnosticList) in try self.batch(path, xs, target: target) }
+    }
+    func meets(_ m: Double) -> Bool { target.atLeast ? m >= target.threshold - 1e-9 : m <= target.threshold + 1e-9 }
+    var (lo, hi) = (range.lowerBound, range.upperBound)
+    let probability: Bool = { if case .probability = target.metric { return true }; return false }()
+    let k = probability ? 9 : 65
+    var evaluations = 0
+    let ends = try metric([lo, hi])
+    evaluations += 2
+    let (okLo, okHi) = (meets(ends[0]), meets(ends[1]))
+    if !okLo && !okHi {
+      return Answer(value: nil, metricAtValue: nil, message: "no value in \(lo)..\(hi) meets the target (\(format(ends[0])) at \(lo), \(format(ends[1])) at \(hi))", evaluations: evaluations)
+    }
+    if okLo && okHi {
+      return Answer(value: lo, metricAtValue: ends[0], message: "the target is met over the whole range, already at \(lo)", evaluations: evaluations)
+    }
+    // The boundary lies between lo and hi: narrow it with grids of candidates.
+    let tolerance = max(1e-6, (hi - lo) * 1e-9, isRate(path) ? 1e-6 : 0.005)
+    var best = okLo ? lo : hi
+    var bestMetric = okLo ? ends[0] : ends[1]
+    while hi - lo > tolerance {
+      let xs = (0..<k).map { lo + (hi - lo) * Double($0) / Double(k - 1) }
+      let ms = try metric(xs)
+      evaluations += k
+      guard let flip = (1..<k).first(where: { meets(ms[$0 - 1]) != meets(ms[$0]) }) else { break }
+      (lo, hi) = (xs[flip - 1], xs[flip])
+      if meets(ms[flip]) { (best, bestMetric) = (xs[flip], ms[flip]) } else { (best, bestMetric) = (xs[flip - 1], ms[flip - 1]) }
+      if probability && evaluations > 60 { break }
+    }
+    let value = isRate(path) ? (best * 1e6).rounded() / 1e6 : Money.cents(best)
+    return Answer(value: value, metricAtValue: bestMetric, message: "met at \(value) (\(format(bestMetric)))", evaluations: evaluations)
+  }
+
+  func isRate(_ p: Path) -> Bool { p == .duesRate }
+
+  func format(_ m: Double) -> String { "\((m * 100).rounded() / 100)" }
+
+  /// The deterministic metric for candidates, in one batch of the engine.
+  func batch(_ path: Path, _ xs: [Double], target: Target) throws(DiagnosticList) -> [Double] {
+    var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
+    let situation = try planner.situation()
+    let t = situation.timeline
+    let k = xs.count
+    var variation = Variation(count: k)
+    func exerciseMonths(_ id: String) throws(DiagnosticList) -> [Int] {
+      guard let e = t.exercises.firstIndex(where: { $0.id == id }) else {
+        throw DiagnosticList([.error("solve.unknown-exercise", "no exercise '\(id)' in the scenario")])
+      }
+      return (0..<t.monthCount).filter { t.exerciseIndex[$0] == e }
+    }
+    func rowsBlock(_ key: String, row: Int, months ms: [Int], value: (Double) -> Double) -> Block {
+      let base = situation.inputs[key]!.expanded(rows: situation.inputs[key]!.rows, months: t.monthCount, width: 1)
+      var data = [Double](repeating: 0, count: base.rows * t.monthCount * k)
+      for r in 0..<base.rows {
+        for m in 0..<t.monthCount {
+          for c in 0..<k { data[(r * t.monthCount + m) * k + c] = (r == row && ms.contains(m)) ? value(xs[c]) : base[r, m, 0] }
+        }
+      }
+      return Block(rows: base.rows, months: t.monthCount, width: k, data: data)
+    }
+    switch path {
+    case .duesRate:
+      let b = Block(rows: 1, months: 1, width: k, data: xs)
+      variation.inputs["dues_rate"] = { _ in b }
+    case .duesCap:
+      let b = Block(rows: 1, months: 1, width: k, data: xs)
+      variation.inputs["dues_cap"] = { _ in b }
+    case .subsidy(let id, let exercise):
+      guard let row = scenario.subsidies.firstIndex(where: { $0.id == id }) else {
+        throw DiagnosticList([.error("solve.unknown-path", "no subsidy '\(id)' in the scenario")])
+      }
+      let ms = try exerciseMonths(exercise)
+      let b = rowsBlock("subsidy.amount", row: row, months: ms) { $0 / Double(ms.count) }
+      variation.inputs["subsidy.amount"] = { _ in b }
+    case .gross(let id, let exercise):
+      guard let row = scenario.positions.firstIndex(where: { $0.id == id }) else {
+        throw DiagnosticList([.error("solve.unknown-path", "no position '\(id)' in the scenario")])
+      }
+      let p = scenario.positions[row]
+      let ms = try exerciseMonths(exercise).filter { p.start <= t.months[$0] && t.months[$0] <= p.end }
+      let b = rowsBlock("position.gross", row: row, months: ms) { $0 }
+      variation.inputs["position.gross"] = { _ in b }
+    }
+    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(keep: ["result", "reserves"]))
+    let ev = try evaluator.run(variation)
+    switch target.metric {
+    case .result(let e):
+      let ms = try exerciseMonths(e)
+      return (0..<k).map { c in ms.reduce(0) { $0 + (ev.value("result", month: $1, variant: c) ?? 0) } }
+    case .reserves(let at):
+      let m: Int
+      if let month = Month(parsing: at), let i = t.months.index(of: month) { m = i } else { m = try exerciseMonths(at).last! }
+      return (0..<k).map { ev.value("reserves", month: m, variant: $0) ?? 0 }
+    case .probability:
+      return []
+    }
+  }
+
+  /// The probability metric for candidates: one simulation each.
+  func probabilities(_ path: Path, _ xs: [Double], target: Target, draws: Int, seed: UInt64) throws(DiagnosticList) -> [Double] {
+    guard case .probability(let name, let exercise) = target.metric else { return [] }
+    var out: [Double] = []
+    for x in xs {
+      var s = scenario
+      switch path {
+      case .duesRate: s.dues.rate = x
+      case .duesCap: s.dues.cap = x
+      case .subsidy(let id, let e):
+        guard let i = s.subsidies.firstIndex(where: { $0.id == id }) else {
+          throw DiagnosticList([.error("solve.unknown-path", "no subsidy '\(id)' in the scenario")])
+        }
+        s.subsidies[i].amounts.values[e] = x
+        s.subsidies[i].amountDistribution[e] = nil
+      case .gross(let id, let e):
+        guard let i = s.positions.firstIndex(where: { $0.id == id }) else {
+          throw DiagnosticList([.error("solve.unknown-path", "no position '\(id)' in the scenario")])
+        }
+        s.positions[i].gross.values[e] = x
+      }
+      let sim = try Simulation.run(s, ruleSet: ruleSet, draws: draws, seed: seed, threads: 2)
+      guard let p = sim.probabilities[name]?[exercise] else {
+        throw DiagnosticList([.error("solve.unknown-exercise", "exercise '\(exercise)' is not simulated (it is closed or absent)")])
+      }
+      out.append(p)
+    }
+    return out
+  }
+}

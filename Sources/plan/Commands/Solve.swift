@@ -1,0 +1,48 @@
+import Foundation
+import ArgumentParser
+import Planner
+import Scenarios
+
+extension Plan {
+  /// `plan solve S --vary PATH --range LO..HI --target "EXPR"`: goal seek.
+  struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The value of one input that meets a target, found on batches of the engine.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+    @Option(help: "dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE.")
+    var vary: String
+    @Option(help: "The range searched, LO..HI.")
+    var range: String
+    @Option(help: "result(2013) >= 0, reserves(2013-12) >= 10000 EUR, or P(deficit, 2013) <= 10 %.")
+    var target: String
+    @Option(help: "Draws for a probability target.")
+    var draws = 2000
+    @Option(help: "Seed for a probability target.")
+    var seed: UInt64 = 42
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+      guard let path = Solver.Path(vary) else { throw ValidationError("--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE") }
+      guard let t = Solver.Target(target) else { throw ValidationError("--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR or P(deficit, 2013) <= 10 %") }
+      let parts = range.components(separatedBy: "..")
+      guard parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), lo < hi else {
+        throw ValidationError("--range '\(range)' is not LO..HI with LO < HI")
+      }
+      let (s, set, printer) = try options.load(scenario)
+      let outcome: Result<Solver.Answer, DiagnosticList>
+      do throws(DiagnosticList) { outcome = .success(try Solver(s, ruleSet: set).solve(path, in: lo...hi, target: t, draws: draws, seed: seed)) } catch {
+        outcome = .failure(error)
+      }
+      switch outcome {
+      case .success(let a):
+        print("\(vary) for \(target): \(a.message) [\(a.evaluations) candidates evaluated]")
+        if a.value == nil { throw ExitCode(2) }
+      case .failure(let e):
+        printer.print(e.diagnostics)
+        throw ExitCode.failure
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Planner
+import Testing
+@testable import Scenarios
+
+@Suite struct SimulationTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/simulation")
+
+  static func load(_ name: String) throws -> Scenario {
+    try ScenarioLoader.load(folder.appendingPathComponent(name).path).scenario
+  }
+
+  static func simulate(_ name: String, draws: Int, seed: UInt64 = 7, threads: Int = 2) throws -> Simulation {
+    try Simulation.run(try load(name), ruleSet: ShippedRules.ruleSet, draws: draws, seed: seed, threads: threads)
+  }
+
+  /// One Bernoulli subsidy: P(deficit) = 1 − p, within three standard errors.
+  @Test func bernoulliDeficitProbability() throws {
+    let s = try Self.load("bernoulli.yaml")
+    let p = s.subsidies[0].renewalProbability["2012"]!
+    let n = 20_000
+    let sim = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: n, seed: 11, threads: 2)
+    let estimate = try #require(sim.probabilities["deficit"]?["2012"])
+    let exact = 1 - p
+    #expect(abs(estimate - exact) <= 3 * (exact * (1 - exact) / Double(n)).squareRoot())
+  }
+
+  /// A uniform amount: mean and percentiles of the subsidies against the closed forms.
+  @Test func uniformAmount() throws {
+    let s = try Self.load("uniform.yaml")
+    guard case .uniform(let a, let b) = s.subsidies[0].amountDistribution["2012"]! else {
+      Issue.record("expected a uniform distribution")
+      return
+    }
+    let n = 20_000
+    let sim = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: n, seed: 3, threads: 2)
+    let summary = try #require(sim.indicators["subsidies"]?["2012"])
+    let sd = (b - a) / 12.squareRoot()
+    #expect(abs(summary.mean - (a + b) / 2) <= 3 * sd / Double(n).squareRoot())
+    // A quantile's standard error: sqrt(q(1 − q) / n) / density.
+    for (q, value) in [(0.05, summary.p5), (0.5, summary.p50), (0.95, summary.p95)] {
+      let exact = a + q * (b - a)
+      let se = (q * (1 - q) / Double(n)).squareRoot() * (b - a)
+      #expect(abs(value - exact) <= 3 * se + 0.01, "p\(Int(q * 100))")
+    }
+  }
+
+  /// The same seed gives the same figures whatever the number of threads.
+  @Test func deterministicAcrossThreads() throws {
+    let one = try Self.simulate("sensitivity.yaml", draws: 5000, threads: 1)
+    let two = try Self.simulate("sensitivity.yaml", draws: 5000, threads: 2)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let a = try encoder.encode(one.indicators), b = try encoder.encode(two.indicators)
+    #expect(a == b)
+    #expect(one.probabilities == two.probabilities)
+    #expect(one.sensitivity.map(\.coefficient) == two.sensitivity.map(\.coefficient))
+    let other = try Self.simulate("sensitivity.yaml", draws: 5000, seed: 8, threads: 2)
+    #expect(try encoder.encode(other.indicators) != a)
+  }
+
+  /// The input with ten times the spread explains most of the variance, and the two
+  /// coefficients are in the ratio of their standard deviations.
+  @Test func sensitivityRanking() throws {
+    let sim = try Self.simulate("sensitivity.yaml", draws: 20_000)
+    #expect(sim.sensitivity.map(\.input) == ["subsidy large", "subsidy small"])
+    let large = sim.sensitivity[0].coefficient, small = sim.sensitivity[1].coefficient
+    let sdLarge = 40_000 / (2 * 1.6448536269514722), sdSmall = 2000 / 12.squareRoot()
+    let expectedLarge = sdLarge / (sdLarge * sdLarge + sdSmall * sdSmall).squareRoot()
+    #expect(abs(large - expectedLarge) < 0.02)
+    #expect(small > 0 && small < 0.1)
+  }
+
+  /// Goal seek with a known answer: the dues rate that balances the year is charges / payroll.
+  @Test func solveKnownAnswer() throws {
+    let s = try Self.load("solve.yaml")
+    let charges = s.items[0].amounts["2012"]!, payroll = s.members[0].payroll[2011]!
+    let answer = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(.duesRate, in: 0...0.1, target: Solver.Target("result(2012) >= 0")!)
+    let value = try #require(answer.value)
+    #expect(abs(value - charges / payroll) <= 2e-6)
+    let none = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(.duesRate, in: 0...0.01, target: Solver.Target("result(2012) >= 0")!)
+    #expect(none.value == nil)
+    #expect(none.message.hasPrefix("no value in"))
+  }
+
+  @Test func solveProbabilityTarget() throws {
+    let s = try Self.load("bernoulli.yaml")
+    // The rent that keeps P(deficit) at most 10 %: with a 70 % chance of no grant, only a
+    // rent of 0 does; with the range starting above 0 no value meets it.
+    let a = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(.subsidy(id: "grant", exercise: "2012"), in: 0...50000, target: Solver.Target("P(deficit, 2012) <= 10 %")!, draws: 500)
+    #expect(a.value == nil)
+  }
+
+  @Test func targetsParse() {
+    #expect(Solver.Target("reserves(2013-12) >= 10000 EUR") == Solver.Target("reserves(2013-12)>=10000"))
+    #expect(Solver.Target("P(deficit, 2013) <= 10 %")?.threshold == 0.1)
+    #expect(Solver.Target("profit(2013) > 0") == nil)
+    #expect(Solver.Path("positions.coordinateur.gross.2013") == .gross(position: "coordinateur", exercise: "2013"))
+  }
+}
