@@ -105,13 +105,12 @@ extension ProjectionBuilder {
     }
     // Display order: each section, then its rows; the totals last of their side.
     var ordered: [LayoutRow] = []
-    for section in rows where section.depth == 2 && !section.isTotal {
-      ordered.append(section)
-      ordered += children(section.path, in: rows)
-    }
     for top in ["charges", "produits"] {
-      let index = ordered.lastIndex { $0.path.hasPrefix(top + "/") }.map { $0 + 1 } ?? ordered.count
-      if let total = rows.first(where: { $0.path == "\(top)/total" }) { ordered.insert(total, at: index) }
+      for section in rows where section.depth == 2 && !section.isTotal && section.path.hasPrefix(top + "/") {
+        ordered.append(section)
+        ordered += children(section.path, in: rows)
+      }
+      if let total = rows.first(where: { $0.path == "\(top)/total" }) { ordered.append(total) }
     }
     // Rows by column, with the total column and shares of the section's total.
     var out: [BudgetRow] = []

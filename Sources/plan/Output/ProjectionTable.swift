@@ -32,8 +32,8 @@ enum ProjectionTable {
       func cell(_ column: String) -> Double { p.budget.first { $0.path == path && $0.budget == column }?.values[period.id] ?? 0 }
       let label = p.budget.first { $0.path == path }!.label
       let depth = path.split(separator: "/").count
-      if depth == 2 && path.hasPrefix("charges/achats") { out += "Charges\n" }
-      if depth == 2 && path.hasPrefix("produits/chiffre_affaires") { out += "Produits\n" }
+      if path == paths.first { out += "Charges\n" }
+      if path.hasPrefix("produits/") && !(paths.first { $0.hasPrefix("produits/") }.map { $0 != path } ?? true) { out += "Produits\n" }
       let share = p.budget.first { $0.path == path && $0.budget == "total" }?.shares[period.id] ?? 0
       let indent = String(repeating: "  ", count: depth - 1)
       let values = [cell("fonctionnement"), cell("projets"), cell("total")]
