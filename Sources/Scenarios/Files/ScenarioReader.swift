@@ -62,24 +62,7 @@ struct ScenarioReader {
     return t
   }
 
-  func nearest(_ t: String, _ allowed: [String]) -> String? {
-    allowed.min { distance(t, $0) < distance(t, $1) }.flatMap { distance(t, $0) <= max(2, t.count / 3) ? $0 : nil }
-  }
-
-  func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-      var previous = row[0]
-      row[0] = i
-      for j in 1...max(1, b.count) where !b.isEmpty {
-        let old = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = old
-      }
-    }
-    return row[b.count]
-  }
+  func nearest(_ t: String, _ allowed: [String]) -> String? { Suggestion.nearest(to: t, among: allowed) }
 
   /// `{2010-2011: 2032, 2012: 1820}`: a figure by exercise.
   func byExercise(_ node: YAMLNode, _ what: String, exercises: [Exercise], base: ByExercise? = nil) throws(DiagnosticList) -> ByExercise {

@@ -117,27 +117,5 @@ public struct ProjectionExplainer {
       value: shown ?? children.reduce(0) { $0 + $1.value }, unit: "EUR", period: period, children: children)
   }
 
-  func nearest(_ t: String, _ names: [String]) -> String? {
-    var best: (String, Int)?
-    for n in names {
-      let d = levenshtein(Array(t), Array(n))
-      if d <= max(2, t.count / 3), best == nil || d < best!.1 { best = (n, d) }
-    }
-    return best?.0
-  }
-
-  func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var row = Array(0...b.count)
-    for i in 1...a.count {
-      var previous = row[0]
-      row[0] = i
-      for j in 1...b.count {
-        let old = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = old
-      }
-    }
-    return row[b.count]
-  }
+  func nearest(_ t: String, _ names: [String]) -> String? { Suggestion.nearest(to: t, among: names) }
 }

@@ -1,6 +1,6 @@
 /// "Did you mean …?": the nearest name by edit distance, if it is near enough.
-enum Suggestion {
-  static func nearest(to name: String, among candidates: [String]) -> String? {
+public enum Suggestion {
+  public static func nearest(to name: String, among candidates: [String]) -> String? {
     let limit = max(2, name.count / 3)
     var best: (String, Int)?
     for c in candidates {
