@@ -137,9 +137,10 @@ public struct Evaluator: Sendable {
   public func runChunks(_ variation: Variation, body: (Evaluation) throws -> Void) throws {
     var start = 0
     var pool = BufferPool()
+    var cache = InvariantCache()
     while start < variation.count {
       let end = min(variation.count, start + options.chunkSize)
-      try body(try evaluate(variation, variants: start..<end, pool: &pool))
+      try body(try evaluate(variation, variants: start..<end, pool: &pool, cache: &cache))
       start = end
     }
   }
@@ -152,6 +153,41 @@ public struct Evaluator: Sendable {
 
   /// Evaluates one chunk of variants, reusing (and refilling) a pool of vector storage.
   public func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool) throws(DiagnosticList) -> Evaluation {
+    var cache = InvariantCache()
+    return try evaluate(variation, variants: variants, pool: &pool, cache: &cache)
+  }
+
+  /// The rules whose values differ between variants: those that read, directly or through
+  /// other rules, an input or a parameter the variation changes.
+  public func varyingRules(_ variation: Variation) -> Set<Int> {
+    let inputs = Set(variation.inputs.keys.compactMap { ruleSet.inputIndex($0) })
+    let parameters = Set(variation.parameters.keys)
+    var varying = Set<Int>()
+    for index in order {
+      let rule = ruleSet.rules[index]
+      var reads = rule.dependencies.contains { varying.contains($0) }
+      if !reads {
+        rule.root.walk { n in
+          switch n.kind {
+          case .input(let i) where inputs.contains(i): reads = true
+          case .parameter(let p) where parameters.contains(p): reads = true
+          default: break
+          }
+        }
+      }
+      if reads { varying.insert(index) }
+    }
+    return varying
+  }
+
+  /// Evaluates one chunk of variants; the rules that are the same for every variant are
+  /// computed for the first chunk only and kept in `cache` for the next ones.
+  public func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
+    throws(DiagnosticList) -> Evaluation
+  {
+    if cache.varying == nil { cache.varying = varyingRules(variation) }
+    let varying = cache.varying!
+    let useCache = !options.trace
     var context = ChunkContext(evaluator: self, width: variants.count)
     context.pool = pool
     defer { pool = context.pool }
@@ -172,19 +208,25 @@ public struct Evaluator: Sendable {
     var values: [Int: Block] = [:]
     for (position, index) in order.enumerated() {
       let rule = ruleSet.rules[index]
-      let block = context.evaluate(rule.root, scope: rule.entity)
-      if scanned.contains(index), let bad = block.firstNonFinite() {
-        throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
+      let block: Block
+      if useCache, !varying.contains(index), let cached = cache.blocks[index] {
+        block = cached
+      } else {
+        block = context.evaluate(rule.root, scope: rule.entity)
+        if scanned.contains(index), let bad = block.firstNonFinite() {
+          throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
+        }
+        if useCache && !varying.contains(index) { cache.blocks[index] = block }
       }
       context.rules[index] = block
       if kept.contains(index) { values[index] = block }
-      // Drop what no later rule reads.
+      // Drop what no later rule reads (cached values stay with the cache).
       for d in rule.dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
-        if let dropped = context.rules.removeValue(forKey: d) { context.pool.give(dropped.data) }
+        if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
       }
     }
     // What is not kept goes back to the pool for the next chunk.
-    for (index, block) in context.rules where !kept.contains(index) { context.pool.give(block.data) }
+    for (index, block) in context.rules where !kept.contains(index) && cache.blocks[index] == nil { context.pool.give(block.data) }
     context.rules = [:]
     var evaluation = Evaluation(
       ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace,
@@ -192,4 +234,12 @@ public struct Evaluator: Sendable {
     evaluation.elementsWritten = context.elementsWritten
     return evaluation
   }
+}
+
+/// Values of the rules that do not vary between variants, computed once for all the chunks
+/// of a batch.
+public struct InvariantCache: Sendable {
+  var blocks: [Int: Block] = [:]
+  var varying: Set<Int>?
+  public init() {}
 }

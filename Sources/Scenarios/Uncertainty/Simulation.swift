@@ -70,12 +70,13 @@ public struct Simulation: Sendable {
     let started = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: threadCount) { t in
       var pool = BufferPool()
+      var cache = InvariantCache()
       var c = t
       while c < chunkCount {
         let range = (c * chunkSize)..<min(draws, (c + 1) * chunkSize)
         do throws(DiagnosticList) {
           let r = try Self.chunk(range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
-            hoursPerYear: hoursPerYear, inputs: inputNames, pool: &pool)
+            hoursPerYear: hoursPerYear, inputs: inputNames, pool: &pool, cache: &cache)
           results.withLock { $0[c] = r }
           let n = done.withLock { (d: inout Int) -> Int in
             d += range.count
@@ -114,7 +115,7 @@ public struct Simulation: Sendable {
 
   static func chunk(
     _ range: Range<Int>, evaluator: Evaluator, sampler: DrawSampler, scenario: Scenario, timeline: Timeline, open: [Int],
-    hoursPerYear: Double, inputs: [String], pool: inout BufferPool
+    hoursPerYear: Double, inputs: [String], pool: inout BufferPool, cache: inout InvariantCache
   ) throws(DiagnosticList) -> ChunkResult {
     let w = range.count, months = timeline.monthCount
     let drawn = sampler.chunk(range)
@@ -142,7 +143,7 @@ public struct Simulation: Sendable {
     if inputs.contains("dues collection rate") { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
     var variation = Variation(count: range.upperBound)
     for (key, block) in blocks { variation.inputs[key] = { _ in block } }
-    let ev = try evaluator.evaluate(variation, variants: range, pool: &pool)
+    let ev = try evaluator.evaluate(variation, variants: range, pool: &pool, cache: &cache)
     func block(_ name: String) -> Block { ev.values[ev.ruleSet.rule(named: name)!.index]! }
     let result = block("result"), reserves = block("reserves"), subF = block("produits.subventions.f")
     let subP = block("produits.subventions.p"), hours = block("staffing.paid_hours")
