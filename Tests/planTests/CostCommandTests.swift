@@ -52,3 +52,15 @@ import Testing
     #expect(rules.err.contains("no rule pack (*.yaml) in 'nowhere'"))
   }
 }
+
+@Suite struct CostExplainTests {
+  @Test func explainsALineDownToItsSources() throws {
+    let r = try PlanBinary.run(["cost", "--contract", "cdd", "--gross", "1800", "--month", "2012-03", "--explain", "fillon"])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.hasPrefix("fillon = 120.58 EUR"))
+    #expect(r.out.contains("smic_horaire = 9.22 EUR/h  [in force from 2012-01; Décret 2011-1926 du 22/12/2011"))
+    let bad = try PlanBinary.run(["cost", "--contract", "cdd", "--gross", "1800", "--month", "2012-03", "--explain", "filon"])
+    #expect(bad.status == 1)
+    #expect(bad.err.contains("did you mean 'fillon'?"))
+  }
+}

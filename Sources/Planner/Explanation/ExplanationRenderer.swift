@@ -11,7 +11,14 @@ public enum ExplanationRenderer {
     return lines.joined(separator: "\n")
   }
 
+  /// Text on one line: line breaks and runs of spaces of a formula folded into one space.
+  static func oneLine(_ s: String) -> String {
+    s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+  }
+
   private static func write(_ n: ExplanationNode, prefix: String, childPrefix: String, into lines: inout [String], top: Bool) {
+    var n = n
+    n.label = oneLine(n.label)
     var line = prefix
     switch n.kind {
     case .rule, .period:
@@ -35,7 +42,7 @@ public enum ExplanationRenderer {
     }
     lines.append(line)
     if let f = n.formula, n.kind == .rule || n.kind == .period {
-      lines.append(childPrefix + (n.children.isEmpty ? "   " : "│  ") + "formula: " + f.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces))
+      lines.append(childPrefix + (n.children.isEmpty ? "   " : "│  ") + "formula: " + oneLine(f))
     }
     for (i, c) in n.children.enumerated() {
       let last = i == n.children.count - 1

@@ -8,6 +8,18 @@ public enum PositionCost {
   /// - Returns: the report and the rule pack's warnings (unconfirmed values, …).
   /// - Throws: a legal limit the position breaks, an unknown contract or category, or a
   ///   rule pack whose totals do not add up.
+  /// Why a line of the position's cost has its value: the explanation tree of its rule.
+  public static func explain(_ line: String, _ q: CostQuery, ruleSet: RuleSet) throws(DiagnosticList) -> ExplanationNode {
+    guard let rule = ruleSet.rule(named: line), rule.entity == "position" || rule.entity == nil else {
+      var message = "no line '\(line)' of a position's cost"
+      if let s = Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)) { message += "; did you mean '\(s)'?" }
+      throw DiagnosticList([.error("cost.unknown-line", message)])
+    }
+    let situation = try situation(for: q, ruleSet: ruleSet)
+    let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(trace: true, keep: [line])).run()
+    return try Explainer(evaluation, pruneZeros: true).explain(rule: line, month: 0)
+  }
+
   public static func compute(_ q: CostQuery, ruleSet: RuleSet, strict: Bool = false) throws(DiagnosticList)
     -> (CostReport, warnings: [Diagnostic])
   {

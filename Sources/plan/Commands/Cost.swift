@@ -32,6 +32,8 @@ extension Plan {
     var duration: Int?
     @Option(help: "table or json.")
     var format = OutputFormat.table
+    @Option(help: "Explain one line (its id: maladie, fillon, employer_cost…) instead of the table.")
+    var explain: String?
     @OptionGroup var rules: RulesOptions
 
     func run() throws {
@@ -41,6 +43,17 @@ extension Plan {
         contract: contract, gross: gross, month: m, hours: hours, category: category, employer: employer, vatLiable: vat,
         headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration)
       let printer = DiagnosticPrinter(sources: sources)
+      if let explain {
+        let node: Result<ExplanationNode, DiagnosticList>
+        do throws(DiagnosticList) { node = .success(try PositionCost.explain(explain, query, ruleSet: set)) } catch { node = .failure(error) }
+        switch node {
+        case .success(let n): print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))
+        case .failure(let e):
+          printer.print(e.diagnostics)
+          throw ExitCode.failure
+        }
+        return
+      }
       do {
         let (report, warnings) = try PositionCost.compute(query, ruleSet: set, strict: rules.strict)
         DiagnosticPrinter(sources: sources, compact: true).print(warnings)

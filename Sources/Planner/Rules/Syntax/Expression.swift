@@ -29,4 +29,18 @@ public indirect enum Expression: Sendable, Hashable {
       return r
     }
   }
+
+  /// The same expression with another range of text.
+  public func with(range r: SourceRange) -> Expression {
+    switch self {
+    case .number(let v, let u, _): return .number(v, unit: u, r)
+    case .string(let t, _): return .string(t, r)
+    case .boolean(let b, _): return .boolean(b, r)
+    case .name(let n, _): return .name(n, r)
+    case .unary(let op, let a, _): return .unary(op, a, r)
+    case .binary(let op, let a, let b, _): return .binary(op, a, b, r)
+    case .conditional(let c, let a, let b, _): return .conditional(c, a, b, r)
+    case .call(let f, let args, _): return .call(f, args, r)
+    }
+  }
 }

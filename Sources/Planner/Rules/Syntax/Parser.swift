@@ -167,8 +167,9 @@ public struct Parser {
     case .symbol("("):
       _ = advance()
       let inner = try expression()
-      _ = try expect(symbol: ")", "')'")
-      return inner
+      let close = try expect(symbol: ")", "')'")
+      // The parentheses belong to the expression's text (for explanations).
+      return inner.with(range: range.union(SourceRange(offset: close.offset, length: 1)))
     default:
       throw unexpected("a number, a name or '('")
     }
