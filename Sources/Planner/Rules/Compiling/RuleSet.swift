@@ -1,6 +1,6 @@
 /// A compiled rule set: entity kinds, inputs, parameters and rules, checked and ordered.
 public struct RuleSet: Sendable {
-  /// An entity kind declared by a rule file (`position`, `member`, …). The engine knows it by
+  /// An entity kind declared by a rule file (`position`, …). The engine knows it by
   /// name only.
   public struct EntityKind: Sendable, Hashable {
     public var name: String
