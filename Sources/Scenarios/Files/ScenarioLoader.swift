@@ -23,7 +23,7 @@ public enum ScenarioLoader {
     var base: Scenario?
     if let extends = document.root.value("extends") {
       let relative = try extends.string("the scenario this one extends")
-      let basePath = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+      let basePath = folder.isEmpty || relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
       let standard = (basePath as NSString).standardizingPath
       guard !chain.contains(standard) && standard != (path as NSString).standardizingPath else {
         throw DiagnosticList([.error("scenario.extends-cycle", "scenarios extend each other in a cycle: \((chain + [standard]).joined(separator: " → "))", at: extends.location)])
@@ -36,7 +36,7 @@ public enum ScenarioLoader {
     var rules = base?.rulesFolder ?? (folder.isEmpty ? "rules" : (folder as NSString).appendingPathComponent("rules"))
     if let r = document.root.value("rules") {
       let relative = try r.string("the folder of rule packs")
-      rules = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+      rules = folder.isEmpty || relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
     }
     var reader = ScenarioReader(document)
     return try reader.read(base: base, rulesFolder: rules)

@@ -55,6 +55,8 @@ extension Plan {
     func run() throws {
       guard let month = Month(parsing: at) else { throw ValidationError("--at '\(at)' is not a month; write YYYY-MM") }
       let (projection, _) = try options.project(scenario)
+      let months = projection.evaluation.situation.timeline.months
+      guard months.contains(month) else { throw ValidationError("--at \(month) is outside the scenario's months (\(months))") }
       let report = GovernanceReport(projection, at: month)
       print(format == .json ? try JSONOutput.encode(report) : GovernanceTable.render(report))
     }
