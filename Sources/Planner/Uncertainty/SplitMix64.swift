@@ -5,6 +5,8 @@ import RealModule
 /// has its own generator, seeded from the run's seed and the draw's index.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
+  /// The second normal of the last Box–Muller pair, not yet handed out.
+  private var spare: Double?
 
   public init(seed: UInt64) { state = seed }
 
@@ -27,10 +29,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
   /// A standard normal number (Box–Muller).
   public mutating func normal() -> Double {
+    if let z = spare {
+      spare = nil
+      return z
+    }
     var u = uniform()
     while u <= 0 { u = uniform() }
     let v = uniform()
-    return (-2 * _log(u)).squareRoot() * _cos(2 * Double.pi * v)
+    let r = (-2 * _log(u)).squareRoot(), a = 2 * Double.pi * v
+    spare = r * Double.sin(a)
+    return r * _cos(a)
   }
 }
 

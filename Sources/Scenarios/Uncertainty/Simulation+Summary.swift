@@ -46,12 +46,43 @@ extension Simulation {
   /// Mean (summed in draw order, so the same whatever the threads) and percentiles by
   /// nearest rank on the sorted values.
   static func summary(_ values: [Double]) -> Summary {
-    let sorted = values.sorted()
-    func rank(_ p: Double) -> Double {
-      let i = Int((p * Double(sorted.count)).rounded(.up)) - 1
-      return sorted[min(max(0, i), sorted.count - 1)]
+    // Nearest-rank percentiles by selection (no full sort): each rank's value is found in
+    // linear time, the work array partitioned around it.
+    var work = values
+    func rank(_ p: Double) -> Int { min(max(0, Int((p * Double(work.count)).rounded(.up)) - 1), work.count - 1) }
+    let ranks = [rank(0.05), rank(0.5), rank(0.95)]
+    var found: [Double] = []
+    var low = 0
+    for k in ranks {
+      found.append(select(&work, k, from: low))
+      low = k
     }
-    return Summary(mean: Money.cents(mean(values)), p5: Money.cents(rank(0.05)), p50: Money.cents(rank(0.5)), p95: Money.cents(rank(0.95)))
+    return Summary(mean: Money.cents(mean(values)), p5: Money.cents(found[0]), p50: Money.cents(found[1]), p95: Money.cents(found[2]))
+  }
+
+  /// The k-th smallest value of `a` (0-based), moving it to index k with smaller values
+  /// before it; `from` is a lower bound already partitioned (quickselect, median of three).
+  static func select(_ a: inout [Double], _ k: Int, from start: Int) -> Double {
+    var lo = start, hi = a.count - 1
+    while lo < hi {
+      let mid = lo + (hi - lo) / 2
+      if a[mid] < a[lo] { a.swapAt(mid, lo) }
+      if a[hi] < a[lo] { a.swapAt(hi, lo) }
+      if a[hi] < a[mid] { a.swapAt(hi, mid) }
+      let pivot = a[mid]
+      var i = lo, j = hi
+      while i <= j {
+        while a[i] < pivot { i += 1 }
+        while pivot < a[j] { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
+    }
+    return a[k]
   }
 
   static func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }

@@ -99,3 +99,18 @@ import Testing
     #expect(Solver.Path("positions.coordinateur.gross.2013") == .gross(position: "coordinateur", exercise: "2013"))
   }
 }
+
+@Suite struct PercentileTests {
+  /// Percentiles by selection are exactly those of the sorted values (nearest rank).
+  @Test(arguments: [1, 2, 3, 10, 101, 1000, 4096])
+  func selectionEqualsSorting(_ n: Int) {
+    var g = SplitMix64(seed: UInt64(n))
+    let values = (0..<n).map { _ in (g.uniform() * 50).rounded() }  // with ties
+    let sorted = values.sorted()
+    func rank(_ p: Double) -> Double { sorted[min(max(0, Int((p * Double(n)).rounded(.up)) - 1), n - 1)] }
+    let s = Simulation.summary(values)
+    #expect(s.p5 == rank(0.05))
+    #expect(s.p50 == rank(0.5))
+    #expect(s.p95 == rank(0.95))
+  }
+}
