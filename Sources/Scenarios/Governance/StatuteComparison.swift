@@ -54,7 +54,6 @@ public struct StatuteComparison: Sendable {
 
   static func indicators(_ p: Projection, ruleSet: RuleSet) -> [String: [String: Double]] {
     var out: [String: [String: Double]] = [:]
-    let t = p.evaluation.situation.timeline
     for period in p.periods {
       func sum(_ rule: String) -> Double { Money.cents(period.monthIndices.reduce(0) { $0 + (p.evaluation.value(rule, month: $1) ?? 0) }) }
       let closed = p.scenario.actuals[period.id] != nil
@@ -64,7 +63,6 @@ public struct StatuteComparison: Sendable {
       out["corporate_tax", default: [:]][period.id] = closed ? 0 : Money.cents(p.evaluation.value("is_year", month: period.monthIndices.last!) ?? 0)
       out["cice", default: [:]][period.id] = closed ? 0 : sum("cice_total")
       out["taxe_salaires", default: [:]][period.id] = closed ? 0 : Money.cents(p.evaluation.value("taxe_salaires_year_due", month: period.monthIndices.last!) ?? 0)
-      _ = t
     }
     return out
   }
