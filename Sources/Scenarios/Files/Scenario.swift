@@ -61,6 +61,8 @@ public struct Organisation: Sendable {
 }
 
 public struct Member: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
   public var id: String
   public var name: String
   public var activity: String?
@@ -85,6 +87,8 @@ public struct DuesPolicy: Sendable {
 }
 
 public struct Position: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
   public var id: String
   public var label: String
   public var line: String
@@ -102,6 +106,8 @@ public struct Position: Sendable {
 }
 
 public struct Subsidy: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
   public var id: String
   public var name: String
   public var funder: String
@@ -115,6 +121,8 @@ public struct Subsidy: Sendable {
 }
 
 public struct Item: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
   public var id: String
   public var line: String
   public var budget: String

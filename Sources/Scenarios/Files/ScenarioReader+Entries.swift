@@ -47,7 +47,7 @@ extension ScenarioReader {
     if let n = node.value("name") { m.name = try text(n, "a name") }
     if let n = node.value("activity") { m.activity = try text(n, "an activity") }
     if let n = node.value("legal_form") { m.legalForm = try text(n, "a legal form") }
-    if let n = node.value("kind") { m.kind = try text(n, "a kind of member") }
+    if let n = node.value("kind") { m.fieldLocations["kind"] = n.location; m.kind = try text(n, "a kind of member") }
     if let n = node.value("estimate") { m.estimate = try bool(n, "estimate") }
     if let n = node.value("joined") { m.joined = try month(n, "a month") }
     if let n = node.value("left") { m.left = n.isNull ? nil : try month(n, "a month") }
@@ -79,9 +79,9 @@ extension ScenarioReader {
     }
     p.location = node.location
     if let n = node.value("label") { p.label = try text(n, "a label") }
-    if let n = node.value("line") { p.line = try text(n, "a line") }
-    if let n = node.value("contract") { p.contract = try text(n, "a contract") }
-    if let n = node.value("category") { p.category = try text(n, "a category") }
+    if let n = node.value("line") { p.fieldLocations["line"] = n.location; p.line = try text(n, "a line") }
+    if let n = node.value("contract") { p.fieldLocations["contract"] = n.location; p.contract = try text(n, "a contract") }
+    if let n = node.value("category") { p.fieldLocations["category"] = n.location; p.category = try text(n, "a category") }
     if let n = node.value("start") { p.start = try month(n, "a month") }
     if let n = node.value("end") { p.end = try month(n, "a month") }
     if let n = node.value("hours") { p.hours = try byExercise(n, "hours by exercise", exercises: exercises, base: p.hours) }
@@ -103,8 +103,8 @@ extension ScenarioReader {
       location: node.location) }
     s.location = node.location
     if let n = node.value("name") { s.name = try text(n, "a name") }
-    if let n = node.value("funder") { s.funder = try text(n, "a funder") }
-    if let n = node.value("budget") { s.budget = try text(n, "a budget") }
+    if let n = node.value("funder") { s.fieldLocations["funder"] = n.location; s.funder = try text(n, "a funder") }
+    if let n = node.value("budget") { s.fieldLocations["budget"] = n.location; s.budget = try text(n, "a budget") }
     if let n = node.value("amounts") { s.amounts = try byExercise(n, "amounts by exercise", exercises: exercises, base: s.amounts) }
     if let n = node.value("renewal_probability") {
       s.renewalProbability = try byExercise(n, "renewal probabilities by exercise", exercises: exercises, base: s.renewalProbability)
@@ -130,8 +130,8 @@ extension ScenarioReader {
       budget: try text(try required(node, "budget", "an item"), "a budget"), amounts: ByExercise(), label: nil, location: node.location) }
     i.location = node.location
     if let n = node.value("label") { i.label = try text(n, "a label") }
-    if let n = node.value("line") { i.line = try text(n, "a line") }
-    if let n = node.value("budget") { i.budget = try text(n, "a budget") }
+    if let n = node.value("line") { i.fieldLocations["line"] = n.location; i.line = try text(n, "a line") }
+    if let n = node.value("budget") { i.fieldLocations["budget"] = n.location; i.budget = try text(n, "a budget") }
     if let n = node.value("amounts") { i.amounts = try byExercise(n, "amounts by exercise", exercises: exercises, base: i.amounts) }
     return i
   }

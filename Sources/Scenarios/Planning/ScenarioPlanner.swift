@@ -26,9 +26,9 @@ public struct ScenarioPlanner: Sendable {
       throw DiagnosticList([.error("scenario.rules-missing", "the rule packs declare no input '\(key)'", at: location)])
     }
     guard let i = input.categories.firstIndex(of: value) else {
-      throw DiagnosticList([
-        .error("scenario.unknown-value", "\(field) '\(value)' is not one of \(input.categories.joined(separator: ", "))", at: location)
-      ])
+      var message = "\(field) '\(value)' is not one of \(input.categories.joined(separator: ", "))"
+      if let s = Suggestion.nearest(to: value, among: input.categories) { message = "\(field) '\(value)' is not a value the rule packs know; did you mean '\(s)'?" }
+      throw DiagnosticList([.error("scenario.unknown-value", message, at: location, length: value.count)])
     }
     return Double(i)
   }
@@ -48,9 +48,9 @@ public struct ScenarioPlanner: Sendable {
     func append(_ key: String, _ values: [Double]) { columns[key, default: []] += values }
     for p in positions {
       do throws(DiagnosticList) {
-        append("position.contract", Array(repeating: try code("position.contract", p.contract, at: p.location, field: "contract"), count: months))
-        append("position.category", Array(repeating: try code("position.category", p.category, at: p.location, field: "category"), count: months))
-        append("position.line", Array(repeating: try code("position.line", p.line, at: p.location, field: "line"), count: months))
+        append("position.contract", Array(repeating: try code("position.contract", p.contract, at: p.fieldLocations["contract"] ?? p.location, field: "contract"), count: months))
+        append("position.category", Array(repeating: try code("position.category", p.category, at: p.fieldLocations["category"] ?? p.location, field: "category"), count: months))
+        append("position.line", Array(repeating: try code("position.line", p.line, at: p.fieldLocations["line"] ?? p.location, field: "line"), count: months))
       } catch {
         errors += error.diagnostics
         continue
@@ -87,7 +87,7 @@ public struct ScenarioPlanner: Sendable {
     var carried: [String] = []
     for m in scenario.members {
       let kind: Double
-      do { kind = try code("member.kind", m.kind, at: m.location, field: "kind") } catch {
+      do { kind = try code("member.kind", m.kind, at: m.fieldLocations["kind"] ?? m.location, field: "kind") } catch {
         errors += error.diagnostics
         continue
       }
@@ -127,8 +127,8 @@ public struct ScenarioPlanner: Sendable {
     var subsidyColumns: [String: [Double]] = [:]
     for s in scenario.subsidies {
       do throws(DiagnosticList) {
-        subsidyColumns["subsidy.funder", default: []] += Array(repeating: try code("subsidy.funder", s.funder, at: s.location, field: "funder"), count: months)
-        subsidyColumns["subsidy.budget", default: []] += Array(repeating: try code("subsidy.budget", s.budget, at: s.location, field: "budget"), count: months)
+        subsidyColumns["subsidy.funder", default: []] += Array(repeating: try code("subsidy.funder", s.funder, at: s.fieldLocations["funder"] ?? s.location, field: "funder"), count: months)
+        subsidyColumns["subsidy.budget", default: []] += Array(repeating: try code("subsidy.budget", s.budget, at: s.fieldLocations["budget"] ?? s.location, field: "budget"), count: months)
         subsidyColumns["subsidy.amount", default: []] += spread(s.amounts)
       } catch { errors += error.diagnostics }
     }
@@ -137,8 +137,8 @@ public struct ScenarioPlanner: Sendable {
     var itemColumns: [String: [Double]] = [:]
     for it in scenario.items {
       do throws(DiagnosticList) {
-        itemColumns["item.line", default: []] += Array(repeating: try code("item.line", it.line, at: it.location, field: "line"), count: months)
-        itemColumns["item.budget", default: []] += Array(repeating: try code("item.budget", it.budget, at: it.location, field: "budget"), count: months)
+        itemColumns["item.line", default: []] += Array(repeating: try code("item.line", it.line, at: it.fieldLocations["line"] ?? it.location, field: "line"), count: months)
+        itemColumns["item.budget", default: []] += Array(repeating: try code("item.budget", it.budget, at: it.fieldLocations["budget"] ?? it.location, field: "budget"), count: months)
         itemColumns["item.amount", default: []] += spread(it.amounts)
       } catch { errors += error.diagnostics }
     }

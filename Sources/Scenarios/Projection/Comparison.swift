@@ -71,7 +71,7 @@ public enum ScenarioDiff {
 
   static func compare(_ what: String, _ x: [String: String], _ y: [String: String]) -> [String] {
     var out: [String] = []
-    for key in Set(x.keys).union(y.keys).sorted() where key != "location" && x[key] != y[key] {
+    for key in Set(x.keys).union(y.keys).sorted() where key != "location" && key != "fieldLocations" && x[key] != y[key] {
       out.append("\(what) \(key): \(x[key] ?? "–") → \(y[key] ?? "–")")
     }
     return out
@@ -95,7 +95,7 @@ public enum ScenarioDiff {
   static func describe<T>(_ t: T) -> [String: String] {
     var out: [String: String] = [:]
     for child in Mirror(reflecting: t).children {
-      guard let label = child.label, label != "location" else { continue }
+      guard let label = child.label, label != "location", label != "fieldLocations" else { continue }
       if let e = child.value as? ByExercise {
         out[label] = e.values.sorted { $0.key < $1.key }.map { "\($0.key): \(Money.format($0.value))" }.joined(separator: ", ")
       } else {
