@@ -1,3 +1,4 @@
+import Foundation
 import Planner
 
 /// Explains a figure of a projection: a budget row (by path) or any rule, for a period,
@@ -25,6 +26,35 @@ public struct ProjectionExplainer {
   ///   - month: the month to explain in full, within the period.
   ///   - entity: for a rule computed per entity, the entity's id.
   public func explain(line: String, period: String, budget: String = "total", month: String? = nil, entity: String? = nil)
+    throws(DiagnosticList) -> ExplanationNode
+  {
+    locate(try explainUnlocated(line: line, period: period, budget: budget, month: month, entity: entity))
+  }
+
+  /// Inputs are traced back to the scenario entry that gives them (file and line).
+  func locate(_ node: ExplanationNode) -> ExplanationNode {
+    var n = node
+    if n.kind == .input, n.reference == nil, let entity = n.entity, let open = entity.firstIndex(of: "'") {
+      let kind = entity[..<open].trimmingCharacters(in: .whitespaces)
+      let id = String(entity[entity.index(after: open)...].dropLast())
+      let s = projection.scenario
+      let location: SourceLocation?
+      switch kind {
+      case "position": location = s.positions.first { $0.id == id }?.location
+      case "item": location = s.items.first { $0.id == id }?.location
+      case "subsidy": location = s.subsidies.first { $0.id == id }?.location
+      case "member": location = s.members.first { $0.id == id || id.hasPrefix($0.id + "_") }?.location
+      default: location = nil
+      }
+      if let location { n.reference = "scenario \(location)" }
+    } else if n.kind == .input, n.reference == nil, n.entity == nil {
+      n.reference = "scenario \(projection.scenario.path) (organisation, dues or uncertainty)"
+    }
+    n.children = n.children.map(locate)
+    return n
+  }
+
+  func explainUnlocated(line: String, period: String, budget: String, month: String?, entity: String?)
     throws(DiagnosticList) -> ExplanationNode
   {
     let months = try monthIndices(period)
