@@ -139,6 +139,13 @@ import Testing
     #expect(text.contains("maladie_employeur = 0.128  [in force from 1998-01; OF parameters/prelevements_sociaux"))
   }
 
+  /// An input in an explanation names the scenario entry that gives it.
+  @Test func explainedInputsPointAtTheScenario() throws {
+    let node = try ProjectionExplainer(projection).explain(line: "charges/charges_externes/loyers", period: "2012")
+    let item = try #require(scenario.items.first { $0.id == "loyers_f" })
+    #expect(ExplanationRenderer.text(node).contains("(item 'loyers_f')  [scenario \(item.location)]"))
+  }
+
   @Test func byYearAndMonthAddUp() throws {
     let byYear = try Projection.run(scenario, ruleSet: ShippedRules.ruleSet, by: .year)
     let y2012 = byYear.budget.first { $0.path == "charges/total" && $0.budget == "total" }?.values["2012"]
