@@ -8,10 +8,6 @@ public struct Evaluation: Sendable {
   public let values: [Int: Block]
   /// Values of every core node, by node id, when tracing.
   public let trace: [Int: Block]
-  /// Parameter values by month as they were used (after per-variant overrides).
-  public let parameterValues: [String: Block]
-  /// Input values as they were used.
-  public let inputValues: [Int: Block]
   public let warnings: [Diagnostic]
   /// Doubles written by the evaluation's vector operations (a measure of the work done).
   public var elementsWritten = 0

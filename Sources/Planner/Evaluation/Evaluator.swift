@@ -229,8 +229,7 @@ public struct Evaluator: Sendable {
     for (index, block) in context.rules where !kept.contains(index) && cache.blocks[index] == nil { context.pool.give(block.data) }
     context.rules = [:]
     var evaluation = Evaluation(
-      ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace,
-      parameterValues: parameterBlocks.merging(context.parameters) { $1 }, inputValues: context.inputs, warnings: warnings)
+      ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace, warnings: warnings)
     evaluation.elementsWritten = context.elementsWritten
     return evaluation
   }

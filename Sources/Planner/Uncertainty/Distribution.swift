@@ -28,15 +28,6 @@ public enum Distribution: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  public var mean: Double {
-    switch self {
-    case .fixed(let v): return v
-    case .uniform(let a, let b): return (a + b) / 2
-    case .triangular(let a, let c, let b): return (a + b + c) / 3
-    case .normal(let m, _): return m
-    }
-  }
-
   public var description: String {
     switch self {
     case .fixed(let v): return "\(v)"

@@ -8,8 +8,6 @@ public struct RecordedBudget: Sendable {
 
   public init(_ actuals: Actuals) { self.actuals = actuals }
 
-  public func value(_ path: String, _ column: String) -> Double { actuals.budget[path]?[column] ?? 0 }
-
   /// Produits minus charges, from the sections as recorded.
   public var result: Double {
     func total(_ top: String) -> Double {

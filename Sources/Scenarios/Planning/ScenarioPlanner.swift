@@ -39,6 +39,10 @@ public struct ScenarioPlanner: Sendable {
     var inputs: [String: Block] = [:]
     var errors: [Diagnostic] = []
     func perMonth(_ f: (Int) -> Double) -> [Double] { (0..<months).map(f) }
+    /// Columns of one value per entity and month, stored as the inputs' blocks.
+    func store(_ columns: [String: [Double]]) {
+      for (key, values) in columns { inputs[key] = Block(rows: values.count / months, months: months, width: 1, data: values) }
+    }
     func exerciseOf(_ m: Int) -> Exercise { timeline.exercises[timeline.exerciseIndex[m]] }
     let closed = closedMonths
 
@@ -78,7 +82,7 @@ public struct ScenarioPlanner: Sendable {
       append("position.end", Array(repeating: Double(p.end.ordinal), count: months))
       append("position.share_f", Array(repeating: p.shareFonctionnement, count: months))
     }
-    for (key, values) in columns { inputs[key] = Block(rows: values.count / months, months: months, width: 1, data: values) }
+    store(columns)
     var entities: [String: [String]] = ["position": positions.map(\.id)]
 
     // Members (a count of individuals becomes as many members)
@@ -108,7 +112,7 @@ public struct ScenarioPlanner: Sendable {
         memberColumns["member.left", default: []] += Array(repeating: Double((m.left ?? Month(9999, 12)).ordinal), count: months)
       }
     }
-    for (key, values) in memberColumns { inputs[key] = Block(rows: values.count / months, months: months, width: 1, data: values) }
+    store(memberColumns)
     entities["member"] = memberIDs
     if !carried.isEmpty {
       notes.append(
@@ -132,7 +136,7 @@ public struct ScenarioPlanner: Sendable {
         subsidyColumns["subsidy.amount", default: []] += spread(s.amounts)
       } catch { errors += error.diagnostics }
     }
-    for (key, values) in subsidyColumns { inputs[key] = Block(rows: values.count / months, months: months, width: 1, data: values) }
+    store(subsidyColumns)
     entities["subsidy"] = scenario.subsidies.map(\.id)
     var itemColumns: [String: [Double]] = [:]
     for it in scenario.items {
@@ -142,7 +146,7 @@ public struct ScenarioPlanner: Sendable {
         itemColumns["item.amount", default: []] += spread(it.amounts)
       } catch { errors += error.diagnostics }
     }
-    for (key, values) in itemColumns { inputs[key] = Block(rows: values.count / months, months: months, width: 1, data: values) }
+    store(itemColumns)
     entities["item"] = scenario.items.map(\.id)
 
     // The organisation and its policies.

@@ -34,7 +34,6 @@ public struct Simulation: Sendable {
 
   /// Per-draw values of one chunk.
   struct ChunkResult: Sendable {
-    var start: Int
     /// `[indicator][exercise][draw in chunk]`.
     var values: [[[Double]]]
     /// `[input][draw in chunk]`.
@@ -186,6 +185,6 @@ public struct Simulation: Sendable {
       let base = scenario.positions.map { Double($0.start.ordinal) }
       x.append((0..<w).map { b in base.indices.reduce(0) { $0 + starts[$1 * w + b] - base[$1] } })
     }
-    return ChunkResult(start: range.lowerBound, values: values, inputs: x)
+    return ChunkResult(values: values, inputs: x)
   }
 }
