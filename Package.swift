@@ -55,6 +55,6 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"], exclude: ["Fixtures"]),
-    .testTarget(name: "planTests", dependencies: ["plan"]),
+    .testTarget(name: "planTests", dependencies: ["plan"], exclude: ["Snapshots"]),
   ]
 )
