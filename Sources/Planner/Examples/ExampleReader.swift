@@ -121,18 +121,13 @@ public enum ExampleReader {
   /// A number, optionally followed by its unit, which must then be `unit` (`10 h`, `4.25 %`).
   static func quantity(_ node: YAMLNode, expected unit: Unit?) throws(DiagnosticList) -> Double {
     let text = try node.string("a value").trimmed
-    let parts = text.split(separator: " ", maxSplits: 1)
-    var number = parts.first.map(String.init) ?? ""
-    var unitText = parts.count > 1 ? String(parts[1]) : nil
-    if unitText == nil, number.hasSuffix("%") {
-      number.removeLast()
-      unitText = "%"
+    switch Literal.parse(text) {
+    case .success(let l):
+      if let unit, let u = l.unit, u != unit { throw error("the value is in \(u), but \(unit) is expected", node) }
+      return l.value
+    case .failure(.unknownUnit(let u)): throw error("unknown unit '\(u)'", node)
+    case .failure: throw error("expected a number, found '\(text)'", node)
     }
-    guard let value = Double(number.replacing("_", with: "")) else { throw error("expected a number, found '\(text)'", node) }
-    guard let unitText else { return value }
-    guard let (u, scale) = Unit.parse(unitText) else { throw error("unknown unit '\(unitText)'", node) }
-    if let unit, u != unit { throw error("the value is in \(u), but \(unit) is expected", node) }
-    return value * scale
   }
 
   static func block(_ node: YAMLNode, _ input: RuleSet.Input, _ s: Situation) throws(DiagnosticList) -> Block {

@@ -59,13 +59,21 @@ public struct YAMLNode {
     return s
   }
 
-  /// A scalar read as a number (`1820`, `0.5`, `1_000`).
-  public func number(_ what: String) throws(DiagnosticList) -> Double {
-    let s = try string(what).replacingOccurrences(of: "_", with: "")
-    guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else {
-      throw DiagnosticList([.error("yaml.expected-number", "expected \(what) as a number, found '\(s)'", at: location)])
+  /// A scalar read as a number with the one literal grammar (`1820`, `0.5`, `1_000`,
+  /// `5000 EUR`, `1.1 %`); with `unit`, a unit written must be that one.
+  public func number(_ what: String, unit: Unit? = nil, id: String = "yaml.expected-number") throws(DiagnosticList) -> Double {
+    let s = try string(what)
+    switch Literal.parse(s) {
+    case .success(let l):
+      if let unit, let u = l.unit, u != unit {
+        throw DiagnosticList([.error(id, "expected \(what) in \(unit), found '\(s)' (in \(u))", at: location)])
+      }
+      return l.value
+    case .failure(.unknownUnit(let u)):
+      throw DiagnosticList([.error(id, "unknown unit '\(u)' in '\(s)'; units are \(Unit.baseNames.joined(separator: ", ")) and %", at: location)])
+    case .failure:
+      throw DiagnosticList([.error(id, "expected \(what) as a number, found '\(s.replacing("_", with: ""))'", at: location)])
     }
-    return d
   }
 
   /// The value of `key` in a mapping, if present.

@@ -48,6 +48,8 @@ public struct ByExercise: Sendable {
 }
 
 public struct Organisation: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
   public var name: String
   public var statutes: [(from: Month, statute: String)]
   public var vatLiable: Bool
@@ -78,10 +80,12 @@ public struct Member: Sendable {
 }
 
 public struct DuesPolicy: Sendable {
-  public var rate: Double
-  public var cap: Double
-  public var individual: Double
-  public var shareFonctionnement: Double
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
+  public var rate: Double = 0
+  public var cap: Double = 0
+  public var individual: Double = 0
+  public var shareFonctionnement: Double = 1
   /// Share of the dues called that are collected.
   public var collectionRate: Double = 1
 }
@@ -148,6 +152,8 @@ public struct PublishedStaffing: Sendable {
 
 /// Uncertainty of a scenario as a whole, for `plan simulate`.
 public struct Uncertainty: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
   /// Correlation of the funders' renewals through a common "public budgets" factor (0: independent).
   public var publicBudgetsCorrelation: Double = 0
   /// Probability that a member organisation leaves, each year of a projected exercise.

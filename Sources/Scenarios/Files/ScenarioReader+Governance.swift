@@ -2,33 +2,33 @@ import Planner
 
 extension ScenarioReader {
   func governance(_ node: YAMLNode) throws(DiagnosticList) -> Governance {
-    try known(node, ["groups", "colleges", "indivisible_reserves"], "the governance")
+    try ScenarioValue.known(node, ["groups", "colleges", "indivisible_reserves"], "the governance")
     var groups: [Governance.Group] = []
-    for g in try required(node, "groups", "the governance").sequence("the stakeholder groups") {
-      try known(
+    for g in try ScenarioValue.required(node, "groups", "the governance").sequence("the stakeholder groups") {
+      try ScenarioValue.known(
         g, ["id", "label", "category", "social_economy", "natural_persons", "public_body", "associates", "capital", "college"],
         "a stakeholder group")
-      let id = try text(try required(g, "id", "a group"), "an id")
+      let id = try ScenarioValue.required(g, "id", "a group").string("an id")
       groups.append(
         Governance.Group(
-          id: id, label: try g.value("label").map { (n) throws(DiagnosticList) in try text(n, "a label") } ?? id,
-          category: try text(try required(g, "category", "a group"), "a category"),
-          socialEconomy: try g.value("social_economy").map { (n) throws(DiagnosticList) in try bool(n, "social_economy") } ?? false,
-          naturalPersons: try g.value("natural_persons").map { (n) throws(DiagnosticList) in try bool(n, "natural_persons") } ?? false,
-          publicBody: try g.value("public_body").map { (n) throws(DiagnosticList) in try bool(n, "public_body") } ?? false,
-          associates: Int(try number(try required(g, "associates", "a group"), "a number of associates")),
-          capital: try g.value("capital").map { (n) throws(DiagnosticList) in try number(n, "an amount") } ?? 0,
-          college: try g.value("college").map { (n) throws(DiagnosticList) in try text(n, "a college") }, location: g.location))
+          id: id, label: try g.value("label").map { (n) throws(DiagnosticList) in try n.string("a label") } ?? id,
+          category: try ScenarioValue.required(g, "category", "a group").string("a category"),
+          socialEconomy: try g.value("social_economy").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "social_economy") } ?? false,
+          naturalPersons: try g.value("natural_persons").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "natural_persons") } ?? false,
+          publicBody: try g.value("public_body").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "public_body") } ?? false,
+          associates: try ScenarioValue.count(try ScenarioValue.required(g, "associates", "a group"), "associates"),
+          capital: try g.value("capital").map { (n) throws(DiagnosticList) in try ScenarioValue.number(n, "capital", unit: .euro, .nonNegative) } ?? 0,
+          college: try g.value("college").map { (n) throws(DiagnosticList) in try n.string("a college") }, location: g.location))
     }
     var colleges: [Governance.College] = []
     if let c = node.value("colleges") {
       for n in try c.sequence("the colleges") {
-        try known(n, ["id", "label", "weight"], "a college")
-        let id = try text(try required(n, "id", "a college"), "an id")
+        try ScenarioValue.known(n, ["id", "label", "weight"], "a college")
+        let id = try ScenarioValue.required(n, "id", "a college").string("an id")
         colleges.append(
           Governance.College(
-            id: id, label: try n.value("label").map { (l) throws(DiagnosticList) in try text(l, "a label") } ?? id,
-            weight: try number(try required(n, "weight", "a college"), "a weight"), location: n.location))
+            id: id, label: try n.value("label").map { (l) throws(DiagnosticList) in try l.string("a label") } ?? id,
+            weight: try ScenarioValue.number(try ScenarioValue.required(n, "weight", "a college"), "weight", .unitInterval), location: n.location))
       }
     }
     for g in groups {
@@ -36,7 +36,7 @@ extension ScenarioReader {
         throw DiagnosticList([.error("scenario.unknown-value", "group '\(g.id)' is in college '\(college)', which the governance does not define", at: g.location)])
       }
     }
-    let reserves = try node.value("indivisible_reserves").map { (n) throws(DiagnosticList) in try number(n, "a share") } ?? 1
+    let reserves = try node.value("indivisible_reserves").map { (n) throws(DiagnosticList) in try ScenarioValue.number(n, "indivisible_reserves", .unitInterval) } ?? 1
     return Governance(groups: groups, colleges: colleges, indivisibleReserves: reserves, location: node.location)
   }
 }

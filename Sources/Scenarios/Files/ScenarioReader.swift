@@ -4,12 +4,13 @@ import Planner
 ///
 /// A variant overrides only what it writes: a field it gives replaces the base's; an entry of
 /// a list (members, positions, subsidies, items) with the id of a base entry changes only the
-/// fields it gives, `remove: true` removes it, and a new id adds one. Every error is located.
+/// fields it gives, `remove: true` removes it, and a new id adds one. The fields of each
+/// section are declared once (`Scenario+Fields.swift`); every error is located at the value.
 struct ScenarioReader {
   let document: YAMLDocument
-  var errors: [Diagnostic] = []
 
-  static let sections: Set<String> = [
+  /// The top-level keys of a scenario file.
+  static let sections = [
     "scenario", "title", "extends", "rules", "exercises", "assumptions", "organisation", "members", "dues",
     "positions", "subsidies", "items", "actuals", "published_staffing", "governance", "uncertainty",
   ]
@@ -17,73 +18,64 @@ struct ScenarioReader {
   init(_ document: YAMLDocument) { self.document = document }
 
   func error(_ message: String, _ node: YAMLNode, id: String = "scenario.invalid") -> DiagnosticList {
-    DiagnosticList([.error(id, message, at: node.location)])
+    ScenarioValue.error(message, node, id: id)
   }
 
-  // MARK: - Scalars
-
-  func text(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> String { try node.string(what) }
-
-  func number(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Double {
-    var t = try node.string(what).trimmed.replacing("_", with: "").replacing(" ", with: "")
-    var scale = 1.0
-    if t.hasSuffix("%") {
-      t.removeLast()
-      scale = 0.01
+  /// Reads the fields `node` gives into `value`; a new entry must give the required ones.
+  func read<S: DeclaredSection>(_ node: YAMLNode, into value: inout S, keys: [String], new: Bool, _ context: FieldContext) throws(DiagnosticList) {
+    try ScenarioValue.known(node, keys, S.what)
+    let fields = S.fields
+    if new {
+      for f in fields where f.required { _ = try ScenarioValue.required(node, f.key, S.what) }
     }
-    if t.hasSuffix("EUR") { t.removeLast(3) }
-    guard let d = Double(t), d.isFinite else { throw error("expected \(what) as a number, found '\(t)'", node, id: "scenario.expected-number") }
-    return d * scale
-  }
-
-  func month(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Month {
-    let t = try node.string(what)
-    guard let m = Month(parsing: t) else {
-      throw DiagnosticList([.error("time.bad-date", "'\(t)' is not a month; write YYYY-MM", at: node.location, length: t.count)])
-    }
-    return m
-  }
-
-  func bool(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Bool {
-    switch try node.string(what) {
-    case "true", "yes": return true
-    case "false", "no": return false
-    case let t: throw error("expected \(what) as true or false, found '\(t)'", node)
+    for f in fields {
+      guard let n = node.value(f.key) else { continue }
+      try f.read(&value, n, context)
+      value.fieldLocations[f.key] = n.location
     }
   }
 
-  func oneOf(_ node: YAMLNode, _ what: String, _ allowed: [String]) throws(DiagnosticList) -> String {
-    let t = try node.string(what)
-    guard allowed.contains(t) else {
-      var message = "'\(t)' is not a valid \(what); expected one of \(allowed.joined(separator: ", "))"
-      if let s = nearest(t, allowed) { message = "'\(t)' is not a valid \(what); did you mean '\(s)'?" }
-      throw DiagnosticList([.error("scenario.unknown-value", message, at: node.location, length: t.count)])
-    }
-    return t
-  }
-
-  func nearest(_ t: String, _ allowed: [String]) -> String? { Suggestion.nearest(to: t, among: allowed) }
-
-  /// `{2010-2011: 2032, 2012: 1820}`: a figure by exercise.
-  func byExercise(_ node: YAMLNode, _ what: String, exercises: [Exercise], base: ByExercise? = nil) throws(DiagnosticList) -> ByExercise {
-    var out = base ?? ByExercise()
-    out.location = node.location
-    let ids = exercises.map(\.id)
-    for (key, keyNode, value) in try node.mapping(what) {
-      guard ids.contains(key) else {
-        throw error("'\(key)' is not an exercise of the scenario (\(ids.joined(separator: ", ")))", keyNode, id: "scenario.unknown-exercise")
-      }
-      out.values[key] = try number(value, what)
-    }
+  /// A section that is one mapping (organisation, dues, uncertainty) over its base.
+  func section<S: DeclaredSection>(_ node: YAMLNode?, base: S, _ context: FieldContext) throws(DiagnosticList) -> S {
+    var out = base
+    if let node { try read(node, into: &out, keys: S.keys, new: false, context) }
     return out
   }
 
-  /// Checks that a mapping has only known keys.
-  func known(_ node: YAMLNode, _ keys: Set<String>, _ what: String) throws(DiagnosticList) {
-    for (key, keyNode, _) in try node.mapping(what) where !keys.contains(key) {
-      var message = "unknown field '\(key)' in \(what)"
-      if let s = nearest(key, Array(keys)) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error("scenario.unknown-field", message, at: keyNode.location, length: key.count)])
+  /// Merges a list of entries by id over the base's entries, in linear time. An id given
+  /// twice in one file is an error; a variant changing its base's entry is not.
+  func merge<E: ScenarioEntry>(_ node: YAMLNode, _ base: [E], _ context: FieldContext) throws(DiagnosticList) -> [E] {
+    var out: [E?] = base
+    var index: [String: Int] = [:]
+    for (i, e) in base.enumerated() { index[e.id] = i }
+    var seen: [String: SourceLocation] = [:]
+    for entry in try node.sequence(E.section) {
+      guard let idNode = entry.value("id") else { throw error("each entry of \(E.section) needs an 'id'", entry, id: "scenario.missing-field") }
+      let id = try idNode.string("an id")
+      if let first = seen[id] {
+        throw DiagnosticList([
+          .error("scenario.duplicate-id", "'\(id)' appears twice in \(E.section) of this file", at: idNode.location, length: id.count,
+            notes: [.init("first given here", at: first)])
+        ])
+      }
+      seen[id] = idNode.location
+      if let r = entry.value("remove"), try ScenarioValue.bool(r, "remove") {
+        guard let i = index[id] else { throw error("no entry '\(id)' in the base scenario's \(E.section) to remove", idNode) }
+        out[i] = nil
+        index[id] = nil
+        continue
+      }
+      var value = index[id].flatMap { out[$0] } ?? E(id: id, location: entry.location)
+      try read(entry, into: &value, keys: E.keys, new: index[id] == nil, context)
+      value.location = entry.location
+      try value.complete(at: entry)
+      if let i = index[id] {
+        out[i] = value
+      } else {
+        index[id] = out.count
+        out.append(value)
+      }
     }
+    return out.compactMap { $0 }
   }
 }

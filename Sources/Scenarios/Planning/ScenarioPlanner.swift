@@ -14,6 +14,7 @@ public struct ScenarioPlanner: Sendable {
     self.scenario = scenario
     self.ruleSet = ruleSet
     self.timeline = try scenario.timeline
+    try scenario.checkCategories(ruleSet)
   }
 
   /// Months of closed exercises (with recorded actuals).
@@ -21,81 +22,50 @@ public struct ScenarioPlanner: Sendable {
     timeline.exerciseIndex.map { scenario.actuals[timeline.exercises[$0].id] != nil }
   }
 
-  func code(_ key: String, _ value: String, at location: SourceLocation, field: String) throws(DiagnosticList) -> Double {
-    guard let input = ruleSet.input(key) else {
-      throw DiagnosticList([.error("scenario.rules-missing", "the rule packs declare no input '\(key)'", at: location)])
-    }
-    guard let i = input.categories.firstIndex(of: value) else {
-      var message = "\(field) '\(value)' is not one of \(input.categories.joined(separator: ", "))"
-      if let s = Suggestion.nearest(to: value, among: input.categories) { message = "\(field) '\(value)' is not a value the rule packs know; did you mean '\(s)'?" }
-      throw DiagnosticList([.error("scenario.unknown-value", message, at: location, length: value.count)])
-    }
-    return Double(i)
-  }
-
   /// The situation of a plain run.
   public mutating func situation() throws(DiagnosticList) -> Situation {
+    var builder = SituationBuilder(ruleSet: ruleSet, timeline: timeline)
     let months = timeline.monthCount
-    var inputs: [String: Block] = [:]
     var errors: [Diagnostic] = []
-    func perMonth(_ f: (Int) -> Double) -> [Double] { (0..<months).map(f) }
-    /// Columns of one value per entity and month, stored as the inputs' blocks.
-    func store(_ columns: [String: [Double]]) {
-      for (key, values) in columns { inputs[key] = Block(rows: values.count / months, months: months, width: 1, data: values) }
-    }
     func exerciseOf(_ m: Int) -> Exercise { timeline.exercises[timeline.exerciseIndex[m]] }
-    let closed = closedMonths
 
-    // Positions
-    let positions = scenario.positions
-    var columns: [String: [Double]] = [:]
-    func append(_ key: String, _ values: [Double]) { columns[key, default: []] += values }
-    for p in positions {
-      do throws(DiagnosticList) {
-        append("position.contract", Array(repeating: try code("position.contract", p.contract, at: p.fieldLocations["contract"] ?? p.location, field: "contract"), count: months))
-        append("position.category", Array(repeating: try code("position.category", p.category, at: p.fieldLocations["category"] ?? p.location, field: "category"), count: months))
-        append("position.line", Array(repeating: try code("position.line", p.line, at: p.fieldLocations["line"] ?? p.location, field: "line"), count: months))
-      } catch {
-        errors += error.diagnostics
-        continue
-      }
+    // Positions: hours spread over the contract's months in each exercise, gross pay monthly.
+    builder.declare("position")
+    for p in scenario.positions {
       var hours = [Double](repeating: 0, count: months)
       var gross = [Double](repeating: 0, count: months)
       for (e, exercise) in timeline.exercises.enumerated() {
         let active = (0..<months).filter { timeline.exerciseIndex[$0] == e && p.start <= timeline.months[$0] && timeline.months[$0] <= p.end }
         if let h = p.hours[exercise.id] {
           if active.isEmpty && h > 0 {
-            errors.append(.error("scenario.hours-outside-contract", "position '\(p.id)' has \(h) h in \(exercise.id) but its contract (\(p.start)..\(p.end)) has no month in it", at: p.hours.location ?? p.location))
+            errors.append(
+              .error(
+                "scenario.hours-outside-contract",
+                "position '\(p.id)' has \(h) h in \(exercise.id) but its contract (\(p.start)..\(p.end)) has no month in it",
+                at: p.hours.location ?? p.location))
           }
           for m in active { hours[m] = h / Double(active.count) }
         }
         if let g = p.gross[exercise.id] {
           for m in active { gross[m] = g }
         } else if !active.isEmpty && scenario.actuals[exercise.id] == nil && p.contract != "benevole" {
-          errors.append(.error("scenario.missing-gross", "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}", at: p.location))
+          errors.append(
+            .error(
+              "scenario.missing-gross", "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}",
+              at: p.location))
         }
       }
-      append("position.hours", hours)
-      append("position.gross", gross)
-      append("position.indemnity_due", Array(repeating: p.indemnityDue ? 1 : 0, count: months))
-      append("position.start", Array(repeating: Double(p.start.ordinal), count: months))
-      append("position.end", Array(repeating: Double(p.end.ordinal), count: months))
-      append("position.share_f", Array(repeating: p.shareFonctionnement, count: months))
+      builder.position(
+        id: p.id, contract: p.contract, category: p.category, line: p.line, hours: hours, gross: gross, indemnityDue: p.indemnityDue,
+        start: p.start, end: p.end, shareFonctionnement: p.shareFonctionnement)
     }
-    store(columns)
-    var entities: [String: [String]] = ["position": positions.map(\.id)]
 
-    // Members (a count of individuals becomes as many members)
-    var memberIDs: [String] = []
-    var memberColumns: [String: [Double]] = [:]
+    // Members (a count of individuals becomes as many members); the payroll of the year
+    // before each month's exercise ends.
+    builder.declare("member")
     var carried: [String] = []
     for m in scenario.members {
-      let kind: Double
-      do { kind = try code("member.kind", m.kind, at: m.fieldLocations["kind"] ?? m.location, field: "kind") } catch {
-        errors += error.diagnostics
-        continue
-      }
-      let payroll = perMonth { i -> Double in
+      let payroll = (0..<months).map { i -> Double in
         let year = exerciseOf(i).months.last.year - 1
         if let v = m.payroll[year] { return v }
         if let earlier = m.payroll.keys.filter({ $0 < year }).max() {
@@ -104,16 +74,14 @@ public struct ScenarioPlanner: Sendable {
         }
         return 0
       }
+      let constants = [
+        "kind": builder.code("member.kind", m.kind), "joined": Double(m.joined.ordinal),
+        "left": Double((m.left ?? Month(9999, 12)).ordinal),
+      ]
       for k in 0..<max(1, m.count) {
-        memberIDs.append(m.count > 1 ? "\(m.id)_\(k + 1)" : m.id)
-        memberColumns["member.kind", default: []] += Array(repeating: kind, count: months)
-        memberColumns["member.payroll_reference", default: []] += payroll
-        memberColumns["member.joined", default: []] += Array(repeating: Double(m.joined.ordinal), count: months)
-        memberColumns["member.left", default: []] += Array(repeating: Double((m.left ?? Month(9999, 12)).ordinal), count: months)
+        builder.add("member", id: m.count > 1 ? "\(m.id)_\(k + 1)" : m.id, constants: constants, monthly: ["payroll_reference": payroll])
       }
     }
-    store(memberColumns)
-    entities["member"] = memberIDs
     if !carried.isEmpty {
       notes.append(
         .warning(
@@ -123,66 +91,44 @@ public struct ScenarioPlanner: Sendable {
     }
 
     // Subsidies and items: amounts by exercise spread over its months.
-    func spread(_ amounts: ByExercise) -> [Double] {
-      var out: [Double] = []
-      for e in timeline.exercises { out += Money.spread(amounts[e.id] ?? 0, over: e.monthCount) }
-      return out
-    }
-    var subsidyColumns: [String: [Double]] = [:]
+    builder.declare("subsidy")
     for s in scenario.subsidies {
-      do throws(DiagnosticList) {
-        subsidyColumns["subsidy.funder", default: []] += Array(repeating: try code("subsidy.funder", s.funder, at: s.fieldLocations["funder"] ?? s.location, field: "funder"), count: months)
-        subsidyColumns["subsidy.budget", default: []] += Array(repeating: try code("subsidy.budget", s.budget, at: s.fieldLocations["budget"] ?? s.location, field: "budget"), count: months)
-        subsidyColumns["subsidy.amount", default: []] += spread(s.amounts)
-      } catch { errors += error.diagnostics }
+      builder.add(
+        "subsidy", id: s.id, constants: ["funder": builder.code("subsidy.funder", s.funder), "budget": builder.code("subsidy.budget", s.budget)],
+        monthly: ["amount": builder.spread(s.amounts)])
     }
-    store(subsidyColumns)
-    entities["subsidy"] = scenario.subsidies.map(\.id)
-    var itemColumns: [String: [Double]] = [:]
+    builder.declare("item")
     for it in scenario.items {
-      do throws(DiagnosticList) {
-        itemColumns["item.line", default: []] += Array(repeating: try code("item.line", it.line, at: it.fieldLocations["line"] ?? it.location, field: "line"), count: months)
-        itemColumns["item.budget", default: []] += Array(repeating: try code("item.budget", it.budget, at: it.fieldLocations["budget"] ?? it.location, field: "budget"), count: months)
-        itemColumns["item.amount", default: []] += spread(it.amounts)
-      } catch { errors += error.diagnostics }
+      builder.add(
+        "item", id: it.id, constants: ["line": builder.code("item.line", it.line), "budget": builder.code("item.budget", it.budget)],
+        monthly: ["amount": builder.spread(it.amounts)])
     }
-    store(itemColumns)
-    entities["item"] = scenario.items.map(\.id)
 
     // The organisation and its policies.
     let o = scenario.organisation
-    var statute: [Double] = []
-    var vatShare: [Double] = []
-    for i in 0..<months {
-      let inForce = scenario.statute(at: timeline.months[i])
-      vatShare.append(inForce == "association" ? (o.vatLiable ? 1 : 0) : o.vatShareAsCompany)
-      do { statute.append(try code("employer", inForce, at: scenario.location, field: "statute")) } catch {
-        errors += error.diagnostics
-        break
-      }
-    }
-    if statute.count == months { inputs["employer"] = .monthly(statute) }
-    inputs["vat_share"] = .monthly(vatShare)
+    let statutes = timeline.months.map { scenario.statute(at: $0) }
+    builder.employer(
+      statutes: statutes, vatShare: statutes.map { $0 == "association" ? (o.vatLiable ? 1 : 0) : o.vatShareAsCompany },
+      headcount: o.headcount, atRate: o.atRate)
     let governance = scenario.governance
-    inputs["scic_indivisible_share"] = .scalar(governance?.indivisibleReserves ?? 0)
+    builder.set("scic_indivisible_share", governance?.indivisibleReserves ?? 0)
     let natural = governance?.capitalShare { $0.naturalPersons } ?? 0
     let threshold = (try? ruleSet.parameters["is_natural_persons_minimum"]?.value(at: timeline.months.last).value) ?? 1
-    inputs["is_reduced_rate_eligible"] = .scalar(governance != nil && natural >= threshold ? 1 : 0)
-    inputs["headcount"] = .scalar(o.headcount)
-    inputs["at_rate"] = .scalar(o.atRate ?? 0)
-    inputs["at_rate_given"] = .scalar(o.atRate == nil ? 0 : 1)
-    inputs["initial_reserves"] = .scalar(o.initialReserves)
-    inputs["dues_rate"] = .scalar(scenario.dues.rate)
-    inputs["dues_cap"] = .scalar(scenario.dues.cap)
-    inputs["individual_dues"] = .scalar(scenario.dues.individual)
-    inputs["dues_share_f"] = .scalar(scenario.dues.shareFonctionnement)
-    inputs["dues_collection_rate"] = .scalar(scenario.dues.collectionRate)
-    inputs["closed"] = .monthly(closed.map { $0 ? 1 : 0 })
-    inputs["recorded_result"] = .monthly(perMonth { i in
-      guard let a = scenario.actuals[exerciseOf(i).id] else { return 0 }
-      return RecordedBudget(a).result / Double(exerciseOf(i).monthCount)
-    })
+    builder.set("is_reduced_rate_eligible", governance != nil && natural >= threshold ? 1 : 0)
+    builder.set("initial_reserves", o.initialReserves)
+    builder.set("dues_rate", scenario.dues.rate)
+    builder.set("dues_cap", scenario.dues.cap)
+    builder.set("individual_dues", scenario.dues.individual)
+    builder.set("dues_share_f", scenario.dues.shareFonctionnement)
+    builder.set("dues_collection_rate", scenario.dues.collectionRate)
+    builder.set("closed", monthly: closedMonths.map { $0 ? 1 : 0 })
+    builder.set(
+      "recorded_result",
+      monthly: (0..<months).map { i in
+        guard let a = scenario.actuals[exerciseOf(i).id] else { return 0 }
+        return RecordedBudget(a).result / Double(exerciseOf(i).monthCount)
+      })
     if !errors.isEmpty { throw DiagnosticList(errors) }
-    return Situation(timeline: timeline, entities: entities, inputs: inputs)
+    return builder.situation()
   }
 }

@@ -52,55 +52,41 @@ public struct Comparison: Sendable {
   }
 }
 
-/// What differs between two scenarios' inputs.
+/// What differs between two scenarios' inputs, in the keys and values a user writes.
 public enum ScenarioDiff {
   public static func differences(_ a: Scenario, _ b: Scenario) -> [String] {
     var out: [String] = []
-    if a.rulesFolder != b.rulesFolder { out.append("rule packs: \(a.rulesFolder) → \(b.rulesFolder)") }
+    if a.rulesFolder != b.rulesFolder { out.append("rules: \(a.rulesFolder) → \(b.rulesFolder)") }
     if a.exercises != b.exercises { out.append("exercises: \(a.exercises.map(\.id)) → \(b.exercises.map(\.id))") }
-    let sa = a.organisation.statutes.map { "\($0.statute) from \($0.from)" }, sb = b.organisation.statutes.map { "\($0.statute) from \($0.from)" }
-    if sa != sb { out.append("statute: \(sa.joined(separator: ", ")) → \(sb.joined(separator: ", "))") }
-    out += compare("organisation", describe(a.organisation), describe(b.organisation))
-    out += compare("dues", describe(a.dues), describe(b.dues))
-    out += list("member", a.members, b.members)
-    out += list("position", a.positions, b.positions)
-    out += list("subsidy", a.subsidies, b.subsidies)
-    out += list("item", a.items, b.items)
+    out += fields("organisation", a.organisation, b.organisation)
+    out += fields("dues", a.dues, b.dues)
+    out += fields("uncertainty", a.uncertainty, b.uncertainty)
+    out += list(a.members, b.members)
+    out += list(a.positions, b.positions)
+    out += list(a.subsidies, b.subsidies)
+    out += list(a.items, b.items)
     return out
   }
 
-  static func compare(_ what: String, _ x: [String: String], _ y: [String: String]) -> [String] {
-    var out: [String] = []
-    for key in Set(x.keys).union(y.keys).sorted() where key != "location" && key != "fieldLocations" && x[key] != y[key] {
-      out.append("\(what) \(key): \(x[key] ?? "–") → \(y[key] ?? "–")")
+  /// `what key: before → after` for each declared field that differs.
+  static func fields<S: DeclaredSection>(_ what: String, _ a: S, _ b: S) -> [String] {
+    S.fields.compactMap { f in
+      let (x, y) = (f.show(a), f.show(b))
+      return x == y ? nil : "\(what) \(f.key): \(x) → \(y)"
     }
-    return out
   }
 
-  static func list<T>(_ what: String, _ a: [T], _ b: [T]) -> [String] {
-    func id(_ t: T) -> String { describe(t)["id"] ?? "" }
+  static func list<E: ScenarioEntry>(_ a: [E], _ b: [E]) -> [String] {
     var out: [String] = []
-    for x in a where !b.contains(where: { id($0) == id(x) }) { out.append("\(what) '\(id(x))' removed") }
+    let before = Dictionary(a.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+    let after = Set(b.map(\.id))
+    for x in a where !after.contains(x.id) { out.append("\(E.kind) '\(x.id)' removed") }
     for y in b {
-      guard let x = a.first(where: { id($0) == id(y) }) else {
-        out.append("\(what) '\(id(y))' added")
+      guard let x = before[y.id] else {
+        out.append("\(E.kind) '\(y.id)' added")
         continue
       }
-      out += compare("\(what) '\(id(y))'", describe(x), describe(y)).map { $0.replacing("\(what) '\(id(y))' ", with: "\(what) '\(id(y))': ") }
-    }
-    return out
-  }
-
-  /// A value's fields as text, by name (locations left out).
-  static func describe<T>(_ t: T) -> [String: String] {
-    var out: [String: String] = [:]
-    for child in Mirror(reflecting: t).children {
-      guard let label = child.label, label != "location", label != "fieldLocations" else { continue }
-      if let e = child.value as? ByExercise {
-        out[label] = e.values.sorted { $0.key < $1.key }.map { "\($0.key): \(Money.format($0.value))" }.joined(separator: ", ")
-      } else {
-        out[label] = "\(child.value)"
-      }
+      out += fields("\(E.kind) '\(y.id)':", x, y)
     }
     return out
   }

@@ -160,23 +160,14 @@ public enum PositionCost {
     }
     let duration = q.duration ?? CostQuery.defaultDuration(for: q.contract)
     guard duration >= 1 else { throw DiagnosticList([.error("cost.bad-option", "--duration must be at least 1 month")]) }
-    let timeline = Timeline(months: MonthRange(q.month, q.month))
-    func one(_ v: Double) -> Block { .scalar(v) }
-    return Situation(
-      timeline: timeline, entities: ["position": ["position"]],
-      inputs: [
-        "position.contract": one(try category("position.contract", q.contract, option: "--contract")),
-        "position.category": one(try category("position.category", q.category, option: "--category")),
-        "position.gross": one(q.gross),
-        "position.hours": one(hours),
-        "position.indemnity_due": one(q.indemnityDue ? 1 : 0),
-        "position.start": one(Double(q.month.ordinal)),
-        "position.end": one(Double(q.month.adding(months: duration - 1).ordinal)),
-        "employer": one(try category("employer", q.employer, option: "--employer")),
-        "vat_share": one(q.vatLiable ? 1 : 0),
-        "headcount": one(Double(q.headcount)),
-        "at_rate": one(q.atRate ?? 0),
-        "at_rate_given": one(q.atRate == nil ? 0 : 1),
-      ])
+    var builder = SituationBuilder(ruleSet: ruleSet, timeline: Timeline(months: MonthRange(q.month, q.month)))
+    _ = try category("position.contract", q.contract, option: "--contract")
+    _ = try category("position.category", q.category, option: "--category")
+    _ = try category("employer", q.employer, option: "--employer")
+    builder.position(
+      id: "position", contract: q.contract, category: q.category, line: nil, hours: [hours], gross: [q.gross], indemnityDue: q.indemnityDue,
+      start: q.month, end: q.month.adding(months: duration - 1), shareFonctionnement: 1)
+    builder.employer(statutes: [q.employer], vatShare: [q.vatLiable ? 1 : 0], headcount: Double(q.headcount), atRate: q.atRate)
+    return builder.situation()
   }
 }

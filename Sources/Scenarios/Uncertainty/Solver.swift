@@ -42,14 +42,8 @@ public struct Solver {
       if t.contains(">=") { op = ">=" } else if t.contains("<=") { op = "<=" } else { return nil }
       let sides = t.components(separatedBy: op)
       guard sides.count == 2 else { return nil }
-      var rhs = sides[1].replacing("EUR", with: "")
-      var scale = 1.0
-      if rhs.hasSuffix("%") {
-        rhs.removeLast()
-        scale = 0.01
-      }
-      guard let v = Double(rhs.replacing("_", with: "")) else { return nil }
-      threshold = v * scale
+      guard let v = Literal.value(sides[1]) else { return nil }
+      threshold = v
       atLeast = op == ">="
       let lhs = sides[0]
       guard let open = lhs.firstIndex(of: "("), lhs.hasSuffix(")") else { return nil }

@@ -10,6 +10,8 @@ import Testing
     .appendingPathComponent("Fixtures/invalid")
   static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
 
+  /// The whole rendered message (paths relative to the fixtures folder) is the fixture's
+  /// `.expected` file; regenerate with `PLAN_UPDATE_SNAPSHOTS=1` and review the diff.
   @Test(arguments: files)
   func failsWithALocatedMessage(_ name: String) throws {
     let path = Self.folder.appendingPathComponent(name).path
@@ -17,11 +19,17 @@ import Testing
     let error = try #require(outcome.diagnostics.first { $0.severity == .error })
     #expect(name.hasPrefix(error.id), "\(error.id)")
     #expect(error.location?.file == path)
-    let rendered = DiagnosticRenderer(sources: outcome.sources).render(error)
+    let rendered = DiagnosticRenderer(sources: outcome.sources).render(error).replacing(Self.folder.path + "/", with: "")
     let lines = rendered.split(separator: "\n")
     #expect(lines.count >= 3)
-    #expect(lines.first?.hasPrefix("\(path):\(error.location!.line):\(error.location!.column): error: ") == true)
+    #expect(lines.first?.hasPrefix("\(name):\(error.location!.line):\(error.location!.column): error: ") == true)
     #expect(lines[2].trimmingCharacters(in: .whitespaces).hasPrefix("^"))
+    let expected = Self.folder.appendingPathComponent(name.replacing(".yaml", with: ".expected"))
+    if ProcessInfo.processInfo.environment["PLAN_UPDATE_SNAPSHOTS"] != nil {
+      try Data((rendered + "\n").utf8).write(to: expected)
+    } else {
+      #expect(try String(contentsOf: expected, encoding: .utf8) == rendered + "\n")
+    }
   }
 
   @Test func atLeastEightFixtures() { #expect(Self.files.count >= 8) }
@@ -40,6 +48,19 @@ import Testing
     let url = ShippedRules.folder.deletingLastPathComponent().appendingPathComponent("scenario.schema.json")
     let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     let properties = try #require(schema["properties"] as? [String: Any])
-    #expect(Set(properties.keys) == ScenarioReader.sections)
+    #expect(Set(properties.keys) == Set(ScenarioReader.sections))
+    func keys(_ section: String) -> Set<String> {
+      let p = properties[section] as? [String: Any]
+      let object = (p?["items"] as? [String: Any]) ?? p
+      return Set(((object?["properties"] as? [String: Any]) ?? [:]).keys)
+    }
+    // Each section's keys are exactly those its declaration reads.
+    #expect(keys("organisation") == Set(Organisation.keys))
+    #expect(keys("dues") == Set(DuesPolicy.keys))
+    #expect(keys("uncertainty") == Set(Uncertainty.keys))
+    #expect(keys("members") == Set(Member.keys))
+    #expect(keys("positions") == Set(Position.keys))
+    #expect(keys("subsidies") == Set(Subsidy.keys))
+    #expect(keys("items") == Set(Item.keys))
   }
 }

@@ -45,9 +45,9 @@ import Testing
     let v = try Self.project("stop-end-2013.yaml")
     let d = ScenarioDiff.differences(Self.baseline.scenario, v.scenario)
     #expect(d == [
-      "position 'coordinateur': indemnityDue: false → true",
-      "position 'charges_mission_2': indemnityDue: false → true",
-      "position 'administration_2013': indemnityDue: false → true",
+      "position 'coordinateur': indemnity_due: false → true",
+      "position 'charges_mission_2': indemnity_due: false → true",
+      "position 'administration_2013': indemnity_due: false → true",
     ])
   }
 }

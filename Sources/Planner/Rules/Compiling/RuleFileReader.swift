@@ -160,22 +160,11 @@ public final class RuleFileReader {
   }
 
   /// A number, possibly written with `%` (`4.25 %` is 0.0425) or `_` separators.
-  private func number(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Double {
-    var text = try node.string(what).trimmed.replacing("_", with: "").replacing("\u{a0}", with: "")
-    var scale = 1.0
-    if text.hasSuffix("%") {
-      text = String(text.dropLast()).trimmed
-      scale = 0.01
-    }
-    guard let d = Double(text), d.isFinite else {
-      throw DiagnosticList([.error("yaml.expected-number", "expected \(what) as a number, found '\(text)'", at: node.location)])
-    }
-    return d * scale
-  }
+  private func number(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Double { try node.number(what) }
 
   private func threshold(_ node: YAMLNode) throws(DiagnosticList) -> Scale.Threshold {
     let text = try node.string("a threshold")
-    if let d = Double(text.trimmed.replacing("_", with: "")) { return .amount(d) }
+    if let d = Literal.value(text) { return .amount(d) }
     // `N * name` or `name`
     let parts = text.split(separator: "*").map { $0.trimmed }
     if parts.count == 1 { return .parameter(parts[0], times: 1) }

@@ -1,0 +1,124 @@
+import Planner
+
+/// Reads and shows the values of scenario fields: every typed read of a scenario file goes
+/// through here and fails with a diagnostic located at the value, saying what is allowed.
+enum ScenarioValue {
+  /// The largest whole number a count may be.
+  static let maximumCount = 1_000_000
+
+  static func error(_ message: String, _ node: YAMLNode, id: String = "scenario.invalid") -> DiagnosticList {
+    DiagnosticList([.error(id, message, at: node.location)])
+  }
+
+  /// A number in the literal grammar (`1820`, `5000 EUR`, `1.1 %`), in `unit` if one is written.
+  static func number(_ node: YAMLNode, _ what: String, unit: Unit? = nil, _ domain: Domain = .any) throws(DiagnosticList) -> Double {
+    let x = try node.number(what, unit: unit)
+    guard domain.contains(x) else {
+      throw error("\(what) is \(show(x)); it must be \(domain.text)", node, id: "scenario.out-of-domain")
+    }
+    return x
+  }
+
+  /// A whole number from `minimum` to `maximumCount`.
+  static func count(_ node: YAMLNode, _ what: String, minimum: Int = 0) throws(DiagnosticList) -> Int {
+    let x = try node.number(what, unit: .count)
+    guard x == x.rounded(), x >= Double(minimum), x <= Double(maximumCount) else {
+      throw error("\(what) is \(show(x)); it must be a whole number from \(minimum) to \(maximumCount)", node, id: "scenario.out-of-domain")
+    }
+    return Int(x)
+  }
+
+  static func bool(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Bool {
+    switch try node.string(what) {
+    case "true", "yes": return true
+    case "false", "no": return false
+    case let t: throw error("expected \(what) as true or false, found '\(t)'", node)
+    }
+  }
+
+  static func month(_ node: YAMLNode) throws(DiagnosticList) -> Month {
+    let t = try node.string("a month")
+    guard let m = Month(parsing: t) else {
+      throw DiagnosticList([.error("time.bad-date", "'\(t)' is not a month; write YYYY-MM", at: node.location, length: t.count)])
+    }
+    return m
+  }
+
+  /// `{2010-2011: 2032, 2012: 1820}` over `base`: the exercises written replace the base's.
+  static func byExercise(
+    _ node: YAMLNode, _ what: String, base: ByExercise, exercises: [Exercise], unit: Unit? = nil, _ domain: Domain = .any
+  ) throws(DiagnosticList) -> ByExercise {
+    var out = base
+    out.location = node.location
+    let ids = exercises.map(\.id)
+    for (key, keyNode, value) in try node.mapping("\(what) by exercise") {
+      guard ids.contains(key) else {
+        throw error("'\(key)' is not an exercise of the scenario (\(ids.joined(separator: ", ")))", keyNode, id: "scenario.unknown-exercise")
+      }
+      out.values[key] = try number(value, "\(what) in \(key)", unit: unit, domain)
+    }
+    return out
+  }
+
+  /// Checks that a mapping has only known keys, suggesting the nearest.
+  static func known(_ node: YAMLNode, _ keys: [String], _ what: String) throws(DiagnosticList) {
+    for (key, keyNode, _) in try node.mapping(what) where !keys.contains(key) {
+      var message = "unknown field '\(key)' in \(what)"
+      if let s = Suggestion.nearest(to: key, among: keys) { message += "; did you mean '\(s)'?" }
+      throw DiagnosticList([.error("scenario.unknown-field", message, at: keyNode.location, length: key.count)])
+    }
+  }
+
+  static func required(_ node: YAMLNode, _ key: String, _ what: String) throws(DiagnosticList) -> YAMLNode {
+    guard let v = node.value(key) else { throw error("\(what) needs '\(key)'", node, id: "scenario.missing-field") }
+    return v
+  }
+
+  /// A distribution: a number (fixed), `a to b` (a 90 % interval), or
+  /// `{type: uniform|triangular|normal|fixed, low, mode, high, mean, sd, value}`.
+  static func distribution(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Distribution {
+    if let text = node.scalarText {
+      let parts = text.components(separatedBy: " to ")
+      if parts.count == 2 {
+        guard let a = Literal.value(parts[0]), let b = Literal.value(parts[1]) else {
+          throw error("expected \(what) as 'a to b' with two numbers, found '\(text)'", node)
+        }
+        guard a <= b else { throw error("in '\(text)' the low end exceeds the high end; write the lower number first", node, id: "scenario.out-of-domain") }
+        return .range90(a, b)
+      }
+      return .fixed(try number(node, what))
+    }
+    try known(node, ["type", "low", "mode", "high", "mean", "sd", "value"], what)
+    func field(_ k: String) throws(DiagnosticList) -> Double { try number(try required(node, k, what), k) }
+    switch try required(node, "type", what).string("a distribution type") {
+    case "fixed": return .fixed(try field("value"))
+    case "uniform":
+      let (a, b) = (try field("low"), try field("high"))
+      guard a <= b else { throw error("low must not exceed high", node) }
+      return .uniform(low: a, high: b)
+    case "triangular":
+      let (a, c, b) = (try field("low"), try field("mode"), try field("high"))
+      guard a <= c && c <= b && a < b else { throw error("a triangular distribution needs low <= mode <= high", node) }
+      return .triangular(low: a, mode: c, high: b)
+    case "normal":
+      let (m, sd) = (try field("mean"), try field("sd"))
+      guard sd >= 0 else { throw error("sd must not be negative", node) }
+      return .normal(mean: m, sd: sd)
+    case let t:
+      throw error("unknown distribution '\(t)'; use fixed, uniform, triangular or normal (or 'a to b')", node, id: "scenario.unknown-value")
+    }
+  }
+
+  // MARK: - Shown as written
+
+  /// A number as a user writes it in YAML: `40000`, `0.01`.
+  static func show(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return "\(x)"
+  }
+
+  /// `{2012: 40000, 2013: 0}`.
+  static func show(_ e: ByExercise) -> String {
+    "{" + e.values.sorted { $0.key < $1.key }.map { "\($0.key): \(show($0.value))" }.joined(separator: ", ") + "}"
+  }
+}

@@ -1,0 +1,34 @@
+import Planner
+
+extension Scenario {
+  /// Checks every value that names one of the rule packs' categories (a position's line,
+  /// contract and category, a subsidy's funder and budget, an item's line and budget, a
+  /// member's kind, the statutes) against the categories the rule packs declare. Each error
+  /// is located at the value and suggests the nearest valid one.
+  public func checkCategories(_ ruleSet: RuleSet) throws(DiagnosticList) {
+    var errors: [Diagnostic] = []
+    func check<S: DeclaredSection>(_ section: S, fallback: SourceLocation) {
+      for field in S.fields {
+        guard let key = field.categories, let values = field.category?(section) else { continue }
+        let at = section.location(of: field.key, or: fallback)
+        guard let input = ruleSet.input(key) else {
+          errors.append(.error("scenario.rules-missing", "the rule packs declare no input '\(key)', which '\(field.key)' needs", at: at))
+          continue
+        }
+        for (value, place) in values where !input.categories.contains(value) {
+          var message = "\(field.key) '\(value)' is not one of \(input.categories.joined(separator: ", "))"
+          if let s = Suggestion.nearest(to: value, among: input.categories) {
+            message = "\(field.key) '\(value)' is not a value the rule packs know; did you mean '\(s)'?"
+          }
+          errors.append(.error("scenario.unknown-value", message, at: place ?? at, length: value.count))
+        }
+      }
+    }
+    check(organisation, fallback: location)
+    for m in members { check(m, fallback: m.location) }
+    for p in positions { check(p, fallback: p.location) }
+    for s in subsidies { check(s, fallback: s.location) }
+    for i in items { check(i, fallback: i.location) }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+  }
+}
