@@ -13,7 +13,7 @@ extension Plan {
     var scenarios: [String]
     @Option(help: "csv or json.")
     var format = ExportFormat.csv
-    @Option(name: .shortAndLong, help: "The file to write.")
+    @Option(name: .shortAndLong, help: "The file to write (- for the standard output).")
     var output: String
     @Option(help: "exercise, year or month.")
     var by = Period.Kind.exercise
@@ -21,14 +21,23 @@ extension Plan {
 
     func run() throws {
       var projections: [Projection] = []
-      for path in scenarios { projections.append(try options.project(path, by: by).0) }
+      var read: [String] = []
+      for path in scenarios {
+        let (projection, printer) = try options.project(path, by: by)
+        projections.append(projection)
+        read += printer.sources.keys
+      }
       let text: String
       switch format {
       case .csv: text = ([ProjectionCSV.header] + projections.flatMap(ProjectionCSV.rows)).joined(separator: "\n") + "\n"
       case .json: text = try JSONOutput.encode(projections.map(ProjectionDocument.init)) + "\n"
       }
-      do { try AtomicFile.write(text, to: output) } catch {
-        DiagnosticPrinter(sources: [:]).print([.error("export.write", "cannot write '\(output)': \(error.localizedDescription)")])
+      if output == "-" {
+        print(text, terminator: "")
+        return
+      }
+      do throws(DiagnosticList) { try FileWriter.write(text, to: output, argument: "--output", inputs: read) } catch {
+        DiagnosticPrinter(sources: [:]).print(error.diagnostics)
         throw ExitCode.failure
       }
       FileHandle.standardError.write(Data("wrote \(output) (\(projections.count) scenarios)\n".utf8))
