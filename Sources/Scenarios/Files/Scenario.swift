@@ -142,6 +142,14 @@ public struct Actuals: Sendable {
   /// Shares printed, in percent: `path → column → share`.
   public var shares: [String: [String: Double]]
   public var location: SourceLocation
+  /// Where each row of `budget` and of `shares` was written, by path.
+  public var budgetLocations: [String: SourceLocation] = [:]
+  public var shareLocations: [String: SourceLocation] = [:]
+
+  /// Where the row `path` of the budget (or of the shares) was written.
+  public func location(of path: String, shares: Bool = false) -> SourceLocation {
+    (shares ? shareLocations[path] : budgetLocations[path]) ?? location
+  }
 }
 
 public struct PublishedStaffing: Sendable {

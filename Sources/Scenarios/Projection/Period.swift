@@ -40,11 +40,3 @@ public struct Period: Sendable, Encodable {
     }
   }
 }
-
-/// Something a reader should know about a projection: an inconsistency of the source, an
-/// implausible figure, a parameter used past its confirmation.
-public struct ProjectionWarning: Sendable, Encodable {
-  public var code: String
-  public var message: String
-  public var `where`: String?
-}

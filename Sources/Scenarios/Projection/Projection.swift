@@ -11,7 +11,7 @@ public struct Projection: Sendable {
   /// `name → period id → value`.
   public var indicators: [String: [String: Double]]
   public var inKind: [String: Double]
-  public var warnings: [ProjectionWarning]
+  public var warnings: [Diagnostic]
   /// The traced evaluation behind the figures, for explanations.
   public var evaluation: Evaluation
   public var planner: ScenarioPlanner

@@ -45,10 +45,8 @@ extension ProjectionBuilder {
           let detail = kids.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           guard abs(printed - detail) >= 0.005 else { continue }
           warnings.append(
-            ProjectionWarning(
-              code: "source.section-not-detailed",
-              message: "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
-              where: "\(scenario.path): actuals \(id) \(section.path)"))
+            .warning("source.section-not-detailed", "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
+              at: a.location(of: section.path)))
           let path = section.path + "/non_detaille"
           if !rows.contains(where: { $0.path == path }) {
             let at = rows.lastIndex { $0.path.hasPrefix(section.path + "/") }! + 1
@@ -158,10 +156,8 @@ extension ProjectionBuilder {
       let sum = Money.sum(sections.flatMap { s in Self.columns.map { a.budget[s.path]?[$0] ?? 0 } })
       if abs(printed - sum) >= 0.005 {
         warnings.append(
-          ProjectionWarning(
-            code: "source.total-mismatch",
-            message: "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
-            where: "\(scenario.path): actuals \(id) \(total.path)"))
+          .warning("source.total-mismatch", "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
+            at: a.location(of: total.path)))
       }
     }
   }
@@ -174,10 +170,8 @@ extension ProjectionBuilder {
           guard let row = rows.first(where: { $0.path == path && $0.budget == column }), let computed = row.shares[id] else { continue }
           if abs(computed - printed) > 0.005 {
             warnings.append(
-              ProjectionWarning(
-                code: "source.share-mismatch",
-                message: "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
-                where: "\(scenario.path): actuals \(id) shares \(path)"))
+              .warning("source.share-mismatch", "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
+                at: a.location(of: path, shares: true)))
           }
         }
       }
@@ -196,10 +190,8 @@ extension ProjectionBuilder {
           let recorded = a.budget[row.path]?[column] ?? 0
           if projected != 0 && abs(projected - recorded) >= 0.5 {
             warnings.append(
-              ProjectionWarning(
-                code: "recorded.differs-from-rules",
-                message: "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
-                where: "\(scenario.path): actuals \(exercise.id) \(row.path)"))
+              .warning("recorded.differs-from-rules", "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
+                at: a.location(of: row.path)))
           }
         }
       }

@@ -32,22 +32,19 @@ extension ProjectionBuilder {
     for (id, lines) in scenario.publishedStaffing.sorted(by: { $0.key < $1.key }) {
       for (line, printed) in lines.sorted(by: { $0.key < $1.key }) {
         guard let row = rows.first(where: { $0.id == line }), let h = row.hours[id], let f = row.fte[id] else {
-          warnings.append(ProjectionWarning(code: "source.unknown-line", message: "\(id): no staffing line '\(line)'", where: "\(printed.location)"))
+          warnings.append(.warning("source.unknown-line", "\(id): no staffing line '\(line)'", at: printed.location))
           continue
         }
         if abs(h - printed.hours) >= 0.005 {
           warnings.append(
-            ProjectionWarning(
-              code: "staffing.hours-differ", message: "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
-              where: "\(printed.location)"))
+            .warning("staffing.hours-differ", "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
+              at: printed.location))
         }
         let rounded = (f * 100).rounded(.toNearestOrAwayFromZero) / 100
         if abs(rounded - printed.fte) >= 0.005 {
           warnings.append(
-            ProjectionWarning(
-              code: "source.fte-rounding",
-              message: "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
-              where: "\(printed.location)"))
+            .warning("source.fte-rounding", "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
+              at: printed.location))
         }
       }
     }
@@ -62,10 +59,8 @@ extension ProjectionBuilder {
         let hourly = pay / h
         if hourly < smic {
           warnings.append(
-            ProjectionWarning(
-              code: "implausible.pay-under-smic",
-              message: "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
-              where: "\(scenario.path): actuals \(exercise.id) charges/remunerations/\(row.id)"))
+            .warning("implausible.pay-under-smic", "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
+              at: a.location(of: "charges/remunerations/\(row.id)")))
         }
       }
     }

@@ -13,7 +13,7 @@ extension Projection {
     do {
       try builder.checkLegalLimits()
     } catch where legalLimitsAsWarnings {
-      builder.warnings += error.diagnostics.map { ProjectionWarning(code: "legal-limit", message: $0.message, where: $0.location.map { "\($0)" }) }
+      builder.warnings += error.diagnostics.map { var d = $0; d.severity = .warning; return d }
     }
     return try builder.build()
   }
@@ -26,7 +26,7 @@ struct ProjectionBuilder {
   let planner: ScenarioPlanner
   let evaluation: Evaluation
   let kind: Period.Kind
-  var warnings: [ProjectionWarning] = []
+  var warnings: [Diagnostic] = []
 
   init(scenario: Scenario, ruleSet: RuleSet, planner: ScenarioPlanner, evaluation: Evaluation, kind: Period.Kind) {
     self.scenario = scenario
@@ -45,8 +45,6 @@ struct ProjectionBuilder {
   /// A global rule's value in a month.
   func value(_ rule: String, _ m: Int) -> Double { evaluation.value(rule, month: m) ?? 0 }
 
-  func location(_ l: SourceLocation?) -> String? { l.map { "\($0)" } }
-
   // MARK: - Legal limits
 
   func checkLegalLimits() throws(DiagnosticList) {
@@ -61,7 +59,8 @@ struct ProjectionBuilder {
           .error(
             "scenario.legal-limit",
             "position '\(id)' in \(timeline.months[m]): legal limit broken: \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? "")",
-            at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]))
+            at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
+          ).about(rule.name))
       }
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
@@ -72,7 +71,7 @@ struct ProjectionBuilder {
   mutating func build() throws(DiagnosticList) -> Projection {
     let periods = Period.periods(timeline, by: kind)
     for d in planner.notes + evaluation.warnings where !warnings.contains(where: { $0.message == d.message }) {
-      warnings.append(ProjectionWarning(code: d.id, message: d.message, where: location(d.location)))
+      warnings.append(d)
     }
     let budget = try budgetRows(periods)
     let staffing = staffingRows(periods)

@@ -10,7 +10,14 @@ public struct ProjectionDocument: Encodable {
   public var staffing: [StaffingRow]
   public var indicators: [String: [String: Double]]
   public var inKind: [String: Double]
-  public var warnings: [ProjectionWarning]
+  public var warnings: [Warning]
+
+  /// A warning in the JSON contract: its id, its message and where it comes from.
+  public struct Warning: Encodable, Sendable {
+    public var code: String
+    public var message: String
+    public var `where`: String?
+  }
 
   public init(_ p: Projection) {
     scenario = p.scenario.id
@@ -21,7 +28,7 @@ public struct ProjectionDocument: Encodable {
     staffing = p.staffing
     indicators = p.indicators
     inKind = p.inKind
-    warnings = p.warnings
+    warnings = p.warnings.map { Warning(code: $0.id, message: $0.message, where: $0.location.map { "\($0)" }) }
   }
 
   enum CodingKeys: String, CodingKey {

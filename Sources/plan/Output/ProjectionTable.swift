@@ -17,7 +17,7 @@ enum ProjectionTable {
       out += "\nAssumptions\n" + p.scenario.assumptions.map { "  - \($0)\n" }.joined()
     }
     if !p.warnings.isEmpty {
-      out += "\nWarnings\n" + p.warnings.map { "  - [\($0.code)] \($0.message)\n" }.joined()
+      out += "\nWarnings\n" + p.warnings.map { "  - [\($0.id)] \($0.message)\n" }.joined()
     }
     return out
   }
