@@ -165,7 +165,7 @@ print("")
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let baselinePath = root.appendingPathComponent("scenarios/baseline.yaml").path
 let loaded = try ScenarioLoader.load(baselinePath)
-let packs = RulePackLoader.compile(ScenarioLoader.rulePackFiles(loaded.scenario.rulesFolder))
+let packs = RulePackLoader.compile(ScenarioLoader.rulePackFiles(loaded.rulesFolder))
 guard let rules = packs.ruleSet else { fatalError("the shipped rule packs do not compile") }
 let threads = ProcessInfo.processInfo.activeProcessorCount
 print("plan simulate on scenarios/baseline.yaml, \(threads) threads, chunks of 1,024 draws")
@@ -176,7 +176,7 @@ let drawCounts = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
 let planBinary = root.appendingPathComponent(".build/release/plan").path
 for n in drawCounts {
   let t0 = now()
-  let sim = try Simulation.run(loaded.scenario, ruleSet: rules, draws: n, seed: 42, threads: threads)
+  let sim = try Simulation.run(loaded, ruleSet: rules, draws: n, seed: 42, threads: threads)
   let total = now() - t0
   let statistics = sim.statisticsSeconds
   var numpy = "–", ratio = "–"

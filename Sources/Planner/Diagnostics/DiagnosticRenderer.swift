@@ -4,7 +4,8 @@
 ///         formula: salaire * tuax
 ///                            ^~~~
 public struct DiagnosticRenderer: Sendable {
-  /// The text of each file, by path, to quote the offending line.
+  /// The text of files, by path, to quote the offending line; a file not given here is
+  /// taken from the `SourceStore`.
   public var sources: [String: String]
   /// Colour with ANSI escapes (only when writing to a terminal).
   public var colour: Bool
@@ -41,7 +42,7 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   private func snippet(_ location: SourceLocation?, length: Int) -> String? {
-    guard let location, let text = sources[location.file] else { return nil }
+    guard let location, let text = sources[location.file] ?? SourceStore.shared.text(location.file) else { return nil }
     var lineNumber = 1
     var found: Substring?
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

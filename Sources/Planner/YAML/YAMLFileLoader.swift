@@ -11,6 +11,7 @@ public enum YAMLFileLoader {
         throw DiagnosticList([.error("file.encoding", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
       }
       text = decoded
+      SourceStore.shared.record(decoded, for: path)
     } catch let error as DiagnosticList {
       throw error
     } catch {

@@ -3,10 +3,9 @@ import Planner
 /// Loads rule packs (the YAML rule and parameter files under `scenarios/rules/`), compiles
 /// them into one rule set and runs their worked examples.
 public enum RulePackLoader {
-  /// The result of checking files, with the files' text (to quote lines in messages).
+  /// The result of checking files.
   public struct Outcome: Sendable {
     public var check: RuleFileCheck.Outcome
-    public var sources: [String: String]
     public var ruleSet: RuleSet? { check.ruleSet }
     public var diagnostics: [Diagnostic] { check.diagnostics }
     public var exampleCount: Int { check.exampleCount }
@@ -18,16 +17,26 @@ public enum RulePackLoader {
     check(paths, runExamples: false)
   }
 
+  /// Compiles the rule packs of a folder (its `*.yaml` files).
+  /// - Parameter hint: said after the folder when it holds no rule pack ("; give --rules DIR").
+  public static func load(folder: String, hint: String) throws(DiagnosticList) -> RuleSet {
+    let files = ScenarioLoader.rulePackFiles(folder)
+    guard !files.isEmpty else {
+      throw DiagnosticList([.error("rules.no-files", "no rule pack (*.yaml) in '\(folder)'\(hint)")])
+    }
+    let outcome = compile(files)
+    guard let set = outcome.ruleSet, !outcome.hasErrors else { throw DiagnosticList(outcome.diagnostics) }
+    return set
+  }
+
   /// Reads and checks `paths`; never throws: problems are in the outcome's diagnostics.
   public static func check(_ paths: [String], strict: Bool = false, runExamples: Bool = true) -> Outcome {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
-    var sources: [String: String] = [:]
     for path in paths {
-      if let text = YAMLFileLoader.text(path) { sources[path] = text }
       do { documents.append(try YAMLFileLoader.load(path)) } catch { diagnostics += error.diagnostics }
     }
     return Outcome(
-      check: RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples), sources: sources)
+      check: RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples))
   }
 }

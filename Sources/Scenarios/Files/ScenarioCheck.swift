@@ -5,7 +5,6 @@ import Planner
 public enum ScenarioCheck {
   public struct Outcome: Sendable {
     public var diagnostics: [Diagnostic]
-    public var sources: [String: String]
     /// A one-line summary when it passes.
     public var line: String
   }
@@ -17,21 +16,18 @@ public enum ScenarioCheck {
   }
 
   public static func check(_ path: String, strict: Bool = false) -> Outcome {
-    let loaded: ScenarioLoader.Loaded
-    do { loaded = try ScenarioLoader.load(path) } catch {
-      return Outcome(diagnostics: error.diagnostics, sources: [path: YAMLFileLoader.text(path) ?? ""], line: "")
+    let s: Scenario
+    do { s = try ScenarioLoader.load(path) } catch {
+      return Outcome(diagnostics: error.diagnostics, line: "")
     }
-    let rules = RulePackLoader.compile(ScenarioLoader.rulePackFiles(loaded.scenario.rulesFolder))
-    var sources = loaded.sources.merging(rules.sources) { a, _ in a }
-    sources[path] = sources[path] ?? YAMLFileLoader.text(path)
+    let rules = RulePackLoader.compile(ScenarioLoader.rulePackFiles(s.rulesFolder))
     guard let set = rules.ruleSet, !rules.hasErrors else {
       let none = rules.diagnostics.isEmpty
-        ? [Diagnostic.error("rules.no-files", "no rule pack (*.yaml) in '\(loaded.scenario.rulesFolder)', the scenario's rules folder")] : []
-      return Outcome(diagnostics: rules.diagnostics + none, sources: sources, line: "")
+        ? [Diagnostic.error("rules.no-files", "no rule pack (*.yaml) in '\(s.rulesFolder)', the scenario's rules folder")] : []
+      return Outcome(diagnostics: rules.diagnostics + none, line: "")
     }
     do {
-      let p = try Projection.run(loaded.scenario, ruleSet: set, strict: strict)
-      let s = loaded.scenario
+      let p = try Projection.run(s, ruleSet: set, strict: strict)
       // The legal constraints of each statute the scenario takes, from its date.
       var violated: [Diagnostic] = []
       for (from, statute) in s.organisation.statutes {
@@ -42,13 +38,13 @@ public enum ScenarioCheck {
               at: s.governance?.location ?? s.location))
         }
       }
-      if !violated.isEmpty { return Outcome(diagnostics: violated, sources: sources, line: "") }
+      if !violated.isEmpty { return Outcome(diagnostics: violated, line: "") }
       return Outcome(
-        diagnostics: [], sources: sources,
+        diagnostics: [],
         line: "\(path): scenario '\(s.id)', \(s.exercises.count) exercises, \(s.positions.count) positions, \(s.members.count) members, "
           + "\(s.subsidies.count) subsidies, \(s.items.count) items; projected with \(p.warnings.count) warnings")
     } catch {
-      return Outcome(diagnostics: error.diagnostics, sources: sources, line: "")
+      return Outcome(diagnostics: error.diagnostics, line: "")
     }
   }
 }

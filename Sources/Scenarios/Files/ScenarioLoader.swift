@@ -4,20 +4,12 @@ import Planner
 /// Loads scenario files (following `extends:`), the only file access of the domain besides
 /// the rule packs. Scenario files are never written.
 public enum ScenarioLoader {
-  public struct Loaded: Sendable {
-    public var scenario: Scenario
-    /// The text of every file read, to quote lines in messages.
-    public var sources: [String: String]
+  /// Loads the scenario at `path` and the scenarios it extends.
+  public static func load(_ path: String) throws(DiagnosticList) -> Scenario {
+    try load(path, chain: [])
   }
 
-  public static func load(_ path: String) throws(DiagnosticList) -> Loaded {
-    var sources: [String: String] = [:]
-    let scenario = try load(path, sources: &sources, chain: [])
-    return Loaded(scenario: scenario, sources: sources)
-  }
-
-  static func load(_ path: String, sources: inout [String: String], chain: [String]) throws(DiagnosticList) -> Scenario {
-    if let text = YAMLFileLoader.text(path) { sources[path] = text }
+  static func load(_ path: String, chain: [String]) throws(DiagnosticList) -> Scenario {
     let document = try YAMLFileLoader.load(path)
     let folder = (path as NSString).deletingLastPathComponent
     var base: Scenario?
@@ -31,7 +23,7 @@ public enum ScenarioLoader {
       guard FileManager.default.fileExists(atPath: basePath) else {
         throw DiagnosticList([.error("scenario.extends-missing", "cannot read '\(relative)', which this scenario extends", at: extends.location)])
       }
-      base = try load(basePath, sources: &sources, chain: chain + [(path as NSString).standardizingPath])
+      base = try load(basePath, chain: chain + [(path as NSString).standardizingPath])
     }
     var rules = base?.rulesFolder ?? (folder.isEmpty ? "rules" : (folder as NSString).appendingPathComponent("rules"))
     if let r = document.root.value("rules") {

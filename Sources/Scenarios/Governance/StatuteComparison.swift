@@ -32,16 +32,25 @@ public struct StatuteComparison: Sendable {
     (scenario.exercises.first { scenario.actuals[$0.id] == nil } ?? scenario.exercises.last!).months.first
   }
 
+  /// The scenario taking `statute` from `from`: the statutes in force before are kept (or,
+  /// when none starts before `from`, the first is taken from the scenario's first month).
+  /// Every command that projects under another statute derives it here.
+  public static func variant(_ scenario: Scenario, statute: String, from: Month) -> Scenario {
+    var variant = scenario
+    let first = scenario.exercises.first!.months.first
+    variant.organisation.statutes = scenario.organisation.statutes.filter { $0.from < from } + [(from, statute)]
+    if variant.organisation.statutes.count == 1 && first < from {
+      variant.organisation.statutes.insert((first, scenario.statute(at: first)), at: 0)
+    }
+    return variant
+  }
+
   public init(_ scenario: Scenario, ruleSet: RuleSet, from: Month, strict: Bool = false) throws(DiagnosticList) {
     self.scenario = scenario
     self.from = from
     var reports: [Report] = []
     for statute in Self.statutes {
-      var variant = scenario
-      variant.organisation.statutes = scenario.organisation.statutes.filter { $0.from < from } + [(from, statute)]
-      if variant.organisation.statutes.count == 1 && scenario.exercises.first!.months.first < from {
-        variant.organisation.statutes.insert((scenario.exercises.first!.months.first, scenario.statute(at: scenario.exercises.first!.months.first)), at: 0)
-      }
+      let variant = Self.variant(scenario, statute: statute, from: from)
       let projection = try Projection.run(variant, ruleSet: ruleSet, strict: strict, legalLimitsAsWarnings: true)
       reports.append(
         Report(

@@ -22,7 +22,7 @@ extension Plan {
       var summary: [String] = []
       if !rulePacks.isEmpty {
         let outcome = RulePackLoader.check(rulePacks, strict: strict)
-        DiagnosticPrinter(sources: outcome.sources).print(outcome.diagnostics)
+        DiagnosticPrinter().print(outcome.diagnostics)
         if outcome.hasErrors || (strict && !outcome.diagnostics.isEmpty) { failed = true }
         if let set = outcome.ruleSet, !outcome.hasErrors {
           summary.append(Summary.ruleSet(set, files: rulePacks.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count))
@@ -30,7 +30,7 @@ extension Plan {
       }
       for path in scenarios {
         let outcome = ScenarioCheck.check(path, strict: strict)
-        DiagnosticPrinter(sources: outcome.sources).print(outcome.diagnostics)
+        DiagnosticPrinter().print(outcome.diagnostics)
         if outcome.diagnostics.contains(where: { $0.severity == .error }) { failed = true } else { summary.append("ok: \(outcome.line)") }
       }
       if failed { throw ExitCode.failure }

@@ -10,14 +10,13 @@ extension Plan {
 
     @Argument(help: "Scenario files (YAML); the first is the reference.")
     var scenarios: [String]
-    @Option(help: "table or json.")
-    var format = ExplainFormat.text
+    @Option(help: OutputFormat.help)
+    var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
       guard scenarios.count >= 2 else { throw ValidationError("give at least two scenarios") }
-      var projections: [Projection] = []
-      for path in scenarios { projections.append(try options.project(path).0) }
+      let projections = try diagnosing { () throws(DiagnosticList) in try scenarios.map { (p) throws(DiagnosticList) in try options.project(p) } }
       let comparison = Comparison(projections)
       print(format == .json ? try JSONOutput.encode(ComparisonDocument(comparison)) : ComparisonTable.render(comparison))
     }

@@ -30,7 +30,7 @@ extension Plan {
     var noIndemnity = false
     @Option(help: "The contract's length in months from --month (default by contract: CDD 12, CDD à objet défini 24, service civique 8, stage 6, others 36).")
     var duration: Int?
-    @Option(help: "table or json.")
+    @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @Option(help: "Explain one line (its id: maladie, fillon, employer_cost…) instead of the table.")
     var explain: String?
@@ -38,30 +38,17 @@ extension Plan {
 
     func run() throws {
       guard let m = Month(parsing: month) else { throw ValidationError("--month '\(month)' is not a month; write YYYY-MM") }
-      let (set, sources) = try rules.load()
       let query = CostQuery(
         contract: contract, gross: gross, month: m, hours: hours, category: category, employer: employer, vatLiable: vat,
         headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration)
-      let printer = DiagnosticPrinter(sources: sources)
       if let explain {
-        let node: Result<ExplanationNode, DiagnosticList>
-        do throws(DiagnosticList) { node = .success(try PositionCost.explain(explain, query, ruleSet: set)) } catch { node = .failure(error) }
-        switch node {
-        case .success(let n): print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))
-        case .failure(let e):
-          printer.print(e.diagnostics)
-          throw ExitCode.failure
-        }
+        let n = try diagnosing { () throws(DiagnosticList) in try PositionCost.explain(explain, query, ruleSet: try rules.load()) }
+        print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))
         return
       }
-      do {
-        let (report, warnings) = try PositionCost.compute(query, ruleSet: set, strict: rules.strict)
-        DiagnosticPrinter(sources: sources, compact: true).print(warnings)
-        print(format == .json ? try JSONOutput.encode(report) : CostTable.render(report))
-      } catch let error as DiagnosticList {
-        printer.print(error.diagnostics)
-        throw ExitCode.failure
-      }
+      let (report, warnings) = try diagnosing { () throws(DiagnosticList) in try PositionCost.compute(query, ruleSet: try rules.load(), strict: rules.strict) }
+      DiagnosticPrinter(compact: true).print(warnings)
+      print(format == .json ? try JSONOutput.encode(report) : CostTable.render(report))
     }
   }
 }

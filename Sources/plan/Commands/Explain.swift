@@ -22,29 +22,16 @@ extension Plan {
     var entity: String?
     @Option(help: "How many levels of rules to open.")
     var depth = 64
-    @Option(help: "text or json.")
-    var format = ExplainFormat.text
+    @Option(help: TreeFormat.help)
+    var format = TreeFormat.text
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      let (projection, printer) = try options.project(scenario)
-      let explained: Result<ExplanationNode, DiagnosticList>
-      do throws(DiagnosticList) {
-        explained = .success(
-          try ProjectionExplainer(projection, depth: depth).explain(line: line, period: period, budget: budget, month: month, entity: entity))
-      } catch {
-        explained = .failure(error)
+      let node = try diagnosing { () throws(DiagnosticList) in
+        let projection = try options.project(scenario)
+        return try ProjectionExplainer(projection, depth: depth).explain(line: line, period: period, budget: budget, month: month, entity: entity)
       }
-      switch explained {
-      case .success(let node): print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
-      case .failure(let e):
-        printer.print(e.diagnostics)
-        throw ExitCode.failure
-      }
+      print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
     }
   }
-}
-
-enum ExplainFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
 }

@@ -11,7 +11,7 @@ extension Plan {
 
     @Argument(help: "Scenario files (YAML).")
     var scenarios: [String]
-    @Option(help: "csv or json.")
+    @Option(help: ExportFormat.help)
     var format = ExportFormat.csv
     @Option(name: .shortAndLong, help: "The file to write (- for the standard output).")
     var output: String
@@ -20,13 +20,7 @@ extension Plan {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      var projections: [Projection] = []
-      var read: [String] = []
-      for path in scenarios {
-        let (projection, printer) = try options.project(path, by: by)
-        projections.append(projection)
-        read += printer.sources.keys
-      }
+      let projections = try diagnosing { () throws(DiagnosticList) in try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by) } }
       let text: String
       switch format {
       case .csv: text = ([ProjectionCSV.header] + projections.flatMap(ProjectionCSV.rows)).joined(separator: "\n") + "\n"
@@ -36,15 +30,8 @@ extension Plan {
         print(text, terminator: "")
         return
       }
-      do throws(DiagnosticList) { try FileWriter.write(text, to: output, argument: "--output", inputs: read) } catch {
-        DiagnosticPrinter(sources: [:]).print(error.diagnostics)
-        throw ExitCode.failure
-      }
+      try diagnosing { () throws(DiagnosticList) in try FileWriter.write(text, to: output, argument: "--output", inputs: SourceStore.shared.paths) }
       FileHandle.standardError.write(Data("wrote \(output) (\(projections.count) scenarios)\n".utf8))
     }
   }
-}
-
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-  case csv, json
 }

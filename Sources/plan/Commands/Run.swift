@@ -12,12 +12,12 @@ extension Plan {
     var scenario: String
     @Option(help: "exercise, year or month.")
     var by = Period.Kind.exercise
-    @Option(help: "table, csv or json.")
+    @Option(help: ReportFormat.help)
     var format = ReportFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      let (projection, _) = try options.project(scenario, by: by)
+      let projection = try diagnosing { () throws(DiagnosticList) in try options.project(scenario, by: by) }
       switch format {
       case .table: print(ProjectionTable.render(projection))
       case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))

@@ -19,38 +19,26 @@ extension Plan {
     var threads = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Simulate the scenario under each statute (from the next exercise), side by side.")
     var statutes = false
-    @Option(help: "table or json.")
+    @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
       guard draws >= 2 else { throw ValidationError("--draws must be at least 2") }
-      let (s, set, printer) = try options.load(scenario)
-      var variants: [(String, Scenario)] = [("", s)]
-      if statutes {
-        let from = StatuteComparison.defaultFrom(s)
-        variants = StatuteComparison.statutes.map { statute in
-          var v = s
-          v.organisation.statutes = s.organisation.statutes.filter { $0.from < from } + [(from, statute)]
-          return (statute, v)
+      let results = try diagnosing { () throws(DiagnosticList) in
+        let (s, set) = try options.load(scenario)
+        var variants: [(String, Scenario)] = [("", s)]
+        if statutes {
+          let from = StatuteComparison.defaultFrom(s)
+          variants = StatuteComparison.statutes.map { ($0, StatuteComparison.variant(s, statute: $0, from: from)) }
         }
-      }
-      var results: [(String, Simulation)] = []
-      for (statute, v) in variants {
-        let bar = ProgressBar(total: draws, label: statute.isEmpty ? "simulating" : "simulating as \(statute)")
-        let outcome: Result<Simulation, DiagnosticList>
-        do throws(DiagnosticList) {
-          outcome = .success(try Simulation.run(v, ruleSet: set, draws: draws, seed: seed, threads: threads, progress: bar.update))
-        } catch {
-          outcome = .failure(error)
+        var results: [(String, Simulation)] = []
+        for (statute, v) in variants {
+          let bar = ProgressBar(total: draws, label: statute.isEmpty ? "simulating" : "simulating as \(statute)")
+          defer { bar.finish() }
+          results.append((statute, try Simulation.run(v, ruleSet: set, draws: draws, seed: seed, threads: threads, progress: bar.update)))
         }
-        bar.finish()
-        switch outcome {
-        case .success(let sim): results.append((statute, sim))
-        case .failure(let e):
-          printer.print(e.diagnostics)
-          throw ExitCode.failure
-        }
+        return results
       }
       if format == .json {
         print(statutes ? try JSONOutput.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.0, SimulationDocument($0.1)) })) : try JSONOutput.encode(SimulationDocument(results[0].1)))

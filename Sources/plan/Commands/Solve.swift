@@ -30,19 +30,12 @@ extension Plan {
       guard parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), lo < hi else {
         throw ValidationError("--range '\(range)' is not LO..HI with LO < HI")
       }
-      let (s, set, printer) = try options.load(scenario)
-      let outcome: Result<Solver.Answer, DiagnosticList>
-      do throws(DiagnosticList) { outcome = .success(try Solver(s, ruleSet: set).solve(path, in: lo...hi, target: t, draws: draws, seed: seed)) } catch {
-        outcome = .failure(error)
+      let a = try diagnosing { () throws(DiagnosticList) in
+        let (s, set) = try options.load(scenario)
+        return try Solver(s, ruleSet: set).solve(path, in: lo...hi, target: t, draws: draws, seed: seed)
       }
-      switch outcome {
-      case .success(let a):
-        print("\(vary) for \(target): \(a.message) [\(a.evaluations) candidates evaluated]")
-        if a.value == nil { throw ExitCode(2) }
-      case .failure(let e):
-        printer.print(e.diagnostics)
-        throw ExitCode.failure
-      }
+      print("\(vary) for \(target): \(a.message) [\(a.evaluations) candidates evaluated]")
+      if a.value == nil { throw ExitCode(2) }
     }
   }
 }

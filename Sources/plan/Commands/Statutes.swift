@@ -12,29 +12,21 @@ extension Plan {
     var scenario: String
     @Option(help: "The month the statute changes, YYYY-MM (default: the first month of the next exercise).")
     var from: String?
-    @Option(help: "table or json.")
+    @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      let (s, set, printer) = try options.load(scenario)
-      let month: Month
+      var month: Month?
       if let from {
         guard let m = Month(parsing: from) else { throw ValidationError("--from '\(from)' is not a month; write YYYY-MM") }
         month = m
-      } else {
-        month = StatuteComparison.defaultFrom(s)
       }
-      let result: Result<StatuteComparison, DiagnosticList>
-      do throws(DiagnosticList) { result = .success(try StatuteComparison(s, ruleSet: set, from: month, strict: options.strict)) } catch {
-        result = .failure(error)
+      let c = try diagnosing { () throws(DiagnosticList) in
+        let (s, set) = try options.load(scenario)
+        return try StatuteComparison(s, ruleSet: set, from: month ?? StatuteComparison.defaultFrom(s), strict: options.strict)
       }
-      switch result {
-      case .success(let c): print(format == .json ? try JSONOutput.encode(StatutesDocument(c)) : StatutesTable.render(c))
-      case .failure(let e):
-        printer.print(e.diagnostics)
-        throw ExitCode.failure
-      }
+      print(format == .json ? try JSONOutput.encode(StatutesDocument(c)) : StatutesTable.render(c))
     }
   }
 
@@ -48,13 +40,13 @@ extension Plan {
     var scenario: String
     @Option(help: "The month, YYYY-MM.")
     var at: String
-    @Option(help: "table or json.")
+    @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
       guard let month = Month(parsing: at) else { throw ValidationError("--at '\(at)' is not a month; write YYYY-MM") }
-      let (projection, _) = try options.project(scenario)
+      let projection = try diagnosing { () throws(DiagnosticList) in try options.project(scenario) }
       let months = projection.evaluation.situation.timeline.months
       guard months.contains(month) else { throw ValidationError("--at \(month) is outside the scenario's months (\(months))") }
       let report = GovernanceReport(projection, at: month)

@@ -1,16 +1,28 @@
 import Foundation
+import ArgumentParser
 import Planner
 
-/// Prints diagnostics on standard error, in colour only when it is a terminal.
+/// Prints diagnostics on standard error, with the source line of each (from the
+/// `SourceStore`), in colour only when it is a terminal.
 struct DiagnosticPrinter {
-  var sources: [String: String]
   /// One line per diagnostic, without the quoted source (for warnings next to a result).
   var compact = false
 
   func print(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let renderer = DiagnosticRenderer(sources: sources, colour: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    let renderer = DiagnosticRenderer(colour: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     let text = compact ? diagnostics.map(\.description).joined(separator: "\n") : renderer.render(diagnostics)
     FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// Runs a command's body: the diagnostics it throws are printed on standard error and the
+/// command exits with status 1. Every command goes through here.
+func diagnosing<T>(_ body: () throws(DiagnosticList) -> T) throws -> T {
+  do throws(DiagnosticList) {
+    return try body()
+  } catch {
+    DiagnosticPrinter().print(error.diagnostics)
+    throw ExitCode.failure
   }
 }

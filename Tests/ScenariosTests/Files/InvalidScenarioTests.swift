@@ -19,7 +19,7 @@ import Testing
     let error = try #require(outcome.diagnostics.first { $0.severity == .error })
     #expect(name.hasPrefix(error.id), "\(error.id)")
     #expect(error.location?.file == path)
-    let rendered = DiagnosticRenderer(sources: outcome.sources).render(error).replacing(Self.folder.path + "/", with: "")
+    let rendered = DiagnosticRenderer().render(error).replacing(Self.folder.path + "/", with: "")
     let lines = rendered.split(separator: "\n")
     #expect(lines.count >= 3)
     #expect(lines.first?.hasPrefix("\(name):\(error.location!.line):\(error.location!.column): error: ") == true)
@@ -62,5 +62,22 @@ import Testing
     #expect(keys("positions") == Set(Position.keys))
     #expect(keys("subsidies") == Set(Subsidy.keys))
     #expect(keys("items") == Set(Item.keys))
+  }
+}
+
+@Suite struct ExtendedBaseErrorTests {
+  /// An error inside a base reached through `extends:` is shown at its own line, quoted,
+  /// with its caret, like an error of the file given.
+  @Test func theBaseLineIsQuoted() throws {
+    let folder = InvalidScenarioTests.folder.deletingLastPathComponent().appendingPathComponent("extends")
+    let outcome = ScenarioCheck.check(folder.appendingPathComponent("variant.yaml").path)
+    let error = try #require(outcome.diagnostics.first)
+    let rendered = DiagnosticRenderer().render(error).replacing(folder.path + "/", with: "")
+    #expect(
+      rendered == """
+        bad-base.yaml:5:52: error: share_fonctionnement is 1.5; it must be between 0 and 1 (0 % to 100 %)
+            dues: {rate: 1 %, cap: 5000, share_fonctionnement: 150 %}
+                                                               ^
+        """)
   }
 }

@@ -8,7 +8,7 @@ import Testing
     .appendingPathComponent("Fixtures")
   static let scenarios = ShippedRules.folder.deletingLastPathComponent()
 
-  static func load(_ path: String) throws -> Scenario { try ScenarioLoader.load(path).scenario }
+  static func load(_ path: String) throws -> Scenario { try ScenarioLoader.load(path) }
   static func shipped(_ name: String) throws -> Scenario { try load(scenarios.appendingPathComponent(name).path) }
 
   // MARK: Constraints

@@ -10,8 +10,8 @@ import Testing
 @Suite struct BaselineTests {
   static let path = ShippedRules.folder.deletingLastPathComponent().appendingPathComponent("baseline.yaml").path
   static let loaded = try! ScenarioLoader.load(path)
-  static let projection = try! Projection.run(loaded.scenario, ruleSet: ShippedRules.ruleSet)
-  var scenario: Scenario { Self.loaded.scenario }
+  static let projection = try! Projection.run(loaded, ruleSet: ShippedRules.ruleSet)
+  var scenario: Scenario { Self.loaded }
   var projection: Projection { Self.projection }
 
   func cell(_ path: String, _ column: String, _ period: String) -> Double? {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct VariantTests {
   static func project(_ name: String) throws -> Projection {
     let path = ShippedRules.folder.deletingLastPathComponent().appendingPathComponent(name).path
-    return try Projection.run(try ScenarioLoader.load(path).scenario, ruleSet: ShippedRules.ruleSet)
+    return try Projection.run(try ScenarioLoader.load(path), ruleSet: ShippedRules.ruleSet)
   }
 
   static let baseline = try! project("baseline.yaml")

@@ -8,7 +8,7 @@ import Testing
     .appendingPathComponent("Fixtures/simulation")
 
   static func load(_ name: String) throws -> Scenario {
-    try ScenarioLoader.load(folder.appendingPathComponent(name).path).scenario
+    try ScenarioLoader.load(folder.appendingPathComponent(name).path)
   }
 
   static func simulate(_ name: String, draws: Int, seed: UInt64 = 7, threads: Int = 2) throws -> Simulation {
