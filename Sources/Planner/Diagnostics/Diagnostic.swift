@@ -20,7 +20,7 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   }
 
   public var severity: Severity
-  public var id: String
+  public var id: DiagnosticID
   public var message: String
   public var location: SourceLocation?
   /// How many columns the caret underlines (1 = a single `^`).
@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   public var subject: String?
 
   public init(
-    _ severity: Severity, id: String, _ message: String, at location: SourceLocation? = nil,
+    _ severity: Severity, id: DiagnosticID, _ message: String, at location: SourceLocation? = nil,
     length: Int = 1, notes: [Note] = []
   ) {
     self.severity = severity
@@ -42,14 +42,14 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   }
 
   public static func error(
-    _ id: String, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
+    _ id: DiagnosticID, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
     notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.error, id: id, message, at: location, length: length, notes: notes)
   }
 
   public static func warning(
-    _ id: String, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
+    _ id: DiagnosticID, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
     notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.warning, id: id, message, at: location, length: length, notes: notes)

@@ -35,11 +35,11 @@ extension ChunkContext {
     }
     if let division {
       return .error(
-        "evaluation.division-by-zero", "division by zero in rule '\(rule.name)'\(entity) in \(month)\(variant)",
+        .evaluationDivisionByZero, "division by zero in rule '\(rule.name)'\(entity) in \(month)\(variant)",
         at: rule.location(ofOffset: division.offset), length: division.length)
     }
     return .error(
-      "evaluation.not-finite",
+      .evaluationNotFinite,
       "rule '\(rule.name)' is not a finite number\(entity) in \(month)\(variant) (a division by zero or an overflow in its formula)",
       at: rule.location, length: rule.name.count)
   }

@@ -65,13 +65,13 @@ public struct Evaluator: Sendable {
       let input = ruleSet.inputs[i]
       let rows = input.entity.map { situation.entities[$0]?.count ?? 0 } ?? 1
       guard let block = situation.inputs[input.key] ?? (rows == 0 ? Block(rows: 0, months: 1, width: 1, data: []) : nil) else {
-        errors.append(.error("evaluation.missing-input", "input '\(input.key)' is used by the rules but not given", at: input.location))
+        errors.append(.error(.evaluationMissingInput, "input '\(input.key)' is used by the rules but not given", at: input.location))
         continue
       }
       if !(block.rows == 1 || block.rows == rows) || !(block.months == 1 || block.months == months.count) || block.width != 1 {
-        errors.append(.error("evaluation.input-shape", "input '\(input.key)' has \(block.rows) rows × \(block.months) months; expected \(rows) × \(months.count)", at: input.location))
+        errors.append(.error(.evaluationInputShape, "input '\(input.key)' has \(block.rows) rows × \(block.months) months; expected \(rows) × \(months.count)", at: input.location))
       } else if let bad = block.firstNonFinite() {
-        errors.append(.error("evaluation.input-not-finite", "input '\(input.key)' is not a number for row \(bad.row), month \(months[bad.month])", at: input.location))
+        errors.append(.error(.evaluationInputNotFinite, "input '\(input.key)' is not a number for row \(bad.row), month \(months[bad.month])", at: input.location))
       }
     }
 
@@ -80,7 +80,7 @@ public struct Evaluator: Sendable {
       guard let p = ruleSet.parameters[name] else { continue }
       if let confirmed = p.lastConfirmed, months.last > confirmed {
         let d = Diagnostic(
-          options.strict ? .error : .warning, id: "parameters.past-last-confirmed",
+          options.strict ? .error : .warning, id: .parametersPastLastConfirmed,
           "parameter '\(name)' is confirmed until \(confirmed) but is used until \(months.last); its last value is carried forward",
           at: p.location, notes: [.init("used by the rule defined here", at: usedAt)])
         if options.strict { errors.append(d) } else { warnings.append(d.about(name)) }
@@ -91,7 +91,7 @@ public struct Evaluator: Sendable {
         for i in Set(versions.compactMap { $0 }).sorted() {
           guard let why = dated[i].unconfirmed else { continue }
           let d = Diagnostic(
-            options.strict ? .error : .warning, id: "parameters.unconfirmed",
+            options.strict ? .error : .warning, id: .parametersUnconfirmed,
             "the value of '\(name)' from \(dated[i].from) is not confirmed by a dated source: \(why)",
             at: dated[i].location ?? p.location, notes: [.init("used by the rule defined here", at: usedAt)])
           if options.strict { errors.append(d) } else { warnings.append(d.about(name)) }
@@ -196,7 +196,7 @@ public struct Evaluator: Sendable {
       let block = generate(variants)
       if let bad = block.firstNonFinite() {
         throw DiagnosticList([
-          .error("evaluation.input-not-finite", "input '\(key)' is not a number in variant \(variants.lowerBound + bad.variant), month \(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])", at: ruleSet.inputs[i].location)
+          .error(.evaluationInputNotFinite, "input '\(key)' is not a number in variant \(variants.lowerBound + bad.variant), month \(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])", at: ruleSet.inputs[i].location)
         ])
       }
       context.inputs[i] = block

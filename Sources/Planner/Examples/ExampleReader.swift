@@ -25,7 +25,7 @@ public enum ExampleReader {
   }
 
   static func error(_ message: String, _ node: YAMLNode) -> DiagnosticList {
-    DiagnosticList([.error("examples.invalid", message, at: node.location)])
+    DiagnosticList([.error(.examplesInvalid, message, at: node.location)])
   }
 
   static func example(_ node: YAMLNode, _ rs: RuleSet) throws(DiagnosticList) -> Example {

@@ -25,14 +25,14 @@ public enum ExampleRunner {
     var row = 0
     if let entity = e.entity, let kind = rule.entity {
       guard let r = ev.situation.entities[kind]?.firstIndex(of: entity) else {
-        return [.error("examples.invalid", "no \(kind) '\(entity)' in example '\(example.name)'", at: e.location)]
+        return [.error(.examplesInvalid, "no \(kind) '\(entity)' in example '\(example.name)'", at: e.location)]
       }
       row = r
     }
     let unit = rule.type.unit.map { $0.isDimensionless ? "" : " \($0)" } ?? ""
     func mismatch(_ got: Double, _ period: String) -> Diagnostic {
       .error(
-        "examples.mismatch",
+        .examplesMismatch,
         "example '\(example.name)': \(e.rule)\(e.entity.map { "[\($0)]" } ?? "") in \(period) is \(show(got))\(unit), expected \(show(e.value))\(unit)",
         at: e.location)
     }

@@ -30,7 +30,7 @@ public struct Explainer: Sendable {
     let rule = try find(name)
     guard let e = timeline.exercises.firstIndex(where: { $0.id == id }) else {
       let known = timeline.exercises.map(\.id).joined(separator: ", ")
-      throw DiagnosticList([.error("explain.unknown-period", "no exercise '\(id)'; the exercises are \(known)")])
+      throw DiagnosticList([.error(.explainUnknownPeriod, "no exercise '\(id)'; the exercises are \(known)")])
     }
     let months = timeline.exerciseIndex.indices.filter { timeline.exerciseIndex[$0] == e }
     let state = ExplainerState()
@@ -45,7 +45,7 @@ public struct Explainer: Sendable {
     guard let rule = ruleSet.rule(named: name) else {
       var message = "no rule '\(name)'"
       if let s = Suggestion.nearest(to: name, among: ruleSet.rules.map(\.name)) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error("explain.unknown-rule", message)])
+      throw DiagnosticList([.error(.explainUnknownRule, message)])
     }
     return rule
   }

@@ -57,7 +57,7 @@ public struct Parameter: Sendable, Hashable {
   /// - Throws: `parameters.before-first-value` when `month` precedes every date.
   public func value(at month: Month) throws(DiagnosticList) -> DatedValue {
     guard case .values(let v) = values else {
-      throw DiagnosticList([.error("parameters.not-a-value", "'\(name)' is a scale; apply it with scale(\(name), base)", at: location)])
+      throw DiagnosticList([.error(.parametersNotAValue, "'\(name)' is a scale; apply it with scale(\(name), base)", at: location)])
     }
     guard let i = versionIndex(at: month) else {
       throw DiagnosticList([Diagnostic.beforeFirstValue(self, month: month)])
@@ -73,7 +73,7 @@ extension Diagnostic {
     let first = p.firstMonth.map { "\($0)" } ?? "(no value)"
     let who = rule.map { "rule '\($0)' looks up" } ?? "looked up"
     return .error(
-      "parameters.before-first-value",
+      .parametersBeforeFirstValue,
       "parameter '\(p.name)' has no value before \(first); \(who) its value for \(month). Add a dated value in force at \(month) or guard the lookup with 'if'",
       at: at ?? p.location,
       notes: p.location.map { [Note("'\(p.name)' is defined here", at: $0)] } ?? [])

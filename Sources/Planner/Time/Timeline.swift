@@ -9,12 +9,12 @@ public struct Timeline: Sendable, Hashable {
   /// - Throws: when exercises overlap or leave a gap.
   public init(exercises: [Exercise]) throws(DiagnosticList) {
     guard let first = exercises.first, let last = exercises.last else {
-      throw DiagnosticList([.error("time.no-exercise", "a timeline needs at least one exercise")])
+      throw DiagnosticList([.error(.timeNoExercise, "a timeline needs at least one exercise")])
     }
     for (a, b) in zip(exercises, exercises.dropFirst()) where a.months.last.adding(months: 1) != b.months.first {
       throw DiagnosticList([
         .error(
-          "time.exercise-gap",
+          .timeExerciseGap,
           "exercise '\(b.id)' starts \(b.months.first) but the previous one ('\(a.id)') ends \(a.months.last); exercises must follow each other month after month"
         )
       ])

@@ -23,7 +23,7 @@ public struct YAMLDocument {
     } catch let error as YamlError {
       throw DiagnosticList([Self.diagnostic(for: error, path: path, text: text)])
     } catch {
-      throw DiagnosticList([.error("yaml.invalid", "\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
+      throw DiagnosticList([.error(.yamlInvalid, "\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
     }
   }
 
@@ -37,17 +37,17 @@ public struct YAMLDocument {
       if let context { message += " (\(context.text) at line \(context.mark.line))" }
       if problem.contains("cannot start any token"), Self.hasTab(in: text, line: mark.line) {
         message = "a tab is used for indentation; YAML indents with spaces only"
-        return .error("yaml.tab-indentation", message, at: at(mark))
+        return .error(.yamlTabIndentation, message, at: at(mark))
       }
-      return .error("yaml.malformed", message, at: at(mark))
+      return .error(.yamlMalformed, message, at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
-        "yaml.duplicate-key", "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+        .yamlDuplicateKey, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
         at: at(context.mark))
     case .reader(let problem, _, _, _):
-      return .error("yaml.unreadable", "unreadable YAML: \(problem)", at: SourceLocation(file: path, line: 1, column: 1))
+      return .error(.yamlUnreadable, "unreadable YAML: \(problem)", at: SourceLocation(file: path, line: 1, column: 1))
     default:
-      return .error("yaml.malformed", "malformed YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
+      return .error(.yamlMalformed, "malformed YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
     }
   }
 
@@ -60,6 +60,6 @@ public struct YAMLDocument {
 
 extension Diagnostic {
   static func emptyFile(_ path: String) -> Diagnostic {
-    .error("yaml.empty-file", "the file is empty; expected a YAML mapping", at: SourceLocation(file: path, line: 1, column: 1))
+    .error(.yamlEmptyFile, "the file is empty; expected a YAML mapping", at: SourceLocation(file: path, line: 1, column: 1))
   }
 }

@@ -8,14 +8,14 @@ public enum YAMLFileLoader {
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: path))
       guard let decoded = String(data: data, encoding: .utf8) else {
-        throw DiagnosticList([.error("file.encoding", "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        throw DiagnosticList([.error(.fileEncoding, "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
       }
       text = decoded
       SourceStore.shared.record(decoded, for: path)
     } catch let error as DiagnosticList {
       throw error
     } catch {
-      throw DiagnosticList([.error("file.unreadable", "cannot read '\(path)': no such file or not readable")])
+      throw DiagnosticList([.error(.fileUnreadable, "cannot read '\(path)': no such file or not readable")])
     }
     return try YAMLDocument.parse(text, path: path)
   }

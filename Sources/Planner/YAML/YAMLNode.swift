@@ -30,13 +30,13 @@ public struct YAMLNode {
   /// The entries of a mapping, in file order, keys as strings.
   public func mapping(_ what: String) throws(DiagnosticList) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
     guard let mapping = node.mapping else {
-      throw DiagnosticList([.error("yaml.expected-mapping", "expected \(what) as a mapping (key: value lines)", at: location)])
+      throw DiagnosticList([.error(.yamlExpectedMapping, "expected \(what) as a mapping (key: value lines)", at: location)])
     }
     var out: [(String, YAMLNode, YAMLNode)] = []
     for (k, v) in mapping {
       let keyNode = YAMLNode(k, file: file, text: text)
       guard let key = k.scalar?.string else {
-        throw DiagnosticList([.error("yaml.expected-scalar", "expected a plain key in \(what)", at: keyNode.location)])
+        throw DiagnosticList([.error(.yamlExpectedScalar, "expected a plain key in \(what)", at: keyNode.location)])
       }
       out.append((key, keyNode, YAMLNode(v, file: file, text: text)))
     }
@@ -46,7 +46,7 @@ public struct YAMLNode {
   /// The items of a sequence.
   public func sequence(_ what: String) throws(DiagnosticList) -> [YAMLNode] {
     guard let sequence = node.sequence else {
-      throw DiagnosticList([.error("yaml.expected-sequence", "expected \(what) as a list (- item lines)", at: location)])
+      throw DiagnosticList([.error(.yamlExpectedSequence, "expected \(what) as a list (- item lines)", at: location)])
     }
     return sequence.map { YAMLNode($0, file: file, text: text) }
   }
@@ -54,14 +54,14 @@ public struct YAMLNode {
   /// A scalar, as text.
   public func string(_ what: String) throws(DiagnosticList) -> String {
     guard let s = node.scalar?.string else {
-      throw DiagnosticList([.error("yaml.expected-scalar", "expected \(what) as a single value", at: location)])
+      throw DiagnosticList([.error(.yamlExpectedScalar, "expected \(what) as a single value", at: location)])
     }
     return s
   }
 
   /// A scalar read as a number with the one literal grammar (`1820`, `0.5`, `1_000`,
   /// `5000 EUR`, `1.1 %`); with `unit`, a unit written must be that one.
-  public func number(_ what: String, unit: Unit? = nil, id: String = "yaml.expected-number") throws(DiagnosticList) -> Double {
+  public func number(_ what: String, unit: Unit? = nil, id: DiagnosticID = .yamlExpectedNumber) throws(DiagnosticList) -> Double {
     let s = try string(what)
     switch Literal.parse(s) {
     case .success(let l):

@@ -24,9 +24,9 @@ public enum FileWriter {
   }
 
   public static func write(_ data: Data, to path: String, argument: String, inputs: [String] = []) throws(DiagnosticList) {
-    func fail(_ message: String) -> DiagnosticList { DiagnosticList([.error("file.write", "\(argument) '\(path)': \(message)")]) }
+    func fail(_ message: String) -> DiagnosticList { DiagnosticList([.error(.fileWrite, "\(argument) '\(path)': \(message)")]) }
     let name = (path as NSString).lastPathComponent
-    guard !path.isEmpty else { throw DiagnosticList([.error("file.write", "\(argument) is empty; give the name of a file to write")]) }
+    guard !path.isEmpty else { throw DiagnosticList([.error(.fileWrite, "\(argument) is empty; give the name of a file to write")]) }
     guard !path.hasSuffix("/"), name != ".", name != "..", !name.isEmpty else { throw fail("is a folder; give the name of a file in it") }
     var st = stat()
     if lstat(path, &st) == 0 {

@@ -22,7 +22,7 @@ public enum RulePackLoader {
   public static func load(folder: String, hint: String) throws(DiagnosticList) -> RuleSet {
     let files = ScenarioLoader.rulePackFiles(folder)
     guard !files.isEmpty else {
-      throw DiagnosticList([.error("rules.no-files", "no rule pack (*.yaml) in '\(folder)'\(hint)")])
+      throw DiagnosticList([.error(.rulesNoFiles, "no rule pack (*.yaml) in '\(folder)'\(hint)")])
     }
     let outcome = compile(files)
     guard let set = outcome.ruleSet, !outcome.hasErrors else { throw DiagnosticList(outcome.diagnostics) }

@@ -21,11 +21,11 @@ extension Organisation: DeclaredSection {
             let statute = try statuteNode.string("a statute")
             o.fieldLocations["statute[\(o.statutes.count)]"] = statuteNode.location
             if let last = o.statutes.last, from <= last.from {
-              throw ScenarioValue.error("statutes are listed in order of their dates; \(from) comes after \(last.from)", e, id: "scenario.out-of-domain")
+              throw ScenarioValue.error("statutes are listed in order of their dates; \(from) comes after \(last.from)", e, id: .scenarioOutOfDomain)
             }
             o.statutes.append((from, statute))
           }
-          if o.statutes.isEmpty { throw ScenarioValue.error("the organisation needs at least one statute", n, id: "scenario.missing-field") }
+          if o.statutes.isEmpty { throw ScenarioValue.error("the organisation needs at least one statute", n, id: .scenarioMissingField) }
         },
         show: { $0.statutes.map { "\($0.statute) from \($0.from)" }.joined(separator: ", ") },
         category: { o in o.statutes.enumerated().map { ($0.element.statute, o.fieldLocations["statute[\($0.offset)]"]) } }),
@@ -77,7 +77,7 @@ extension Member: ScenarioEntry {
         read: { (m, n, _) throws(DiagnosticList) in
           for (year, yearNode, value) in try n.mapping("payroll by year") {
             guard let y = Int(year), (1990...2100).contains(y) else {
-              throw ScenarioValue.error("expected a year from 1990 to 2100, found '\(year)'", yearNode, id: "scenario.out-of-domain")
+              throw ScenarioValue.error("expected a year from 1990 to 2100, found '\(year)'", yearNode, id: .scenarioOutOfDomain)
             }
             m.payroll[y] = try ScenarioValue.number(value, "the payroll of \(y)", unit: .euro, .nonNegative)
           }
@@ -99,7 +99,7 @@ extension Member: ScenarioEntry {
   mutating func complete(at node: YAMLNode) throws(DiagnosticList) {
     if name.isEmpty { name = id }
     if let left, left < joined {
-      throw ScenarioValue.error("member '\(id)' leaves (\(left)) before it joins (\(joined))", node, id: "scenario.out-of-domain")
+      throw ScenarioValue.error("member '\(id)' leaves (\(left)) before it joins (\(joined))", node, id: .scenarioOutOfDomain)
     }
   }
 }
@@ -152,7 +152,7 @@ extension Subsidy: ScenarioEntry {
         read: { (s, n, c) throws(DiagnosticList) in
           for (e, keyNode, value) in try n.mapping("amount distributions by exercise") {
             guard c.exercises.contains(where: { $0.id == e }) else {
-              throw ScenarioValue.error("'\(e)' is not an exercise of the scenario", keyNode, id: "scenario.unknown-exercise")
+              throw ScenarioValue.error("'\(e)' is not an exercise of the scenario", keyNode, id: .scenarioUnknownExercise)
             }
             s.amountDistribution[e] = try ScenarioValue.distribution(value, "an amount distribution")
           }

@@ -33,7 +33,7 @@ extension ScenarioReader {
     }
     for g in groups {
       if let college = g.college, !colleges.contains(where: { $0.id == college }) {
-        throw DiagnosticList([.error("scenario.unknown-value", "group '\(g.id)' is in college '\(college)', which the governance does not define", at: g.location)])
+        throw DiagnosticList([.error(.scenarioUnknownValue, "group '\(g.id)' is in college '\(college)', which the governance does not define", at: g.location)])
       }
     }
     let reserves = try node.value("indivisible_reserves").map { (n) throws(DiagnosticList) in try ScenarioValue.number(n, "indivisible_reserves", .unitInterval) } ?? 1

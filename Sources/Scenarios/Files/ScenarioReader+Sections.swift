@@ -39,7 +39,7 @@ extension ScenarioReader {
       actuals: base?.actuals ?? [:], publishedStaffing: base?.publishedStaffing ?? [:], governance: base?.governance,
       location: root.location)
     if base == nil && root.value("organisation") == nil {
-      throw DiagnosticList([.error("scenario.missing-field", "a scenario needs 'organisation'", at: root.location)])
+      throw DiagnosticList([.error(.scenarioMissingField, "a scenario needs 'organisation'", at: root.location)])
     }
     if let n = root.value("governance") { s.governance = try governance(n) }
     s.uncertainty = try section(root.value("uncertainty"), base: base?.uncertainty ?? Uncertainty(), context)

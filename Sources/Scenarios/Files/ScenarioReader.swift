@@ -17,7 +17,7 @@ struct ScenarioReader {
 
   init(_ document: YAMLDocument) { self.document = document }
 
-  func error(_ message: String, _ node: YAMLNode, id: String = "scenario.invalid") -> DiagnosticList {
+  func error(_ message: String, _ node: YAMLNode, id: DiagnosticID = .scenarioInvalid) -> DiagnosticList {
     ScenarioValue.error(message, node, id: id)
   }
 
@@ -50,11 +50,11 @@ struct ScenarioReader {
     for (i, e) in base.enumerated() { index[e.id] = i }
     var seen: [String: SourceLocation] = [:]
     for entry in try node.sequence(E.section) {
-      guard let idNode = entry.value("id") else { throw error("each entry of \(E.section) needs an 'id'", entry, id: "scenario.missing-field") }
+      guard let idNode = entry.value("id") else { throw error("each entry of \(E.section) needs an 'id'", entry, id: .scenarioMissingField) }
       let id = try idNode.string("an id")
       if let first = seen[id] {
         throw DiagnosticList([
-          .error("scenario.duplicate-id", "'\(id)' appears twice in \(E.section) of this file", at: idNode.location, length: id.count,
+          .error(.scenarioDuplicateId, "'\(id)' appears twice in \(E.section) of this file", at: idNode.location, length: id.count,
             notes: [.init("first given here", at: first)])
         ])
       }

@@ -6,7 +6,7 @@ enum ScenarioValue {
   /// The largest whole number a count may be.
   static let maximumCount = 1_000_000
 
-  static func error(_ message: String, _ node: YAMLNode, id: String = "scenario.invalid") -> DiagnosticList {
+  static func error(_ message: String, _ node: YAMLNode, id: DiagnosticID = .scenarioInvalid) -> DiagnosticList {
     DiagnosticList([.error(id, message, at: node.location)])
   }
 
@@ -14,7 +14,7 @@ enum ScenarioValue {
   static func number(_ node: YAMLNode, _ what: String, unit: Unit? = nil, _ domain: Domain = .any) throws(DiagnosticList) -> Double {
     let x = try node.number(what, unit: unit)
     guard domain.contains(x) else {
-      throw error("\(what) is \(show(x)); it must be \(domain.text)", node, id: "scenario.out-of-domain")
+      throw error("\(what) is \(show(x)); it must be \(domain.text)", node, id: .scenarioOutOfDomain)
     }
     return x
   }
@@ -23,7 +23,7 @@ enum ScenarioValue {
   static func count(_ node: YAMLNode, _ what: String, minimum: Int = 0) throws(DiagnosticList) -> Int {
     let x = try node.number(what, unit: .count)
     guard x == x.rounded(), x >= Double(minimum), x <= Double(maximumCount) else {
-      throw error("\(what) is \(show(x)); it must be a whole number from \(minimum) to \(maximumCount)", node, id: "scenario.out-of-domain")
+      throw error("\(what) is \(show(x)); it must be a whole number from \(minimum) to \(maximumCount)", node, id: .scenarioOutOfDomain)
     }
     return Int(x)
   }
@@ -39,7 +39,7 @@ enum ScenarioValue {
   static func month(_ node: YAMLNode) throws(DiagnosticList) -> Month {
     let t = try node.string("a month")
     guard let m = Month(parsing: t) else {
-      throw DiagnosticList([.error("time.bad-date", "'\(t)' is not a month; write YYYY-MM", at: node.location, length: t.count)])
+      throw DiagnosticList([.error(.timeBadDate, "'\(t)' is not a month; write YYYY-MM", at: node.location, length: t.count)])
     }
     return m
   }
@@ -53,7 +53,7 @@ enum ScenarioValue {
     let ids = exercises.map(\.id)
     for (key, keyNode, value) in try node.mapping("\(what) by exercise") {
       guard ids.contains(key) else {
-        throw error("'\(key)' is not an exercise of the scenario (\(ids.joined(separator: ", ")))", keyNode, id: "scenario.unknown-exercise")
+        throw error("'\(key)' is not an exercise of the scenario (\(ids.joined(separator: ", ")))", keyNode, id: .scenarioUnknownExercise)
       }
       out.values[key] = try number(value, "\(what) in \(key)", unit: unit, domain)
     }
@@ -65,12 +65,12 @@ enum ScenarioValue {
     for (key, keyNode, _) in try node.mapping(what) where !keys.contains(key) {
       var message = "unknown field '\(key)' in \(what)"
       if let s = Suggestion.nearest(to: key, among: keys) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error("scenario.unknown-field", message, at: keyNode.location, length: key.count)])
+      throw DiagnosticList([.error(.scenarioUnknownField, message, at: keyNode.location, length: key.count)])
     }
   }
 
   static func required(_ node: YAMLNode, _ key: String, _ what: String) throws(DiagnosticList) -> YAMLNode {
-    guard let v = node.value(key) else { throw error("\(what) needs '\(key)'", node, id: "scenario.missing-field") }
+    guard let v = node.value(key) else { throw error("\(what) needs '\(key)'", node, id: .scenarioMissingField) }
     return v
   }
 
@@ -83,7 +83,7 @@ enum ScenarioValue {
         guard let a = Literal.value(parts[0]), let b = Literal.value(parts[1]) else {
           throw error("expected \(what) as 'a to b' with two numbers, found '\(text)'", node)
         }
-        guard a <= b else { throw error("in '\(text)' the low end exceeds the high end; write the lower number first", node, id: "scenario.out-of-domain") }
+        guard a <= b else { throw error("in '\(text)' the low end exceeds the high end; write the lower number first", node, id: .scenarioOutOfDomain) }
         return .range90(a, b)
       }
       return .fixed(try number(node, what))
@@ -105,7 +105,7 @@ enum ScenarioValue {
       guard sd >= 0 else { throw error("sd must not be negative", node) }
       return .normal(mean: m, sd: sd)
     case let t:
-      throw error("unknown distribution '\(t)'; use fixed, uniform, triangular or normal (or 'a to b')", node, id: "scenario.unknown-value")
+      throw error("unknown distribution '\(t)'; use fixed, uniform, triangular or normal (or 'a to b')", node, id: .scenarioUnknownValue)
     }
   }
 

@@ -44,7 +44,7 @@ public struct ConstraintChecker {
     }
     // Service civique only in a non-profit or public body.
     if let p = projection {
-      let hosted = p.warnings.filter { $0.id == "scenario.legal-limit" && $0.subject == "service_civique_host" }
+      let hosted = p.warnings.filter { $0.id == .scenarioLegalLimit && $0.subject == "service_civique_host" }
       let rule = ruleSet.rule(named: "service_civique_host")
       out.append(
         ConstraintResult(

@@ -12,7 +12,7 @@ extension Scenario {
         guard let key = field.categories, let values = field.category?(section) else { continue }
         let at = section.location(of: field.key, or: fallback)
         guard let input = ruleSet.input(key) else {
-          errors.append(.error("scenario.rules-missing", "the rule packs declare no input '\(key)', which '\(field.key)' needs", at: at))
+          errors.append(.error(.scenarioRulesMissing, "the rule packs declare no input '\(key)', which '\(field.key)' needs", at: at))
           continue
         }
         for (value, place) in values where !input.categories.contains(value) {
@@ -20,7 +20,7 @@ extension Scenario {
           if let s = Suggestion.nearest(to: value, among: input.categories) {
             message = "\(field.key) '\(value)' is not a value the rule packs know; did you mean '\(s)'?"
           }
-          errors.append(.error("scenario.unknown-value", message, at: place ?? at, length: value.count))
+          errors.append(.error(.scenarioUnknownValue, message, at: place ?? at, length: value.count))
         }
       }
     }

@@ -40,7 +40,7 @@ public struct ScenarioPlanner: Sendable {
           if active.isEmpty && h > 0 {
             errors.append(
               .error(
-                "scenario.hours-outside-contract",
+                .scenarioHoursOutsideContract,
                 "position '\(p.id)' has \(h) h in \(exercise.id) but its contract (\(p.start)..\(p.end)) has no month in it",
                 at: p.hours.location ?? p.location))
           }
@@ -51,7 +51,7 @@ public struct ScenarioPlanner: Sendable {
         } else if !active.isEmpty && scenario.actuals[exercise.id] == nil && p.contract != "benevole" {
           errors.append(
             .error(
-              "scenario.missing-gross", "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}",
+              .scenarioMissingGross, "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}",
               at: p.location))
         }
       }
@@ -85,7 +85,7 @@ public struct ScenarioPlanner: Sendable {
     if !carried.isEmpty {
       notes.append(
         .warning(
-          "scenario.payroll-carried-forward",
+          .scenarioPayrollCarriedForward,
           "\(carried.count) members give no payroll for a year their dues need; their latest earlier payroll is used (\(carried.joined(separator: ", ")))",
           at: scenario.location))
     }

@@ -33,7 +33,7 @@ extension ProjectionBuilder {
   mutating func budgetRows(_ periods: [Period]) throws(DiagnosticList) -> [BudgetRow] {
     var rows = layout
     guard !rows.isEmpty else {
-      throw DiagnosticList([.error("scenario.rules-missing", "the rule packs have no budget rows (rules with a path and a group fonctionnement or projets)")])
+      throw DiagnosticList([.error(.scenarioRulesMissing, "the rule packs have no budget rows (rules with a path and a group fonctionnement or projets)")])
     }
     // Sections recorded above their detail get an explicit "not detailed" row.
     for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
@@ -45,7 +45,7 @@ extension ProjectionBuilder {
           let detail = kids.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           guard abs(printed - detail) >= 0.005 else { continue }
           warnings.append(
-            .warning("source.section-not-detailed", "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
+            .warning(.sourceSectionNotDetailed, "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
               at: a.location(of: section.path)))
           let path = section.path + "/non_detaille"
           if !rows.contains(where: { $0.path == path }) {
@@ -142,7 +142,7 @@ extension ProjectionBuilder {
     if abs(computed - shown) > 0.01 * Double(max(1, children(row.path, in: layout).count)) + 0.005 {
       throw DiagnosticList([
         .error(
-          "scenario.section-mismatch",
+          .scenarioSectionMismatch,
           "rule '\(rule.name)' gives \(Money.format(computed)) for \(p.id) but the rows of \(row.path) add up to \(Money.format(shown))",
           at: rule.location)
       ])
@@ -156,7 +156,7 @@ extension ProjectionBuilder {
       let sum = Money.sum(sections.flatMap { s in Self.columns.map { a.budget[s.path]?[$0] ?? 0 } })
       if abs(printed - sum) >= 0.005 {
         warnings.append(
-          .warning("source.total-mismatch", "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
+          .warning(.sourceTotalMismatch, "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
             at: a.location(of: total.path)))
       }
     }
@@ -170,7 +170,7 @@ extension ProjectionBuilder {
           guard let row = rows.first(where: { $0.path == path && $0.budget == column }), let computed = row.shares[id] else { continue }
           if abs(computed - printed) > 0.005 {
             warnings.append(
-              .warning("source.share-mismatch", "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
+              .warning(.sourceShareMismatch, "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
                 at: a.location(of: path, shares: true)))
           }
         }
@@ -190,7 +190,7 @@ extension ProjectionBuilder {
           let recorded = a.budget[row.path]?[column] ?? 0
           if projected != 0 && abs(projected - recorded) >= 0.5 {
             warnings.append(
-              .warning("recorded.differs-from-rules", "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
+              .warning(.recordedDiffersFromRules, "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
                 at: a.location(of: row.path)))
           }
         }

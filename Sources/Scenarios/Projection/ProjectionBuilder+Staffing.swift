@@ -32,18 +32,18 @@ extension ProjectionBuilder {
     for (id, lines) in scenario.publishedStaffing.sorted(by: { $0.key < $1.key }) {
       for (line, printed) in lines.sorted(by: { $0.key < $1.key }) {
         guard let row = rows.first(where: { $0.id == line }), let h = row.hours[id], let f = row.fte[id] else {
-          warnings.append(.warning("source.unknown-line", "\(id): no staffing line '\(line)'", at: printed.location))
+          warnings.append(.warning(.sourceUnknownLine, "\(id): no staffing line '\(line)'", at: printed.location))
           continue
         }
         if abs(h - printed.hours) >= 0.005 {
           warnings.append(
-            .warning("staffing.hours-differ", "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
+            .warning(.staffingHoursDiffer, "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
               at: printed.location))
         }
         let rounded = (f * 100).rounded(.toNearestOrAwayFromZero) / 100
         if abs(rounded - printed.fte) >= 0.005 {
           warnings.append(
-            .warning("source.fte-rounding", "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
+            .warning(.sourceFteRounding, "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
               at: printed.location))
         }
       }
@@ -59,7 +59,7 @@ extension ProjectionBuilder {
         let hourly = pay / h
         if hourly < smic {
           warnings.append(
-            .warning("implausible.pay-under-smic", "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
+            .warning(.implausiblePayUnderSmic, "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
               at: a.location(of: "charges/remunerations/\(row.id)")))
         }
       }

@@ -57,7 +57,7 @@ struct ProjectionBuilder {
         let position = scenario.positions.first { $0.id == id }
         errors.append(
           .error(
-            "scenario.legal-limit",
+            .scenarioLegalLimit,
             "position '\(id)' in \(timeline.months[m]): legal limit broken: \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? "")",
             at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
           ).about(rule.name))

@@ -28,7 +28,7 @@ public struct ProjectionDocument: Encodable {
     staffing = p.staffing
     indicators = p.indicators
     inKind = p.inKind
-    warnings = p.warnings.map { Warning(code: $0.id, message: $0.message, where: $0.location.map { "\($0)" }) }
+    warnings = p.warnings.map { Warning(code: $0.id.rawValue, message: $0.message, where: $0.location.map { "\($0)" }) }
   }
 
   enum CodingKeys: String, CodingKey {

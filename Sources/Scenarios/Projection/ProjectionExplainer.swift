@@ -60,7 +60,7 @@ public struct ProjectionExplainer {
     let months = try monthIndices(period)
     let focus = try month.map { (m) throws(DiagnosticList) -> Int in
       guard let parsed = Month(parsing: m), let i = timeline.months.index(of: parsed), months.contains(i) else {
-        throw DiagnosticList([.error("explain.bad-month", "--month \(m) is not a month of \(period)")])
+        throw DiagnosticList([.error(.explainBadMonth, "--month \(m) is not a month of \(period)")])
       }
       return i
     }
@@ -71,16 +71,16 @@ public struct ProjectionExplainer {
       let paths = Array(Set(projection.budget.map(\.path))).sorted()
       var message = "'\(line)' is neither a budget line nor a rule"
       if let s = nearest(line, paths + ruleSet.rules.map(\.name)) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error("explain.unknown-line", message + ". Budget lines are paths such as charges/charges_sociales")])
+      throw DiagnosticList([.error(.explainUnknownLine, message + ". Budget lines are paths such as charges/charges_sociales")])
     }
     var row = 0
     if let kind = rule.entity {
       let ids = projection.evaluation.situation.entities[kind] ?? []
       guard let entity else {
-        throw DiagnosticList([.error("explain.entity-needed", "'\(line)' is computed per \(kind); give --entity (one of \(ids.joined(separator: ", ")))")])
+        throw DiagnosticList([.error(.explainEntityNeeded, "'\(line)' is computed per \(kind); give --entity (one of \(ids.joined(separator: ", ")))")])
       }
       guard let r = ids.firstIndex(of: entity) else {
-        throw DiagnosticList([.error("explain.unknown-entity", "no \(kind) '\(entity)'; the \(kind) ids are \(ids.joined(separator: ", "))")])
+        throw DiagnosticList([.error(.explainUnknownEntity, "no \(kind) '\(entity)'; the \(kind) ids are \(ids.joined(separator: ", "))")])
       }
       row = r
     }
@@ -96,7 +96,7 @@ public struct ProjectionExplainer {
       return (0..<timeline.monthCount).filter { timeline.months[$0].year == y }
     }
     let ids = timeline.exercises.map(\.id).joined(separator: ", ")
-    throw DiagnosticList([.error("explain.unknown-period", "'\(period)' is not an exercise (\(ids)), a year or a month of the scenario")])
+    throw DiagnosticList([.error(.explainUnknownPeriod, "'\(period)' is not an exercise (\(ids)), a year or a month of the scenario")])
   }
 
   /// A rule over several months: the months' values, one of them explained in full.
@@ -124,7 +124,7 @@ public struct ProjectionExplainer {
 
   func explainRow(_ path: String, period: String, months: [Int], budget: String, focus: Int?) throws(DiagnosticList) -> ExplanationNode {
     guard ["fonctionnement", "projets", "total"].contains(budget) else {
-      throw DiagnosticList([.error("explain.bad-budget", "--budget is fonctionnement, projets or total")])
+      throw DiagnosticList([.error(.explainBadBudget, "--budget is fonctionnement, projets or total")])
     }
     let label = projection.budget.first { $0.path == path }?.label ?? path
     let shown = projection.budget.first { $0.path == path && $0.budget == budget }?.values[period]

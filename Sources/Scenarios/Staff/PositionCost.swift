@@ -13,7 +13,7 @@ public enum PositionCost {
     guard let rule = ruleSet.rule(named: line), rule.entity == "position" || rule.entity == nil else {
       var message = "no line '\(line)' of a position's cost"
       if let s = Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error("cost.unknown-line", message)])
+      throw DiagnosticList([.error(.costUnknownLine, message)])
     }
     let situation = try situation(for: q, ruleSet: ruleSet)
     let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(trace: true, keep: [line])).run()
@@ -66,7 +66,7 @@ public enum PositionCost {
       if abs(computed - shown) > 0.005 {
         throw DiagnosticList([
           .error(
-            "cost.total-mismatch",
+            .costTotalMismatch,
             "the rule '\(rule)' gives \(computed) EUR but its lines add up to \(shown) EUR: a line of the group is missing from the total",
             at: ruleSet.rule(named: rule)?.location)
         ])
@@ -131,7 +131,7 @@ public enum PositionCost {
       guard evaluation.value(rule.name, month: 0) == 1 else { continue }
       let source = rule.source.map { " (\($0))" } ?? ""
       errors.append(
-        .error("cost.legal-limit", "legal limit broken: \(rule.label ?? rule.name)\(source)", at: rule.location, length: rule.name.count))
+        .error(.costLegalLimit, "legal limit broken: \(rule.label ?? rule.name)\(source)", at: rule.location, length: rule.name.count))
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
   }
@@ -140,11 +140,11 @@ public enum PositionCost {
   static func situation(for q: CostQuery, ruleSet: RuleSet) throws(DiagnosticList) -> Situation {
     func category(_ key: String, _ value: String, option: String) throws(DiagnosticList) -> Double {
       guard let input = ruleSet.input(key) else {
-        throw DiagnosticList([.error("cost.rules-missing", "the rule packs declare no input '\(key)'; load the employment rule packs")])
+        throw DiagnosticList([.error(.costRulesMissing, "the rule packs declare no input '\(key)'; load the employment rule packs")])
       }
       guard let i = input.categories.firstIndex(of: value) else {
         throw DiagnosticList([
-          .error("cost.bad-option", "\(option) '\(value)' is not one of \(input.categories.joined(separator: ", "))")
+          .error(.costBadOption, "\(option) '\(value)' is not one of \(input.categories.joined(separator: ", "))")
         ])
       }
       return Double(i)
@@ -154,12 +154,12 @@ public enum PositionCost {
       hours = h
     } else {
       guard let p = ruleSet.parameters["full_time_hours_per_month"] else {
-        throw DiagnosticList([.error("cost.rules-missing", "the rule packs define no 'full_time_hours_per_month'; give --hours")])
+        throw DiagnosticList([.error(.costRulesMissing, "the rule packs define no 'full_time_hours_per_month'; give --hours")])
       }
       hours = try p.value(at: q.month).value
     }
     let duration = q.duration ?? CostQuery.defaultDuration(for: q.contract)
-    guard duration >= 1 else { throw DiagnosticList([.error("cost.bad-option", "--duration must be at least 1 month")]) }
+    guard duration >= 1 else { throw DiagnosticList([.error(.costBadOption, "--duration must be at least 1 month")]) }
     var builder = SituationBuilder(ruleSet: ruleSet, timeline: Timeline(months: MonthRange(q.month, q.month)))
     _ = try category("position.contract", q.contract, option: "--contract")
     _ = try category("position.category", q.category, option: "--category")

@@ -57,7 +57,7 @@ public struct Simulation: Sendable {
     let sampler = DrawSampler(scenario, timeline: timeline, seed: seed)
     let open = sampler.open
     guard !open.isEmpty else {
-      throw DiagnosticList([.error("simulate.nothing-open", "every exercise of the scenario is closed: nothing is uncertain")])
+      throw DiagnosticList([.error(.simulateNothingOpen, "every exercise of the scenario is closed: nothing is uncertain")])
     }
     let hoursPerYear = (try? ruleSet.parameters["full_time_hours_per_year"]?.value(at: timeline.months.last).value) ?? 1820
     let inputNames = Self.inputNames(scenario, sampler: sampler)

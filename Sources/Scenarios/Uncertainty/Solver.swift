@@ -132,7 +132,7 @@ public struct Solver {
     var variation = Variation(count: k)
     func exerciseMonths(_ id: String) throws(DiagnosticList) -> [Int] {
       guard let e = t.exercises.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error("solve.unknown-exercise", "no exercise '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(id)' in the scenario")])
       }
       return (0..<t.monthCount).filter { t.exerciseIndex[$0] == e }
     }
@@ -155,14 +155,14 @@ public struct Solver {
       variation.inputs["dues_cap"] = { _ in b }
     case .subsidy(let id, let exercise):
       guard let row = scenario.subsidies.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error("solve.unknown-path", "no subsidy '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
       }
       let ms = try exerciseMonths(exercise)
       let b = rowsBlock("subsidy.amount", row: row, months: ms) { $0 / Double(ms.count) }
       variation.inputs["subsidy.amount"] = { _ in b }
     case .gross(let id, let exercise):
       guard let row = scenario.positions.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error("solve.unknown-path", "no position '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownPath, "no position '\(id)' in the scenario")])
       }
       let p = scenario.positions[row]
       let ms = try exerciseMonths(exercise).filter { p.start <= t.months[$0] && t.months[$0] <= p.end }
@@ -195,19 +195,19 @@ public struct Solver {
       case .duesCap: s.dues.cap = x
       case .subsidy(let id, let e):
         guard let i = s.subsidies.firstIndex(where: { $0.id == id }) else {
-          throw DiagnosticList([.error("solve.unknown-path", "no subsidy '\(id)' in the scenario")])
+          throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
         }
         s.subsidies[i].amounts.values[e] = x
         s.subsidies[i].amountDistribution[e] = nil
       case .gross(let id, let e):
         guard let i = s.positions.firstIndex(where: { $0.id == id }) else {
-          throw DiagnosticList([.error("solve.unknown-path", "no position '\(id)' in the scenario")])
+          throw DiagnosticList([.error(.solveUnknownPath, "no position '\(id)' in the scenario")])
         }
         s.positions[i].gross.values[e] = x
       }
       let sim = try Simulation.run(s, ruleSet: ruleSet, draws: draws, seed: seed, threads: 2)
       guard let p = sim.probabilities[name]?[exercise] else {
-        throw DiagnosticList([.error("solve.unknown-exercise", "exercise '\(exercise)' is not simulated (it is closed or absent)")])
+        throw DiagnosticList([.error(.solveUnknownExercise, "exercise '\(exercise)' is not simulated (it is closed or absent)")])
       }
       out.append(p)
     }

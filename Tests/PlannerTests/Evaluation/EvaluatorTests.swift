@@ -18,7 +18,7 @@ import Testing
       """)
     let situation = Situation(timeline: Timeline(months: MonthRange(Month(2012, 1), Month(2013, 3))))
     let lenient = try Evaluator(set, situation).run()
-    #expect(lenient.warnings.map(\.id) == ["parameters.past-last-confirmed"])
+    #expect(lenient.warnings.map(\.id) == [.parametersPastLastConfirmed])
     #expect(lenient.value("pay", month: 14) == 1398.37)
     #expect(throws: DiagnosticList.self) { try Evaluator(set, situation, options: EvaluationOptions(strict: true)) }
   }

@@ -17,7 +17,7 @@ import Testing
     let path = Self.folder.appendingPathComponent(name).path
     let outcome = ScenarioCheck.check(path)
     let error = try #require(outcome.diagnostics.first { $0.severity == .error })
-    #expect(name.hasPrefix(error.id), "\(error.id)")
+    #expect(name.hasPrefix(error.id.rawValue + "."), "\(error.id)")
     #expect(error.location?.file == path)
     let rendered = DiagnosticRenderer().render(error).replacing(Self.folder.path + "/", with: "")
     let lines = rendered.split(separator: "\n")

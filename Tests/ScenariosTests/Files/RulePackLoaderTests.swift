@@ -9,7 +9,7 @@ import Testing
   @Test func missingFileIsAnError() {
     let outcome = RulePackLoader.check(["/nonexistent/rules.yaml"])
     #expect(outcome.hasErrors)
-    #expect(outcome.diagnostics.first?.id == "file.unreadable")
+    #expect(outcome.diagnostics.first?.id == .fileUnreadable)
   }
 
   /// The shipped rule packs compile and their worked examples pass.

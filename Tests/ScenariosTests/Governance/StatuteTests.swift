@@ -25,9 +25,9 @@ import Testing
     let errors = outcome.diagnostics.filter { $0.severity == .error }
     #expect(!errors.isEmpty)
     if rule == "service_civique.host" {
-      #expect(errors.first?.id == "scenario.legal-limit")
+      #expect(errors.first?.id == .scenarioLegalLimit)
     } else {
-      #expect(errors.contains { $0.id == "scenario.constraint" && $0.message.contains("\(rule) violated") }, "\(errors.map(\.message))")
+      #expect(errors.contains { $0.id == .scenarioConstraint && $0.message.contains("\(rule) violated") }, "\(errors.map(\.message))")
     }
     #expect(errors.allSatisfy { $0.location?.file == path })
   }

@@ -38,7 +38,7 @@ import Testing
         let fte = try #require(row.fte[exercise])
         #expect(isClose(fte, printed.hours / (base * Double(months) / 12)))
         let rounded = (fte * 100).rounded() / 100
-        let warned = projection.warnings.contains { $0.id == "source.fte-rounding" && $0.message.hasPrefix("\(exercise): \(row.label):") }
+        let warned = projection.warnings.contains { $0.id == .sourceFteRounding && $0.message.hasPrefix("\(exercise): \(row.label):") }
         #expect(warned == (abs(rounded - printed.fte) >= 0.005), "\(exercise) \(line)")
       }
     }
@@ -63,7 +63,7 @@ import Testing
     let detail = a.budget.filter { $0.key.hasPrefix("charges/remunerations/") }.values.reduce(0) { $0 + ($1["projets"] ?? 0) }
     let section = try #require(a.budget["charges/remunerations"]?["projets"])
     #expect(cell("charges/remunerations/non_detaille", "projets", "2010-2011") == section - detail)
-    #expect(projection.warnings.contains { $0.id == "source.section-not-detailed" && $0.message.contains(Money.format(detail)) })
+    #expect(projection.warnings.contains { $0.id == .sourceSectionNotDetailed && $0.message.contains(Money.format(detail)) })
   }
 
   /// The charges add up to one euro less than the printed total: the table shows the sum of
@@ -76,7 +76,7 @@ import Testing
       #expect(cell("\(top)/total", "total", "2010-2011") == sum)
       let printed = try #require(a.budget["\(top)/total"]?["total"])
       let reported = projection.warnings.contains {
-        $0.id == "source.total-mismatch" && $0.message.contains("Total \(top) is printed as \(Money.format(printed))")
+        $0.id == .sourceTotalMismatch && $0.message.contains("Total \(top) is printed as \(Money.format(printed))")
       }
       #expect(reported == (printed != sum), "\(top)")
     }
@@ -92,7 +92,7 @@ import Testing
         #expect(row.shares["2010-2011"] == printed, "\(path) \(column)")
       }
     }
-    #expect(!projection.warnings.contains { $0.id == "source.share-mismatch" })
+    #expect(!projection.warnings.contains { $0.id == .sourceShareMismatch })
   }
 
   @Test func dues2011AddUpToTheRecordedFigure() throws {
@@ -104,7 +104,7 @@ import Testing
   }
 
   @Test func impliedPayUnderTheSmicIsReported() {
-    #expect(projection.warnings.contains { $0.id == "implausible.pay-under-smic" && $0.message.contains("Coordinateur") })
+    #expect(projection.warnings.contains { $0.id == .implausiblePayUnderSmic && $0.message.contains("Coordinateur") })
   }
 
   @Test func projectedExercisesAreComplete() throws {

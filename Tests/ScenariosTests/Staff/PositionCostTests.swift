@@ -160,7 +160,7 @@ import Testing
       Issue.record("expected a legal-limit error")
     } catch {
       let d = error.diagnostics.first
-      #expect(d?.id == "cost.legal-limit")
+      #expect(d?.id == .costLegalLimit)
       let rule = ShippedRules.ruleSet.rule(named: c.rule)!
       #expect(d?.location == rule.location)
       #expect(d?.message == "legal limit broken: \(rule.label!) (\(rule.source!))")

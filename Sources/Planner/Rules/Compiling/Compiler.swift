@@ -56,7 +56,7 @@ public enum Compiler {
       if let entity = r.entity, entityKinds[entity] == nil {
         var message = "rule '\(r.name)' is declared per '\(entity)', which is not an entity kind"
         if let s = Suggestion.nearest(to: entity, among: Array(entityKinds.keys)) { message += "; did you mean '\(s)'?" }
-        errors.append(.error("rules.unknown-entity", message, at: r.entityLocation ?? r.location, length: entity.count))
+        errors.append(.error(.rulesUnknownEntity, message, at: r.entityLocation ?? r.location, length: entity.count))
         continue
       }
       guard claim("name", r.name, r.location) else { continue }
@@ -77,7 +77,7 @@ public enum Compiler {
         (root, _) = checker.unify(root, CoreNode(id: -1, kind: .constant(1), type: r.type, range: root.range))
         guard root.type == r.type else {
           throw FormulaError.message(
-            "rules.unit-mismatch", "rule '\(r.name)' is declared as \(r.type), but its formula gives \(root.type)",
+            .rulesUnitMismatch, "rule '\(r.name)' is declared as \(r.type), but its formula gives \(root.type)",
             at: SourceRange(offset: 0, length: r.formula.unicodeScalars.count))
         }
         nextID = checker.nextID
@@ -114,7 +114,7 @@ public enum Compiler {
         let notes = cycle.nodes.map { Diagnostic.Note("'\(rules[$0].name)' is defined here", at: rules[$0].location) }
         errors.append(
           .error(
-            "rules.cycle", "rules depend on each other in a cycle: \(path); a rule cannot need its own value (use previous_month for last month's)",
+            .rulesCycle, "rules depend on each other in a cycle: \(path); a rule cannot need its own value (use previous_month for last month's)",
             at: first.location, length: first.name.count, notes: notes))
       }
     }
@@ -134,11 +134,11 @@ public enum Compiler {
         for b in v.brackets {
           guard case .parameter(let name, _) = b.threshold else { continue }
           guard let t = parameters[name] else {
-            errors.append(.error("rules.unknown-reference", "threshold of scale '\(p.name)' refers to unknown parameter '\(name)'", at: v.location))
+            errors.append(.error(.rulesUnknownReference, "threshold of scale '\(p.name)' refers to unknown parameter '\(name)'", at: v.location))
             continue
           }
           if t.unit != p.unit || t.isScale {
-            errors.append(.error("rules.unit-mismatch", "threshold '\(name)' of scale '\(p.name)' is in \(t.unit), the scale in \(p.unit)", at: v.location))
+            errors.append(.error(.rulesUnitMismatch, "threshold '\(name)' of scale '\(p.name)' is in \(t.unit), the scale in \(p.unit)", at: v.location))
           }
         }
       }
@@ -150,7 +150,7 @@ public enum Compiler {
 extension Diagnostic {
   static func duplicate(_ what: String, _ name: String, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic {
     .error(
-      "rules.duplicate", "\(what) '\(name)' is defined twice", at: location, length: name.count,
+      .rulesDuplicate, "\(what) '\(name)' is defined twice", at: location, length: name.count,
       notes: first.map { [Note("'\(name)' is first defined here", at: $0)] } ?? [])
   }
 }

@@ -8,7 +8,7 @@ public struct FormulaError: Error, Sendable, Hashable {
     case unknownUnit(String)
     case expected(String, found: String)
     case emptyFormula
-    case message(id: String, String)
+    case message(id: DiagnosticID, String)
   }
 
   public var kind: Kind
@@ -24,20 +24,20 @@ public struct FormulaError: Error, Sendable, Hashable {
   }
 
   /// A type or reference error with its own id and message.
-  public static func message(_ id: String, _ text: String, at range: SourceRange, notes: [Diagnostic.Note] = [])
+  public static func message(_ id: DiagnosticID, _ text: String, at range: SourceRange, notes: [Diagnostic.Note] = [])
     -> FormulaError
   {
     FormulaError(.message(id: id, text), offset: range.offset, length: range.length, notes: notes)
   }
 
-  public var id: String {
+  public var id: DiagnosticID {
     switch kind {
-    case .unexpectedCharacter: return "rules.syntax"
-    case .unterminatedString: return "rules.syntax"
-    case .badNumber: return "rules.syntax"
-    case .unknownUnit: return "rules.unknown-unit"
-    case .expected: return "rules.syntax"
-    case .emptyFormula: return "rules.empty-formula"
+    case .unexpectedCharacter: return .rulesSyntax
+    case .unterminatedString: return .rulesSyntax
+    case .badNumber: return .rulesSyntax
+    case .unknownUnit: return .rulesUnknownUnit
+    case .expected: return .rulesSyntax
+    case .emptyFormula: return .rulesEmptyFormula
     case .message(let id, _): return id
     }
   }

@@ -10,12 +10,12 @@ extension TypeChecker {
   {
     func arity(_ n: ClosedRange<Int>, _ usage: String) throws(FormulaError) {
       guard n.contains(args.count) else {
-        throw fail("rules.wrong-arguments", "\(name) takes \(usage)", r)
+        throw fail(.rulesWrongArguments, "\(name) takes \(usage)", r)
       }
     }
     func number(_ e: Expression, scope s: String? = scope) throws(FormulaError) -> CoreNode {
       let n = try check(e, scope: s)
-      guard case .number = n.type else { throw fail("rules.type-mismatch", "\(name) needs a number, but '\(text(e.range))' is \(n.type)", e.range) }
+      guard case .number = n.type else { throw fail(.rulesTypeMismatch, "\(name) needs a number, but '\(text(e.range))' is \(n.type)", e.range) }
       return n
     }
     switch name {
@@ -23,7 +23,7 @@ extension TypeChecker {
       try arity(2...2, "two or more numbers")
       let (x, y) = unify(try number(args[0].value), try number(args[1].value))
       guard x.type == y.type else {
-        throw fail("rules.unit-mismatch", "\(name) of \(x.type) and \(y.type): both must have the same unit", r)
+        throw fail(.rulesUnitMismatch, "\(name) of \(x.type) and \(y.type): both must have the same unit", r)
       }
       return node(.binary(name == "min" ? .minimum : .maximum, x, y), x.type, r)
     case "abs", "floor", "ceil":
@@ -37,7 +37,7 @@ extension TypeChecker {
       var decimals = 0
       if args.count == 2 {
         guard case .number(let d, nil, _) = args[1].value, d == d.rounded(), (0...6).contains(d) else {
-          throw fail("rules.wrong-arguments", "the decimals of round are a whole number from 0 to 6", args[1].value.range)
+          throw fail(.rulesWrongArguments, "the decimals of round are a whole number from 0 to 6", args[1].value.range)
         }
         decimals = Int(d)
       }
@@ -45,11 +45,11 @@ extension TypeChecker {
     case "scale", "bracket_rate":
       try arity(2...2, "a scale parameter and a base: \(name)(bareme, base)")
       guard case .name(let p, let pr) = args[0].value, let parameter = symbols.parameters[p], parameter.isScale else {
-        throw fail("rules.type-mismatch", "the first argument of \(name) must be a scale parameter", args[0].value.range)
+        throw fail(.rulesTypeMismatch, "the first argument of \(name) must be a scale parameter", args[0].value.range)
       }
       let base = try number(args[1].value)
       guard base.type == .number(parameter.unit) else {
-        throw fail("rules.unit-mismatch", "scale '\(p)' has thresholds in \(parameter.unit), but its base is \(base.type)", args[1].value.range)
+        throw fail(.rulesUnitMismatch, "scale '\(p)' has thresholds in \(parameter.unit), but its base is \(base.type)", args[1].value.range)
       }
       _ = pr
       let mode: Scale.Mode = name == "scale" ? .marginal : .bracketRate
@@ -57,35 +57,35 @@ extension TypeChecker {
     case "value_at":
       try arity(2...2, "a parameter and a month: value_at(taux, start)")
       guard case .name(let p, _) = args[0].value, let parameter = symbols.parameters[p], !parameter.isScale else {
-        throw fail("rules.type-mismatch", "the first argument of value_at must be a parameter with dated values", args[0].value.range)
+        throw fail(.rulesTypeMismatch, "the first argument of value_at must be a parameter with dated values", args[0].value.range)
       }
       let month = try check(args[1].value, scope: scope)
       guard month.type == .month else {
-        throw fail("rules.type-mismatch", "the second argument of value_at must be a month, but it is \(month.type)", args[1].value.range)
+        throw fail(.rulesTypeMismatch, "the second argument of value_at must be a month, but it is \(month.type)", args[1].value.range)
       }
       return node(.parameterAt(p, month), .number(parameter.unit), r)
     case "sum":
       try arity(2...3, "an entity kind, a value and, optionally, a filter: sum(position, cost, where contract == \"cdd\")")
       guard case .name(let kind, let kr) = args[0].value, symbols.entityKinds.contains(kind) else {
         let known = symbols.entityKinds.sorted().joined(separator: ", ")
-        throw fail("rules.unknown-entity", "the first argument of sum must be an entity kind (\(known))", args[0].value.range)
+        throw fail(.rulesUnknownEntity, "the first argument of sum must be an entity kind (\(known))", args[0].value.range)
       }
       _ = kr
       let value = try number(args[1].value, scope: kind)
       var filter: CoreNode?
       if args.count == 3 {
         let f = try check(args[2].value, scope: kind)
-        guard f.type == .bool else { throw fail("rules.type-mismatch", "the filter of sum must be a condition, but it is \(f.type)", args[2].value.range) }
+        guard f.type == .bool else { throw fail(.rulesTypeMismatch, "the filter of sum must be a condition, but it is \(f.type)", args[2].value.range) }
         filter = f
       }
       return node(.sum(entity: kind, value, filter: filter), value.type, r)
     case "previous_month":
       guard args.count == 2 else {
-        throw fail("rules.wrong-arguments", "previous_month needs the value before the first month too: previous_month(x, 0 EUR)", r)
+        throw fail(.rulesWrongArguments, "previous_month needs the value before the first month too: previous_month(x, 0 EUR)", r)
       }
       let (x, initial) = unify(try check(args[0].value, scope: scope), try check(args[1].value, scope: scope))
       guard x.type == initial.type else {
-        throw fail("rules.unit-mismatch", "the initial value of previous_month is \(initial.type), but the value is \(x.type)", args[1].value.range)
+        throw fail(.rulesUnitMismatch, "the initial value of previous_month is \(initial.type), but the value is \(x.type)", args[1].value.range)
       }
       return node(.previousMonth(x, initial: initial), x.type, r)
     case "exercise_total":
@@ -97,7 +97,7 @@ extension TypeChecker {
         if a.label == "offset", case .number(let o, nil, _) = a.value { offset = Int(o) }
         if a.label == "initial" {
           let (_, i) = unify(x, try check(a.value, scope: scope))
-          guard i.type == x.type else { throw fail("rules.unit-mismatch", "the initial value is \(i.type), but the value is \(x.type)", a.value.range) }
+          guard i.type == x.type else { throw fail(.rulesUnitMismatch, "the initial value is \(i.type), but the value is \(x.type)", a.value.range) }
           initial = i
         }
       }
@@ -115,7 +115,7 @@ extension TypeChecker {
     default:
       var message = "unknown function '\(name)'"
       if let s = Suggestion.nearest(to: name, among: Self.functionNames + Desugar.names) { message += "; did you mean '\(s)'?" }
-      throw fail("rules.unknown-function", message, r)
+      throw fail(.rulesUnknownFunction, message, r)
     }
   }
 }

@@ -27,7 +27,7 @@ struct TypeChecker {
     return CoreNode(id: nextID, kind: kind, type: type, range: range)
   }
 
-  func fail(_ id: String, _ message: String, _ range: SourceRange, notes: [Diagnostic.Note] = []) -> FormulaError {
+  func fail(_ id: DiagnosticID, _ message: String, _ range: SourceRange, notes: [Diagnostic.Note] = []) -> FormulaError {
     .message(id, message, at: range, notes: notes)
   }
 
@@ -55,7 +55,7 @@ struct TypeChecker {
       guard let (unit, scale) = Unit.parse(unitText) else { throw FormulaError(.unknownUnit(unitText), offset: r.offset, length: r.length) }
       return node(.constant(v * scale), .number(unit), r)
     case .string(_, let r):
-      throw fail("rules.type-mismatch", "a text in quotes can only be compared with a category input (contract == \"cdd\")", r)
+      throw fail(.rulesTypeMismatch, "a text in quotes can only be compared with a category input (contract == \"cdd\")", r)
     case .boolean(let b, let r):
       return node(.constant(b ? 1 : 0), .bool, r)
     case .name(let name, let r):
@@ -63,21 +63,21 @@ struct TypeChecker {
     case .unary(let op, let a, let r):
       let x = try check(a, scope: scope)
       if op == "not" {
-        guard x.type == .bool else { throw fail("rules.type-mismatch", "'not' needs a condition, but '\(text(a.range))' is \(x.type)", a.range) }
+        guard x.type == .bool else { throw fail(.rulesTypeMismatch, "'not' needs a condition, but '\(text(a.range))' is \(x.type)", a.range) }
         return node(.unary(.not, x), .bool, r)
       }
-      guard case .number = x.type else { throw fail("rules.type-mismatch", "'-' needs a number, but '\(text(a.range))' is \(x.type)", a.range) }
+      guard case .number = x.type else { throw fail(.rulesTypeMismatch, "'-' needs a number, but '\(text(a.range))' is \(x.type)", a.range) }
       return node(.unary(.negate, x), x.type, r)
     case .binary(let op, let a, let b, let r):
       return try binary(op, a, b, r, scope: scope)
     case .conditional(let c, let a, let b, let r):
       let cond = try check(c, scope: scope)
       guard cond.type == .bool else {
-        throw fail("rules.type-mismatch", "the condition of 'if' must be a condition, but '\(text(c.range))' is \(cond.type)", c.range)
+        throw fail(.rulesTypeMismatch, "the condition of 'if' must be a condition, but '\(text(c.range))' is \(cond.type)", c.range)
       }
       let (x, y) = unify(try check(a, scope: scope), try check(b, scope: scope))
       guard x.type == y.type else {
-        throw fail("rules.unit-mismatch", "the branches of 'if' differ: 'then' gives \(x.type), 'else' gives \(y.type)", r)
+        throw fail(.rulesUnitMismatch, "the branches of 'if' differ: 'then' gives \(x.type), 'else' gives \(y.type)", r)
       }
       return node(.select(cond, x, y), x.type, r)
     case .call(let name, let args, let r):
@@ -101,7 +101,7 @@ struct TypeChecker {
       if let entity = rule.entity, entity != scope {
         let from = scope.map { "a rule per \($0)" } ?? "a rule for the whole organisation"
         throw fail(
-          "rules.wrong-entity", "'\(name)' is computed per \(entity); from \(from), use sum(\(entity), \(name))", r,
+          .rulesWrongEntity, "'\(name)' is computed per \(entity); from \(from), use sum(\(entity), \(name))", r,
           notes: [.init("'\(name)' is defined here", at: rule.location)])
       }
       ruleReferences.append(rule.index)
@@ -112,17 +112,17 @@ struct TypeChecker {
     }
     if let p = symbols.parameters[name] {
       if p.isScale {
-        throw fail("rules.type-mismatch", "'\(name)' is a scale; apply it with scale(\(name), base) or bracket_rate(\(name), base)", r)
+        throw fail(.rulesTypeMismatch, "'\(name)' is a scale; apply it with scale(\(name), base) or bracket_rate(\(name), base)", r)
       }
       return node(.parameter(name), .number(p.unit), r)
     }
     let inputElsewhere = symbols.inputs.values.first { $0.input.name == name && $0.input.entity != scope }
     if let other = inputElsewhere, let entity = other.input.entity {
-      throw fail("rules.wrong-entity", "'\(name)' is an input per \(entity); from here, use sum(\(entity), \(name))", r)
+      throw fail(.rulesWrongEntity, "'\(name)' is an input per \(entity); from here, use sum(\(entity), \(name))", r)
     }
     var message = "unknown name '\(name)'"
     if let s = Suggestion.nearest(to: name, among: symbols.visibleNames(scope: scope)) { message += "; did you mean '\(s)'?" }
-    throw fail("rules.unknown-reference", message, r)
+    throw fail(.rulesUnknownReference, message, r)
   }
 
   private mutating func binary(_ op: String, _ a: Expression, _ b: Expression, _ r: SourceRange, scope: String?)
@@ -137,7 +137,7 @@ struct TypeChecker {
     switch op {
     case "and", "or":
       for (n, e) in [(x, a), (y, b)] where n.type != .bool {
-        throw fail("rules.type-mismatch", "'\(op)' needs conditions, but '\(text(e.range))' is \(n.type)", e.range)
+        throw fail(.rulesTypeMismatch, "'\(op)' needs conditions, but '\(text(e.range))' is \(n.type)", e.range)
       }
       return node(.binary(op == "and" ? .and : .or, x, y), .bool, r)
     case "+", "-":
@@ -146,16 +146,16 @@ struct TypeChecker {
         return node(.binary(.subtract, x, y), .number(.month), r)
       }
       guard case .number(let u) = x.type, case .number(let v) = y.type else {
-        throw fail("rules.type-mismatch", "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
+        throw fail(.rulesTypeMismatch, "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
       }
       guard u == v else {
         let verb = op == "+" ? "add" : "subtract"
-        throw fail("rules.unit-mismatch", "cannot \(verb) \(x.type) and \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
+        throw fail(.rulesUnitMismatch, "cannot \(verb) \(x.type) and \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
       }
       return node(.binary(op == "+" ? .add : .subtract, x, y), x.type, r)
     case "*", "/":
       guard case .number(let u) = x.type, case .number(let v) = y.type else {
-        throw fail("rules.type-mismatch", "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
+        throw fail(.rulesTypeMismatch, "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
       }
       return node(.binary(op == "*" ? .multiply : .divide, x, y), .number(op == "*" ? u * v : u / v), r)
     default:
@@ -167,7 +167,7 @@ struct TypeChecker {
       default: comparable = false
       }
       guard comparable else {
-        throw fail("rules.unit-mismatch", "cannot compare \(x.type) with \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
+        throw fail(.rulesUnitMismatch, "cannot compare \(x.type) with \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
       }
       let ops: [String: BinaryOperator] = ["<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual]
       return node(.binary(ops[op]!, x, y), .bool, r)
@@ -179,13 +179,13 @@ struct TypeChecker {
   ) throws(FormulaError) -> CoreNode {
     let x = try check(e, scope: scope)
     guard case .input(let i) = x.kind, x.type == .text else {
-      throw fail("rules.type-mismatch", "'\(text(e.range))' is \(x.type); only a category input can be compared with \"\(value)\"", r)
+      throw fail(.rulesTypeMismatch, "'\(text(e.range))' is \(x.type); only a category input can be compared with \"\(value)\"", r)
     }
     let input = symbols.inputs.values.first { $0.index == i }!.input
     guard let code = input.categories.firstIndex(of: value) else {
       var message = "'\(value)' is not a value of '\(input.name)'; its values are \(input.categories.joined(separator: ", "))"
       if let s = Suggestion.nearest(to: value, among: input.categories) { message = "'\(value)' is not a value of '\(input.name)'; did you mean '\(s)'?" }
-      throw fail("rules.unknown-category", message, valueRange)
+      throw fail(.rulesUnknownCategory, message, valueRange)
     }
     let constant = node(.constant(Double(code)), .text, valueRange)
     return node(.binary(op == "==" ? .equal : .notEqual, x, constant), .bool, r)
