@@ -18,7 +18,8 @@ public struct Evaluator: Sendable {
   /// The rules evaluated, in dependency order.
   let order: [Int]
   /// Rules whose formula can make a value that is not a finite number from finite inputs (a
-  /// division, a parameter looked up before its first date, an exercise offset): only their
+  /// division, a parameter looked up before its first date, an exercise offset, a huge
+  /// constant): only their
   /// values are scanned. Inputs are checked when they enter.
   let scanned: Set<Int>
 
@@ -119,6 +120,8 @@ public struct Evaluator: Sendable {
       r.root.walk { n in
         switch n.kind {
         case .binary(.divide, _, _), .parameter, .parameterAt, .scale: risky = true
+        // A huge constant can overflow a product of finite values.
+        case .constant(let c) where abs(c) >= 1e100: risky = true
         case .exerciseTotal(_, let offset, _) where offset != 0: risky = true
         default: break
         }

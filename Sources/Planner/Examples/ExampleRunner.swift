@@ -49,7 +49,7 @@ public enum ExampleRunner {
   }
 
   static func close(_ a: Double, _ b: Double) -> Bool {
-    abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+    a.isFinite && b.isFinite && abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
   }
 
   static func show(_ x: Double) -> String {

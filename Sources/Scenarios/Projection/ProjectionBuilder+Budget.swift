@@ -153,7 +153,11 @@ extension ProjectionBuilder {
     for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
       guard let printed = a.budget[total.path]?["total"] else { continue }
       let sections = layout.filter { $0.depth == 2 && $0.path.hasPrefix(total.path.split(separator: "/")[0] + "/") && !$0.isTotal }
-      let sum = Money.sum(sections.flatMap { s in Self.columns.map { a.budget[s.path]?[$0] ?? 0 } })
+      // A section recorded without its own figure counts as the sum of its recorded lines.
+      func recorded(_ s: LayoutRow, _ column: String) -> Double {
+        a.budget[s.path]?[column] ?? Money.sum(children(s.path, in: layout).map { a.budget[$0.path]?[column] ?? 0 })
+      }
+      let sum = Money.sum(sections.flatMap { s in Self.columns.map { recorded(s, $0) } })
       if abs(printed - sum) >= 0.005 {
         warnings.append(
           .warning(.sourceTotalMismatch, "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
