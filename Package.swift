@@ -27,7 +27,7 @@ let package = Package(
     ),
     .target(
       name: "Scenarios",
-      dependencies: ["Planner", .product(name: "Yams", package: "Yams")]
+      dependencies: ["Planner"]
     ),
     .executableTarget(
       name: "plan",

@@ -170,7 +170,7 @@ guard let rules = packs.ruleSet else { fatalError("the shipped rule packs do not
 let threads = ProcessInfo.processInfo.activeProcessorCount
 print("plan simulate on scenarios/baseline.yaml, \(threads) threads, chunks of 1,024 draws")
 print("      draws   seconds      draws/s   engine share   peak MiB   numpy (s)   numpy / plan")
-// numpy (s): benchmarks/simulate_numpy.py, the same simulation written with numpy the way an
+// numpy (s): Benchmarks/numpy/simulate_numpy.py, the same simulation written with numpy the way an
 // analyst would (the rules' deterministic totals taken from `plan run`, subsidies drawn).
 let drawCounts = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
 let planBinary = root.appendingPathComponent(".build/release/plan").path
@@ -183,7 +183,7 @@ for n in drawCounts {
   if FileManager.default.isExecutableFile(atPath: planBinary) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", root.appendingPathComponent("benchmarks/simulate_numpy.py").path, planBinary, baselinePath, String(n)]
+    p.arguments = ["python3", root.appendingPathComponent("Benchmarks/numpy/simulate_numpy.py").path, planBinary, baselinePath, String(n)]
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = FileHandle.nullDevice

@@ -4,8 +4,8 @@
 ///
 /// Safety comes from copy-on-write: an array given back while something else still holds
 /// it is copied, not overwritten, when it is next written.
-public struct BufferPool: Sendable {
-  public init() {}
+package struct BufferPool: Sendable {
+  package init() {}
   private var free: [Int: [[Double]]] = [:]
   /// At most this many arrays are kept for each size.
   private let depth = 32

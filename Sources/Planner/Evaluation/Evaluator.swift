@@ -155,7 +155,7 @@ public struct Evaluator: Sendable {
   }
 
   /// Evaluates one chunk of variants, reusing (and refilling) a pool of vector storage.
-  public func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool) throws(DiagnosticList) -> Evaluation {
+  package func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool) throws(DiagnosticList) -> Evaluation {
     var cache = InvariantCache()
     return try evaluate(variation, variants: variants, pool: &pool, cache: &cache)
   }
@@ -185,7 +185,7 @@ public struct Evaluator: Sendable {
 
   /// Evaluates one chunk of variants; the rules that are the same for every variant are
   /// computed for the first chunk only and kept in `cache` for the next ones.
-  public func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
+  package func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
     throws(DiagnosticList) -> Evaluation
   {
     if cache.varying == nil { cache.varying = varyingRules(variation) }
@@ -240,8 +240,8 @@ public struct Evaluator: Sendable {
 
 /// Values of the rules that do not vary between variants, computed once for all the chunks
 /// of a batch.
-public struct InvariantCache: Sendable {
+package struct InvariantCache: Sendable {
   var blocks: [Int: Block] = [:]
   var varying: Set<Int>?
-  public init() {}
+  package init() {}
 }

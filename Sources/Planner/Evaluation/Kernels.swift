@@ -7,7 +7,7 @@ protocol BinaryKernel {
   static func apply(_ a: Double, _ b: Double) -> Double
 }
 
-public enum Kernels {
+package enum Kernels {
   struct Add: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a + b } }
   struct Subtract: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a - b } }
   struct Multiply: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a * b } }
@@ -119,7 +119,7 @@ public enum Kernels {
   /// Rounds half away from zero at `1/scale`, as accounts and the law round (0.125 € → 0.13 €).
   /// A tiny relative nudge absorbs binary representation error (1.005 is stored as 1.00499…).
   @inline(__always)
-  public static func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
+  package static func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
     let y = x * scale
     let nudged = y + (y >= 0 ? 1 : -1) * Swift.max(Swift.abs(y), 1) * 1e-12
     return nudged.rounded(.toNearestOrAwayFromZero) / scale

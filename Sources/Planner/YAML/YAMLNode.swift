@@ -3,7 +3,7 @@ import Yams
 
 /// A YAML node with its file, so that every typed read can fail with a located diagnostic.
 public struct YAMLNode {
-  public let node: Node
+  package let node: Node
   public let file: String
   /// The whole file's text, to map positions inside multi-line scalars.
   let text: String

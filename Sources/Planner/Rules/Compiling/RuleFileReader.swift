@@ -3,12 +3,12 @@
 /// A rule file is a mapping with any of four sections: `entities`, `inputs`, `parameters`
 /// and `rules`. The format is documented in README.md. Every error is collected (not just
 /// the first) and located.
-public final class RuleFileReader {
+package final class RuleFileReader {
   // A class: the reading functions add to one list of errors as they go.
   private var errors: [Diagnostic] = []
   private var out = RuleDeclarations()
 
-  public static func read(_ document: YAMLDocument) throws(DiagnosticList) -> RuleDeclarations {
+  package static func read(_ document: YAMLDocument) throws(DiagnosticList) -> RuleDeclarations {
     let reader = RuleFileReader()
     reader.readDocument(document.root)
     if !reader.errors.isEmpty { throw DiagnosticList(reader.errors + reader.out.warnings) }

@@ -3,15 +3,15 @@
 /// Each sugar form has its own file (`Desugar+MinMax.swift`, …) with a function
 /// `(name, arguments, range) -> Expression?` that returns the rewritten expression, or `nil`
 /// when the call is not its business. Lowering is bottom-up and happens before type checking.
-public enum Desugar {
+package enum Desugar {
   static let forms: [@Sendable (String, [Expression.Argument], SourceRange) -> Expression?] = [
     lowerMinMax, lowerCount, lowerWithin, lowerPreviousExercise, lowerWeeklyToMonthly, lowerClamp,
   ]
 
   /// The names the sugar forms take, for suggestions in error messages.
-  public static let names = ["min", "max", "count", "within", "previous_exercise_total", "weekly_to_monthly", "clamp"]
+  package static let names = ["min", "max", "count", "within", "previous_exercise_total", "weekly_to_monthly", "clamp"]
 
-  public static func lower(_ e: Expression) -> Expression {
+  package static func lower(_ e: Expression) -> Expression {
     switch e {
     case .number, .string, .boolean, .name: return e
     case .unary(let op, let a, let r): return .unary(op, lower(a), r)

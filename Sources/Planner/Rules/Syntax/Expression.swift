@@ -2,7 +2,7 @@
 ///
 /// Sugar (`min` of many, `count`, `within`, …) is still here; `Desugar` lowers it to
 /// ``CoreExpression`` before type checking.
-public indirect enum Expression: Sendable, Hashable {
+package indirect enum Expression: Sendable, Hashable {
   case number(Double, unit: String?, SourceRange)
   case string(String, SourceRange)
   case boolean(Bool, SourceRange)
@@ -13,16 +13,16 @@ public indirect enum Expression: Sendable, Hashable {
   case call(String, [Argument], SourceRange)
 
   /// An argument of a call, possibly named (`where contract == "cdd"`, `offset: -1`).
-  public struct Argument: Sendable, Hashable {
-    public var label: String?
-    public var value: Expression
-    public init(label: String? = nil, _ value: Expression) {
+  package struct Argument: Sendable, Hashable {
+    package var label: String?
+    package var value: Expression
+    package init(label: String? = nil, _ value: Expression) {
       self.label = label
       self.value = value
     }
   }
 
-  public var range: SourceRange {
+  package var range: SourceRange {
     switch self {
     case .number(_, _, let r), .string(_, let r), .boolean(_, let r), .name(_, let r),
       .unary(_, _, let r), .binary(_, _, _, let r), .conditional(_, _, _, let r), .call(_, _, let r):
@@ -31,7 +31,7 @@ public indirect enum Expression: Sendable, Hashable {
   }
 
   /// The same expression with another range of text.
-  public func with(range r: SourceRange) -> Expression {
+  package func with(range r: SourceRange) -> Expression {
     switch self {
     case .number(let v, let u, _): return .number(v, unit: u, r)
     case .string(let t, _): return .string(t, r)

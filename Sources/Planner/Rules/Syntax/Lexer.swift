@@ -3,14 +3,14 @@
 /// A unit right after a number is part of the number's token: `35 h/week` is one token,
 /// and so is `1 %`. A `/` is taken into the unit only when a unit name follows it, so
 /// `100 EUR / hours` still divides by `hours`.
-public struct Lexer {
+package struct Lexer {
   let scalars: [Unicode.Scalar]
   var index = 0
 
-  public init(_ text: String) { scalars = Array(text.unicodeScalars) }
+  package init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
   /// All tokens, ending with `.end`.
-  public static func tokenize(_ text: String) throws(FormulaError) -> [Token] {
+  package static func tokenize(_ text: String) throws(FormulaError) -> [Token] {
     var lexer = Lexer(text)
     var tokens: [Token] = []
     while true {

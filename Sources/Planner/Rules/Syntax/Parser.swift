@@ -1,11 +1,11 @@
 /// Parses a formula into an ``Expression``, one function per precedence level, lowest first:
 /// `if … then … else …`, `or`, `and`, `not`, comparisons, `+ -`, `* /`, unary `-`, primaries.
-public struct Parser {
+package struct Parser {
   var tokens: [Token]
   var position = 0
 
   /// Parses a whole formula.
-  public static func parse(_ text: String) throws(FormulaError) -> Expression {
+  package static func parse(_ text: String) throws(FormulaError) -> Expression {
     let tokens = try Lexer.tokenize(text)
     if tokens.count == 1 { throw FormulaError(.emptyFormula, offset: 0, length: 1) }
     var parser = Parser(tokens: tokens)

@@ -1,6 +1,6 @@
 /// A token of the rules language, with its place in the formula text.
-public struct Token: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
+  package enum Kind: Sendable, Hashable {
     /// A number, with the unit written after it (`5000 EUR`, `35 h/week`, `1 %`), if any.
     case number(Double, unitText: String?)
     case identifier(String)
@@ -10,11 +10,11 @@ public struct Token: Sendable, Hashable {
     case end
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// Offset of the first character in the formula, in Unicode scalars.
-  public var offset: Int
+  package var offset: Int
   /// Length in Unicode scalars.
-  public var length: Int
+  package var length: Int
 
-  public static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "true", "false"]
+  package static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "true", "false"]
 }

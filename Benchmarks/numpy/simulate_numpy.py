@@ -3,7 +3,7 @@
 parts (charges, dues, aids) taken from `plan run --format json`, the subsidies drawn
 vectorised, then the same statistics as `plan simulate`.
 
-    python3 benchmarks/simulate_numpy.py PLAN SCENARIO DRAWS
+    python3 Benchmarks/numpy/simulate_numpy.py PLAN SCENARIO DRAWS
 
 Prints the seconds spent (drawing and statistics), for plan-bench to compare.
 """

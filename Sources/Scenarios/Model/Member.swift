@@ -1,0 +1,63 @@
+import Planner
+
+/// A member of the cluster: an organisation, or individuals joining together (`members:`).
+public struct Member: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
+  public var id: String
+  public var name: String
+  public var activity: String?
+  public var legalForm: String?
+  public var kind: String
+  /// Gross payroll by calendar year (`{2010: 300000}`).
+  public var payroll: [Int: Double]
+  public var estimate: Bool
+  public var joined: Month
+  public var left: Month?
+  public var count: Int
+  public var location: SourceLocation
+}
+
+// MARK: - Fields, declared once (see `Field`); the JSON Schema is tested against them.
+
+extension Member: ScenarioEntry {
+  static let what = "a member"
+  static let section = "members"
+  static let kind = "member"
+  static var fields: [Field<Member>] {
+    [
+      .text("name", \.name),
+      .optionalText("activity", \.activity),
+      .optionalText("legal_form", \.legalForm),
+      .text("kind", \.kind, categories: "member.kind"),
+      Field(
+        key: "payroll",
+        read: { (m, n, _) throws(DiagnosticList) in
+          for (year, yearNode, value) in try n.mapping("payroll by year") {
+            guard let y = Int(year), (1990...2100).contains(y) else {
+              throw ScenarioValue.error("expected a year from 1990 to 2100, found '\(year)'", yearNode, id: .scenarioOutOfDomain)
+            }
+            m.payroll[y] = try ScenarioValue.number(value, "the payroll of \(y)", unit: .euro, .nonNegative)
+          }
+        },
+        show: { "{" + $0.payroll.sorted { $0.key < $1.key }.map { "\($0.key): \(ScenarioValue.show($0.value))" }.joined(separator: ", ") + "}" }),
+      .bool("estimate", \.estimate),
+      .month("joined", \.joined, required: true),
+      .optionalMonth("left", \.left),
+      .count("count", \.count, minimum: 1),
+    ]
+  }
+
+  init(id: String, location: SourceLocation) {
+    self.init(
+      id: id, name: "", activity: nil, legalForm: nil, kind: "organisation", payroll: [:], estimate: false, joined: Month(2000, 1),
+      left: nil, count: 1, location: location)
+  }
+
+  mutating func complete(at node: YAMLNode) throws(DiagnosticList) {
+    if name.isEmpty { name = id }
+    if let left, left < joined {
+      throw ScenarioValue.error("member '\(id)' leaves (\(left)) before it joins (\(joined))", node, id: .scenarioOutOfDomain)
+    }
+  }
+}

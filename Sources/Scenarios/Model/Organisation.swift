@@ -1,0 +1,80 @@
+import Planner
+
+/// The cluster as a legal person: its statute over time, VAT position, headcount and
+/// opening reserves (the scenario's `organisation:`).
+public struct Organisation: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
+  public var name: String
+  public var statutes: [(from: Month, statute: String)]
+  public var vatLiable: Bool
+  /// Share of receipts subject to VAT when the cluster is a company (SCIC, UES).
+  public var vatShareAsCompany: Double
+  /// Headcount for contribution thresholds (10, 20 employees).
+  public var headcount: Double
+  /// Accidents-du-travail rate, if known.
+  public var atRate: Double?
+  public var initialReserves: Double
+}
+
+/// How members' dues are called (the scenario's `dues:`).
+public struct DuesPolicy: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
+  public var rate: Double = 0
+  public var cap: Double = 0
+  public var individual: Double = 0
+  public var shareFonctionnement: Double = 1
+  /// Share of the dues called that are collected.
+  public var collectionRate: Double = 1
+}
+
+// MARK: - Fields, declared once (see `Field`); the JSON Schema is tested against them.
+
+extension Organisation: DeclaredSection {
+  init() { self.init(name: "", statutes: [], vatLiable: false, vatShareAsCompany: 0, headcount: 0, atRate: nil, initialReserves: 0) }
+
+  static let what = "the organisation"
+  static var fields: [Field<Organisation>] {
+    [
+      .text("name", \.name),
+      Field(
+        key: "statute", categories: "employer",
+        read: { (o, n, _) throws(DiagnosticList) in
+          o.statutes = []
+          for e in try n.sequence("the statutes over time") {
+            try ScenarioValue.known(e, ["from", "statute"], "a statute")
+            let from = try ScenarioValue.month(try ScenarioValue.required(e, "from", "a statute"))
+            let statuteNode = try ScenarioValue.required(e, "statute", "a statute")
+            let statute = try statuteNode.string("a statute")
+            o.fieldLocations["statute[\(o.statutes.count)]"] = statuteNode.location
+            if let last = o.statutes.last, from <= last.from {
+              throw ScenarioValue.error("statutes are listed in order of their dates; \(from) comes after \(last.from)", e, id: .scenarioOutOfDomain)
+            }
+            o.statutes.append((from, statute))
+          }
+          if o.statutes.isEmpty { throw ScenarioValue.error("the organisation needs at least one statute", n, id: .scenarioMissingField) }
+        },
+        show: { $0.statutes.map { "\($0.statute) from \($0.from)" }.joined(separator: ", ") },
+        category: { o in o.statutes.enumerated().map { ($0.element.statute, o.fieldLocations["statute[\($0.offset)]"]) } }),
+      .bool("vat_liable", \.vatLiable),
+      .number("vat_share_as_company", \.vatShareAsCompany, .unitInterval),
+      .number("headcount", \.headcount, unit: .count, .nonNegative),
+      .optionalNumber("at_rate", \.atRate, .unitInterval),
+      .number("initial_reserves", \.initialReserves, unit: .euro),
+    ]
+  }
+}
+
+extension DuesPolicy: DeclaredSection {
+  static let what = "the dues policy"
+  static var fields: [Field<DuesPolicy>] {
+    [
+      .number("rate", \.rate, .unitInterval),
+      .number("cap", \.cap, unit: .euro, .nonNegative),
+      .number("individual", \.individual, unit: .euro, .nonNegative),
+      .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),
+      .number("collection_rate", \.collectionRate, .unitInterval),
+    ]
+  }
+}

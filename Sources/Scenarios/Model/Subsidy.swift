@@ -1,0 +1,53 @@
+import Planner
+
+/// A subsidy from a funder, by exercise, with its renewal probability (`subsidies:`).
+public struct Subsidy: Sendable {
+  /// Where each field was written (the last file that gave it), for messages.
+  public var fieldLocations: [String: SourceLocation] = [:]
+  public var id: String
+  public var name: String
+  public var funder: String
+  public var budget: String
+  public var amounts: ByExercise
+  /// Probability that the subsidy is renewed, by exercise (for simulations).
+  public var renewalProbability: ByExercise
+  /// How uncertain the amount is, by exercise (for simulations; absent: the amount as given).
+  public var amountDistribution: [String: Distribution] = [:]
+  public var location: SourceLocation
+}
+
+// MARK: - Fields, declared once (see `Field`); the JSON Schema is tested against them.
+
+extension Subsidy: ScenarioEntry {
+  static let what = "a subsidy"
+  static let section = "subsidies"
+  static let kind = "subsidy"
+  static var fields: [Field<Subsidy>] {
+    [
+      .text("name", \.name),
+      .text("funder", \.funder, required: true, categories: "subsidy.funder"),
+      .text("budget", \.budget, required: true, categories: "subsidy.budget"),
+      .byExercise("amounts", \.amounts, unit: .euro, .nonNegative),
+      .byExercise("renewal_probability", \.renewalProbability, .unitInterval),
+      Field(
+        key: "amount_distribution",
+        read: { (s, n, c) throws(DiagnosticList) in
+          for (e, keyNode, value) in try n.mapping("amount distributions by exercise") {
+            guard c.exercises.contains(where: { $0.id == e }) else {
+              throw ScenarioValue.error("'\(e)' is not an exercise of the scenario", keyNode, id: .scenarioUnknownExercise)
+            }
+            s.amountDistribution[e] = try ScenarioValue.distribution(value, "an amount distribution")
+          }
+        },
+        show: { "{" + $0.amountDistribution.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}" }),
+    ]
+  }
+
+  init(id: String, location: SourceLocation) {
+    self.init(id: id, name: "", funder: "", budget: "", amounts: ByExercise(), renewalProbability: ByExercise(), location: location)
+  }
+
+  mutating func complete(at node: YAMLNode) throws(DiagnosticList) {
+    if name.isEmpty { name = id }
+  }
+}
