@@ -10,7 +10,6 @@ import Foundation
 import Planner
 import Scenarios
 
-
 let quick = CommandLine.arguments.contains("--quick")
 let chunkSize = CommandLine.arguments.firstIndex(of: "--chunk").map { Int(CommandLine.arguments[$0 + 1])! } ?? 128
 
@@ -32,7 +31,8 @@ func syntheticRules() -> String {
 
     """
   for p in 0..<10 {
-    y += "  p\(p):\n    unit: ratio\n    values:\n      2010-01: {value: 0.0\(p + 1), reference: synthetic}\n      2012-01: {value: 0.0\(p + 2), reference: synthetic}\n"
+    y +=
+      "  p\(p):\n    unit: ratio\n    values:\n      2010-01: {value: 0.0\(p + 1), reference: synthetic}\n      2012-01: {value: 0.0\(p + 2), reference: synthetic}\n"
   }
   y += "  rate:\n    unit: ratio\n    values:\n      2010-01: {value: 0.4, reference: synthetic}\n"
   y += "rules:\n"
@@ -112,7 +112,9 @@ let (ruleSet, _) = try Compiler.compile([document])
 let base = try situation()
 let entities = 30, months = base.timeline.monthCount
 let bandwidth = copyBandwidth()
-print("plan-bench: \(ruleSet.rules.count) rules (\(ruleSet.rules.filter { $0.entity != nil }.count) per entity), \(entities) entities, \(months) months")
+print(
+  "plan-bench: \(ruleSet.rules.count) rules (\(ruleSet.rules.filter { $0.entity != nil }.count) per entity), \(entities) entities, \(months) months"
+)
 print(String(format: "copy bandwidth: %.1f GB/s (read + write)", bandwidth / 1e9))
 print("")
 print("      B    chunks   seconds   rule-evaluations/s   bytes moved   bandwidth bound (s)   time / bound")
@@ -189,11 +191,17 @@ for n in drawCounts {
     p.standardError = FileHandle.nullDevice
     try p.run()
     p.waitUntilExit()
-    if p.terminationStatus == 0, let s = Double(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) {
+    if p.terminationStatus == 0,
+      let s = Double(
+        String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    {
       numpy = String(format: "%.3f", s)
       ratio = String(format: "%.2f", s / total)
     }
   }
-  let line = String(format: "%11d %9.3f %12.0f %14.0f%% %10.0f", n, total, Double(n) / total, max(0, 1 - statistics / total) * 100, peakMemory())
-  print(line + String(repeating: " ", count: max(0, 12 - numpy.count)) + numpy + String(repeating: " ", count: max(0, 15 - ratio.count)) + ratio)
+  let line = String(
+    format: "%11d %9.3f %12.0f %14.0f%% %10.0f", n, total, Double(n) / total, max(0, 1 - statistics / total) * 100, peakMemory())
+  print(
+    line + String(repeating: " ", count: max(0, 12 - numpy.count)) + numpy + String(repeating: " ", count: max(0, 15 - ratio.count)) + ratio
+  )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Planner
 
 /// One tiny file per diagnostic, named after its id (`invalid/rules.cycle.yaml`); each must

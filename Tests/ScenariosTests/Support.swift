@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+
 @testable import Scenarios
 
 /// The shipped rule packs, compiled once for the whole test run.

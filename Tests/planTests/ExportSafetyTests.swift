@@ -41,9 +41,15 @@ import Testing
     Refusal(output: "{dir}", message: "error: --output '{dir}': is a folder; give the name of a file in it"),
     Refusal(output: "{dir}/", message: "error: --output '{dir}/': is a folder; give the name of a file in it"),
     Refusal(output: "{dir}/link.csv", message: "error: --output '{dir}/link.csv': is a symbolic link; give the file it points to"),
-    Refusal(output: "{dir}/variant.yaml", message: "error: --output '{dir}/variant.yaml': is a scenario file, which plan never overwrites; write to another file"),
-    Refusal(output: "scenarios/baseline.yaml", message: "error: --output 'scenarios/baseline.yaml': is a file this command reads; write to another file"),
-    Refusal(output: "scenarios/rules/budget.yaml", message: "error: --output 'scenarios/rules/budget.yaml': is a file this command reads; write to another file"),
+    Refusal(
+      output: "{dir}/variant.yaml",
+      message: "error: --output '{dir}/variant.yaml': is a scenario file, which plan never overwrites; write to another file"),
+    Refusal(
+      output: "scenarios/baseline.yaml",
+      message: "error: --output 'scenarios/baseline.yaml': is a file this command reads; write to another file"),
+    Refusal(
+      output: "scenarios/rules/budget.yaml",
+      message: "error: --output 'scenarios/rules/budget.yaml': is a file this command reads; write to another file"),
     Refusal(output: "{dir}/missing/out.csv", message: "error: --output '{dir}/missing/out.csv': its folder '{dir}/missing' does not exist"),
   ]
 
@@ -52,7 +58,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     try "old\n".write(toFile: dir.appendingPathComponent("out.csv").path, atomically: false, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.csv").path, withDestinationPath: "out.csv")
-    try "scenario: v\nextends: baseline.yaml\n".write(toFile: dir.appendingPathComponent("variant.yaml").path, atomically: false, encoding: .utf8)
+    try "scenario: v\nextends: baseline.yaml\n".write(
+      toFile: dir.appendingPathComponent("variant.yaml").path, atomically: false, encoding: .utf8)
     let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     let scenario = try Data(contentsOf: URL(fileURLWithPath: PlanBinary.packageRoot.appendingPathComponent("scenarios/baseline.yaml").path))
     let r = try PlanBinary.run(["export", "scenarios/baseline.yaml", "-o", c.output.replacing("{dir}", with: dir.path)])
@@ -60,7 +67,8 @@ import Testing
     #expect(r.err.replacing(dir.path, with: "{dir}") == c.message + "\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == before)
     #expect(try String(contentsOfFile: dir.appendingPathComponent("out.csv").path, encoding: .utf8) == "old\n")
-    #expect(try Data(contentsOf: URL(fileURLWithPath: PlanBinary.packageRoot.appendingPathComponent("scenarios/baseline.yaml").path)) == scenario)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: PlanBinary.packageRoot.appendingPathComponent("scenarios/baseline.yaml").path)) == scenario)
   }
 
   /// Kills exports at random moments: the target holds the old bytes or the new ones,

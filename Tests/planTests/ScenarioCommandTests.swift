@@ -20,9 +20,11 @@ import Testing
     let row = try #require(budget.first { $0["path"] as? String == "charges/remunerations" && $0["budget"] as? String == "projets" })
     #expect((row["shares"] as? [String: Double])?["2010-2011"] == 12.35)
     let staffing = try #require(o["staffing"] as? [[String: Any]])
-    #expect(Set(staffing.compactMap { $0["id"] as? String }).isSuperset(of: [
-      "coordinateur", "charges_mission", "responsable_rd", "administration_communication", "volontaires", "stagiaires", "comite_pilotage", "total",
-    ]))
+    #expect(
+      Set(staffing.compactMap { $0["id"] as? String }).isSuperset(of: [
+        "coordinateur", "charges_mission", "responsable_rd", "administration_communication", "volontaires", "stagiaires", "comite_pilotage",
+        "total",
+      ]))
     #expect((o["indicators"] as? [String: Any])?["result"] != nil)
     let warnings = try #require(o["warnings"] as? [[String: Any]])
     #expect(warnings.allSatisfy { $0["code"] != nil && $0["message"] != nil })
@@ -51,7 +53,10 @@ import Testing
     let r = try PlanBinary.run(["explain", "scenarios/baseline.yaml", "charges/charges_sociales", "--period", "2012"])
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.hasPrefix("charges/charges_sociales (Charges sociales, total) = "))
-    #expect(r.out.contains("[in force from 1998-01; OF parameters/prelevements_sociaux/cotisations_securite_sociale_regime_general/mmid/employeur/maladie.yaml]"))
+    #expect(
+      r.out.contains(
+        "[in force from 1998-01; OF parameters/prelevements_sociaux/cotisations_securite_sociale_regime_general/mmid/employeur/maladie.yaml]"
+      ))
     let bad = try PlanBinary.run(["explain", "scenarios/baseline.yaml", "charges/charges_socials", "--period", "2012"])
     #expect(bad.status == 1)
     #expect(bad.err.contains("did you mean 'charges/charges_sociales'?"))

@@ -25,11 +25,17 @@ import Testing
   static func words(_ s: String) -> [String] {
     var out: [String] = [], current = "", quoted = false, started = false
     for c in s {
-      if c == "\"" { quoted.toggle(); started = true
+      if c == "\"" {
+        quoted.toggle()
+        started = true
       } else if c == " " && !quoted {
         if started { out.append(current) }
-        current = ""; started = false
-      } else { current.append(c); started = true }
+        current = ""
+        started = false
+      } else {
+        current.append(c)
+        started = true
+      }
     }
     if started { out.append(current) }
     return out
@@ -64,7 +70,8 @@ import Testing
       let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
       Issue.record(
-        "\(c.name): output differs from Snapshots/\(c.name).txt at line \(first + 1):\n- \(first < e.count ? e[first] : "(end)")\n+ \(first < a.count ? a[first] : "(end)")")
+        "\(c.name): output differs from Snapshots/\(c.name).txt at line \(first + 1):\n- \(first < e.count ? e[first] : "(end)")\n+ \(first < a.count ? a[first] : "(end)")"
+      )
     }
   }
 

@@ -46,7 +46,10 @@ public struct DiagnosticRenderer: Sendable {
     var lineNumber = 1
     var found: Substring?
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if lineNumber == location.line { found = line; break }
+      if lineNumber == location.line {
+        found = line
+        break
+      }
       lineNumber += 1
     }
     guard var line = found else { return nil }

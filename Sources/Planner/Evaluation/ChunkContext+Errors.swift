@@ -5,10 +5,11 @@ extension ChunkContext {
     -> Diagnostic
   {
     let month = timeline.months[place.month]
-    let entity = rule.entity.map { kind -> String in
-      let ids = evaluator.situation.entities[kind] ?? []
-      return place.row < ids.count ? " for \(kind) '\(ids[place.row])'" : ""
-    } ?? ""
+    let entity =
+      rule.entity.map { kind -> String in
+        let ids = evaluator.situation.entities[kind] ?? []
+        return place.row < ids.count ? " for \(kind) '\(ids[place.row])'" : ""
+      } ?? ""
     let variant = width > 1 ? " (variant \(firstVariant + place.variant))" : ""
     // Evaluate the rule once more, recording every node, to find the culprit.
     var replay = self
@@ -29,7 +30,7 @@ extension ChunkContext {
       default: break
       }
     }
-        if let (name, range) = missing, let p = evaluator.ruleSet.parameters[name] {
+    if let (name, range) = missing, let p = evaluator.ruleSet.parameters[name] {
       return Diagnostic.beforeFirstValue(p, month: month, by: rule.name, at: rule.location(ofOffset: range.offset))
         .withLength(range.length)
     }
@@ -44,7 +45,6 @@ extension ChunkContext {
       at: rule.location, length: rule.name.count)
   }
 }
-
 
 extension Diagnostic {
   func withLength(_ n: Int) -> Diagnostic {

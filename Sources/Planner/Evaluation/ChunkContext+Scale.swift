@@ -11,15 +11,16 @@ extension ChunkContext {
         table.append(nil)
         continue
       }
-      table.append(versions[i].brackets.map { b in
-        switch b.threshold {
-        case .amount(let a): return (a, b.rate)
-        case .parameter(let t, let times):
-          let tp = evaluator.ruleSet.parameters[t]
-          let value = tp.flatMap { try? $0.value(at: month).value } ?? .nan
-          return (value * times, b.rate)
-        }
-      })
+      table.append(
+        versions[i].brackets.map { b in
+          switch b.threshold {
+          case .amount(let a): return (a, b.rate)
+          case .parameter(let t, let times):
+            let tp = evaluator.ruleSet.parameters[t]
+            let value = tp.flatMap { try? $0.value(at: month).value } ?? .nan
+            return (value * times, b.rate)
+          }
+        })
     }
     var out = [Double](repeating: 0, count: base.rows * months * base.width)
     for r in 0..<base.rows {

@@ -8,9 +8,10 @@ extension ChunkContext {
     case .monthsInExercise:
       return .monthly(t.exerciseIndex.map { Double(t.exercises[$0].monthCount) })
     case .monthOfExercise:
-      return .monthly((0..<t.monthCount).map { m in
-        Double(t.months[m].ordinal - t.exercises[t.exerciseIndex[m]].months.first.ordinal + 1)
-      })
+      return .monthly(
+        (0..<t.monthCount).map { m in
+          Double(t.months[m].ordinal - t.exercises[t.exerciseIndex[m]].months.first.ordinal + 1)
+        })
     }
   }
 

@@ -70,9 +70,15 @@ public struct Evaluator: Sendable {
         continue
       }
       if !(block.rows == 1 || block.rows == rows) || !(block.months == 1 || block.months == months.count) || block.width != 1 {
-        errors.append(.error(.evaluationInputShape, "input '\(input.key)' has \(block.rows) rows × \(block.months) months; expected \(rows) × \(months.count)", at: input.location))
+        errors.append(
+          .error(
+            .evaluationInputShape,
+            "input '\(input.key)' has \(block.rows) rows × \(block.months) months; expected \(rows) × \(months.count)", at: input.location))
       } else if let bad = block.firstNonFinite() {
-        errors.append(.error(.evaluationInputNotFinite, "input '\(input.key)' is not a number for row \(bad.row), month \(months[bad.month])", at: input.location))
+        errors.append(
+          .error(
+            .evaluationInputNotFinite, "input '\(input.key)' is not a number for row \(bad.row), month \(months[bad.month])",
+            at: input.location))
       }
     }
 
@@ -199,7 +205,10 @@ public struct Evaluator: Sendable {
       let block = generate(variants)
       if let bad = block.firstNonFinite() {
         throw DiagnosticList([
-          .error(.evaluationInputNotFinite, "input '\(key)' is not a number in variant \(variants.lowerBound + bad.variant), month \(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])", at: ruleSet.inputs[i].location)
+          .error(
+            .evaluationInputNotFinite,
+            "input '\(key)' is not a number in variant \(variants.lowerBound + bad.variant), month \(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])",
+            at: ruleSet.inputs[i].location)
         ])
       }
       context.inputs[i] = block

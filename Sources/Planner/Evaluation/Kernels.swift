@@ -12,18 +12,40 @@ package enum Kernels {
   struct Subtract: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a - b } }
   struct Multiply: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a * b } }
   struct Divide: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a / b } }
-  struct Minimum: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) } }
-  struct Maximum: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) } }
-  struct Less: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a < b ? 1 : 0) } }
-  struct LessOrEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0) } }
-  struct Greater: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a > b ? 1 : 0) } }
-  struct GreaterOrEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a >= b ? 1 : 0) } }
-  struct Equal: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a == b ? 1 : 0) } }
-  struct NotEqual: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != b ? 1 : 0) } }
+  struct Minimum: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.min(a, b) }
+  }
+  struct Maximum: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : Swift.max(a, b) }
+  }
+  struct Less: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a < b ? 1 : 0) }
+  }
+  struct LessOrEqual: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0) }
+  }
+  struct Greater: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a > b ? 1 : 0) }
+  }
+  struct GreaterOrEqual: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a >= b ? 1 : 0) }
+  }
+  struct Equal: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a == b ? 1 : 0) }
+  }
+  struct NotEqual: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (a != b ? 1 : 0) }
+  }
   // `false and x` is false and `true or x` is true even when x could not be computed (a
   // parameter not yet in force): a condition guards what it does not need.
-  struct And: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : (a.isNaN || b.isNaN ? .nan : 1) } }
-  struct Or: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { (a != 0 && !a.isNaN) || (b != 0 && !b.isNaN) ? 1 : (a.isNaN || b.isNaN ? .nan : 0) } }
+  struct And: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : (a.isNaN || b.isNaN ? .nan : 1) }
+  }
+  struct Or: BinaryKernel {
+    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double {
+      (a != 0 && !a.isNaN) || (b != 0 && !b.isNaN) ? 1 : (a.isNaN || b.isNaN ? .nan : 0)
+    }
+  }
 
   static func binary(_ op: BinaryOperator, _ a: Block, _ b: Block, pool: inout BufferPool) -> Block {
     switch op {
@@ -130,7 +152,9 @@ package enum Kernels {
   static func select(_ c: Block, _ a: Block, _ b: Block, pool: inout BufferPool) -> Block {
     let (rows, months, width) = shape(c, a, b)
     let count = rows * months * width
-    if c.data.count == 1 { return c.data[0].isNaN ? Block(rows: rows, months: months, width: width, repeating: .nan) : (c.data[0] != 0 ? a : b) }
+    if c.data.count == 1 {
+      return c.data[0].isNaN ? Block(rows: rows, months: months, width: width, repeating: .nan) : (c.data[0] != 0 ? a : b)
+    }
     var out = pool.take(count)
     c.data.withUnsafeBufferPointer { pc in
       a.data.withUnsafeBufferPointer { pa in

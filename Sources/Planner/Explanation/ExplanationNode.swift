@@ -43,6 +43,8 @@ public struct ExplanationNode: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case kind, label, formula, value, unit, entity, period, reference, inForceFrom = "in_force_from", display, children
+    case kind, label, formula, value, unit, entity, period, reference
+    case inForceFrom = "in_force_from"
+    case display, children
   }
 }

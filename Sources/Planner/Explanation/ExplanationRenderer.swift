@@ -78,12 +78,16 @@ public enum ExplanationRenderer {
   /// `{"format_version": 1, "explanation": {…}}`, keys sorted, for programs.
   public static func json(_ node: ExplanationNode) throws -> String {
     struct Document: Encodable {
-      let format_version: Int
+      let formatVersion: Int
       let explanation: ExplanationNode
+      enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case explanation
+      }
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return String(decoding: try encoder.encode(Document(format_version: formatVersion, explanation: node)), as: UTF8.self)
+    return String(decoding: try encoder.encode(Document(formatVersion: formatVersion, explanation: node)), as: UTF8.self)
   }
 }

@@ -25,7 +25,9 @@ public struct YAMLNode {
 
   public var isMapping: Bool { node.mapping != nil }
   public var isSequence: Bool { node.sequence != nil }
-  public var isNull: Bool { node.scalar.map { $0.tag == .init(.null) || $0.string == "~" || ($0.string.isEmpty && $0.style == .plain) } ?? false }
+  public var isNull: Bool {
+    node.scalar.map { $0.tag == .init(.null) || $0.string == "~" || ($0.string.isEmpty && $0.style == .plain) } ?? false
+  }
 
   /// The entries of a mapping, in file order, keys as strings.
   public func mapping(_ what: String) throws(DiagnosticList) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
@@ -70,7 +72,9 @@ public struct YAMLNode {
       }
       return l.value
     case .failure(.unknownUnit(let u)):
-      throw DiagnosticList([.error(id, "unknown unit '\(u)' in '\(s)'; units are \(Unit.baseNames.joined(separator: ", ")) and %", at: location)])
+      throw DiagnosticList([
+        .error(id, "unknown unit '\(u)' in '\(s)'; units are \(Unit.baseNames.joined(separator: ", ")) and %", at: location)
+      ])
     case .failure:
       throw DiagnosticList([.error(id, "expected \(what) as a number, found '\(s.replacing("_", with: ""))'", at: location)])
     }

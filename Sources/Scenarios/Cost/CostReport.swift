@@ -38,9 +38,14 @@ public struct CostReport: Sendable, Encodable {
 
   enum CodingKeys: String, CodingKey {
     case month, contract, category, employer, headcount, gross
-    case employerContributions = "employer_contributions", reductions
-    case taxeSalaires = "taxe_salaires", versementTransport = "versement_transport"
-    case endOfContractIndemnity = "end_of_contract_indemnity", aids
-    case employerCost = "employer_cost", inKindValuation = "in_kind_valuation", lines
+    case employerContributions = "employer_contributions"
+    case reductions
+    case taxeSalaires = "taxe_salaires"
+    case versementTransport = "versement_transport"
+    case endOfContractIndemnity = "end_of_contract_indemnity"
+    case aids
+    case employerCost = "employer_cost"
+    case inKindValuation = "in_kind_valuation"
+    case lines
   }
 }

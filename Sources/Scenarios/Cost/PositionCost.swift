@@ -12,7 +12,9 @@ public enum PositionCost {
   public static func explain(_ line: String, _ q: CostQuery, ruleSet: RuleSet) throws(DiagnosticList) -> ExplanationNode {
     guard let rule = ruleSet.rule(named: line), rule.entity == "position" || rule.entity == nil else {
       var message = "no line '\(line)' of a position's cost"
-      if let s = Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)) { message += "; did you mean '\(s)'?" }
+      if let s = Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)) {
+        message += "; did you mean '\(s)'?"
+      }
       throw DiagnosticList([.error(.costUnknownLine, message)])
     }
     let situation = try situation(for: q, ruleSet: ruleSet)

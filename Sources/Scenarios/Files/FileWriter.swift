@@ -1,10 +1,11 @@
+import Foundation
+import Planner
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
-import Planner
 
 /// Writes every file the tool produces, whole or not at all: a temporary file in the
 /// target's folder, `fsync`, then POSIX `rename(2)` over the target (never
@@ -42,7 +43,9 @@ public enum FileWriter {
     }
     let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
     var folderStat = stat()
-    guard stat(folder, &folderStat) == 0, folderStat.st_mode & S_IFMT == S_IFDIR else { throw fail("its folder '\(folder)' does not exist") }
+    guard stat(folder, &folderStat) == 0, folderStat.st_mode & S_IFMT == S_IFDIR else {
+      throw fail("its folder '\(folder)' does not exist")
+    }
     removeStale(in: folder, name: name)
 
     let prefix = "\(folder)/.\(name).plan-\(getpid())-"

@@ -22,7 +22,8 @@ public enum ScenarioCheck {
     }
     let rules = RulePackLoader.compile(ScenarioLoader.rulePackFiles(s.rulesFolder))
     guard let set = rules.ruleSet, !rules.hasErrors else {
-      let none = rules.diagnostics.isEmpty
+      let none =
+        rules.diagnostics.isEmpty
         ? [Diagnostic.error(.rulesNoFiles, "no rule pack (*.yaml) in '\(s.rulesFolder)', the scenario's rules folder")] : []
       return Outcome(diagnostics: rules.diagnostics + none, line: "")
     }
@@ -34,7 +35,8 @@ public enum ScenarioCheck {
         for c in ConstraintChecker(scenario: s, ruleSet: set, month: from).check(statute, projection: p) where c.status == .violated {
           violated.append(
             .error(
-              .scenarioConstraint, "\(statute.uppercased()) from \(from): \(c.rule) violated: \(c.message)\(c.source.map { " (\($0))" } ?? "")",
+              .scenarioConstraint,
+              "\(statute.uppercased()) from \(from): \(c.rule) violated: \(c.message)\(c.source.map { " (\($0))" } ?? "")",
               at: s.governance?.location ?? s.location))
         }
       }

@@ -18,10 +18,16 @@ public enum ScenarioLoader {
       let basePath = folder.isEmpty || relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
       let standard = (basePath as NSString).standardizingPath
       guard !chain.contains(standard) && standard != (path as NSString).standardizingPath else {
-        throw DiagnosticList([.error(.scenarioExtendsCycle, "scenarios extend each other in a cycle: \((chain + [standard]).joined(separator: " → "))", at: extends.location)])
+        throw DiagnosticList([
+          .error(
+            .scenarioExtendsCycle, "scenarios extend each other in a cycle: \((chain + [standard]).joined(separator: " → "))",
+            at: extends.location)
+        ])
       }
       guard FileManager.default.fileExists(atPath: basePath) else {
-        throw DiagnosticList([.error(.scenarioExtendsMissing, "cannot read '\(relative)', which this scenario extends", at: extends.location)])
+        throw DiagnosticList([
+          .error(.scenarioExtendsMissing, "cannot read '\(relative)', which this scenario extends", at: extends.location)
+        ])
       }
       base = try load(basePath, chain: chain + [(path as NSString).standardizingPath])
     }

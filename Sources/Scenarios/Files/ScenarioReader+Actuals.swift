@@ -25,4 +25,3 @@ extension ScenarioReader {
       location: node.location, budgetLocations: budgetLocations, shareLocations: shareLocations)
   }
 }
-

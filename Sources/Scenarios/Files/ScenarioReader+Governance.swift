@@ -13,11 +13,15 @@ extension ScenarioReader {
         Governance.Group(
           id: id, label: try g.value("label").map { (n) throws(DiagnosticList) in try n.string("a label") } ?? id,
           category: try ScenarioValue.required(g, "category", "a group").string("a category"),
-          socialEconomy: try g.value("social_economy").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "social_economy") } ?? false,
-          naturalPersons: try g.value("natural_persons").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "natural_persons") } ?? false,
+          socialEconomy: try g.value("social_economy").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "social_economy") }
+            ?? false,
+          naturalPersons: try g.value("natural_persons").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "natural_persons") }
+            ?? false,
           publicBody: try g.value("public_body").map { (n) throws(DiagnosticList) in try ScenarioValue.bool(n, "public_body") } ?? false,
           associates: try ScenarioValue.count(try ScenarioValue.required(g, "associates", "a group"), "associates"),
-          capital: try g.value("capital").map { (n) throws(DiagnosticList) in try ScenarioValue.number(n, "capital", unit: .euro, .nonNegative) } ?? 0,
+          capital: try g.value("capital").map { (n) throws(DiagnosticList) in
+            try ScenarioValue.number(n, "capital", unit: .euro, .nonNegative)
+          } ?? 0,
           college: try g.value("college").map { (n) throws(DiagnosticList) in try n.string("a college") }, location: g.location))
     }
     var colleges: [Governance.College] = []
@@ -28,15 +32,21 @@ extension ScenarioReader {
         colleges.append(
           Governance.College(
             id: id, label: try n.value("label").map { (l) throws(DiagnosticList) in try l.string("a label") } ?? id,
-            weight: try ScenarioValue.number(try ScenarioValue.required(n, "weight", "a college"), "weight", .unitInterval), location: n.location))
+            weight: try ScenarioValue.number(try ScenarioValue.required(n, "weight", "a college"), "weight", .unitInterval),
+            location: n.location))
       }
     }
     for g in groups {
       if let college = g.college, !colleges.contains(where: { $0.id == college }) {
-        throw DiagnosticList([.error(.scenarioUnknownValue, "group '\(g.id)' is in college '\(college)', which the governance does not define", at: g.location)])
+        throw DiagnosticList([
+          .error(.scenarioUnknownValue, "group '\(g.id)' is in college '\(college)', which the governance does not define", at: g.location)
+        ])
       }
     }
-    let reserves = try node.value("indivisible_reserves").map { (n) throws(DiagnosticList) in try ScenarioValue.number(n, "indivisible_reserves", .unitInterval) } ?? 1
+    let reserves =
+      try node.value("indivisible_reserves").map { (n) throws(DiagnosticList) in
+        try ScenarioValue.number(n, "indivisible_reserves", .unitInterval)
+      } ?? 1
     return Governance(groups: groups, colleges: colleges, indivisibleReserves: reserves, location: node.location)
   }
 }

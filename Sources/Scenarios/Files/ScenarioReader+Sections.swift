@@ -21,7 +21,12 @@ extension ScenarioReader {
         exercises.append(Exercise(id: eid, months: r))
       }
       do { _ = try Timeline(exercises: exercises) } catch {
-        throw DiagnosticList(error.diagnostics.map { var d = $0; d.location = e.location; return d })
+        throw DiagnosticList(
+          error.diagnostics.map {
+            var d = $0
+            d.location = e.location
+            return d
+          })
       }
     }
     guard !exercises.isEmpty else { throw error("a scenario needs 'exercises'", root) }
@@ -59,8 +64,12 @@ extension ScenarioReader {
         var lines: [String: PublishedStaffing] = [:]
         for (line, lineNode, figures) in try body.mapping("staffing lines") {
           try ScenarioValue.known(figures, ["hours", "fte"], "a staffing line")
-          guard let h = figures.value("hours"), let f = figures.value("fte") else { throw error("a staffing line needs hours and fte", lineNode) }
-          lines[line] = PublishedStaffing(hours: try ScenarioValue.number(h, "hours", unit: .hour), fte: try ScenarioValue.number(f, "fte", unit: .fte), location: lineNode.location)
+          guard let h = figures.value("hours"), let f = figures.value("fte") else {
+            throw error("a staffing line needs hours and fte", lineNode)
+          }
+          lines[line] = PublishedStaffing(
+            hours: try ScenarioValue.number(h, "hours", unit: .hour), fte: try ScenarioValue.number(f, "fte", unit: .fte),
+            location: lineNode.location)
         }
         s.publishedStaffing[eid] = lines
       }

@@ -22,7 +22,9 @@ struct ScenarioReader {
   }
 
   /// Reads the fields `node` gives into `value`; a new entry must give the required ones.
-  func read<S: DeclaredSection>(_ node: YAMLNode, into value: inout S, keys: [String], new: Bool, _ context: FieldContext) throws(DiagnosticList) {
+  func read<S: DeclaredSection>(_ node: YAMLNode, into value: inout S, keys: [String], new: Bool, _ context: FieldContext)
+    throws(DiagnosticList)
+  {
     try ScenarioValue.known(node, keys, S.what)
     let fields = S.fields
     if new {
@@ -50,11 +52,14 @@ struct ScenarioReader {
     for (i, e) in base.enumerated() { index[e.id] = i }
     var seen: [String: SourceLocation] = [:]
     for entry in try node.sequence(E.section) {
-      guard let idNode = entry.value("id") else { throw error("each entry of \(E.section) needs an 'id'", entry, id: .scenarioMissingField) }
+      guard let idNode = entry.value("id") else {
+        throw error("each entry of \(E.section) needs an 'id'", entry, id: .scenarioMissingField)
+      }
       let id = try idNode.string("an id")
       if let first = seen[id] {
         throw DiagnosticList([
-          .error(.scenarioDuplicateId, "'\(id)' appears twice in \(E.section) of this file", at: idNode.location, length: id.count,
+          .error(
+            .scenarioDuplicateId, "'\(id)' appears twice in \(E.section) of this file", at: idNode.location, length: id.count,
             notes: [.init("first given here", at: first)])
         ])
       }

@@ -83,7 +83,9 @@ enum ScenarioValue {
         guard let a = Literal.value(parts[0]), let b = Literal.value(parts[1]) else {
           throw error("expected \(what) as 'a to b' with two numbers, found '\(text)'", node)
         }
-        guard a <= b else { throw error("in '\(text)' the low end exceeds the high end; write the lower number first", node, id: .scenarioOutOfDomain) }
+        guard a <= b else {
+          throw error("in '\(text)' the low end exceeds the high end; write the lower number first", node, id: .scenarioOutOfDomain)
+        }
         return .range90(a, b)
       }
       return .fixed(try number(node, what))

@@ -31,7 +31,8 @@ public struct ConstraintChecker {
           out.append(
             ConstraintResult(
               rule: "association.franchise", status: turnover <= limit ? .met : .violated,
-              message: "\(period.id): lucrative receipts \(Money.format(turnover)) EUR, franchise \(Money.format(limit)) EUR (above it, commercial taxes apply)",
+              message:
+                "\(period.id): lucrative receipts \(Money.format(turnover)) EUR, franchise \(Money.format(limit)) EUR (above it, commercial taxes apply)",
               source: source))
         }
       }
@@ -50,7 +51,8 @@ public struct ConstraintChecker {
         ConstraintResult(
           rule: "service_civique.host", status: hosted.isEmpty ? (statute == "association" ? .met : .notApplicable) : .violated,
           message: hosted.isEmpty
-            ? (statute == "association" ? "the association may host service civique volunteers" : "no service civique volunteer after the change")
+            ? (statute == "association"
+              ? "the association may host service civique volunteers" : "no service civique volunteer after the change")
             : "\(hosted.count) service civique volunteers would be hosted by a \(statute.uppercased()) ("
               + hosted.compactMap { $0.message.split(separator: "'").dropFirst().first.map(String.init) }.joined(separator: ", ") + ")",
           source: rule?.source))
@@ -60,7 +62,11 @@ public struct ConstraintChecker {
 
   func scic() -> [ConstraintResult] {
     guard let g = scenario.governance else {
-      return [ConstraintResult(rule: "scic.governance", status: .violated, message: "the scenario describes no governance (groups of associates, colleges, capital)", source: "Loi 47-1775 titre II ter")]
+      return [
+        ConstraintResult(
+          rule: "scic.governance", status: .violated,
+          message: "the scenario describes no governance (groups of associates, colleges, capital)", source: "Loi 47-1775 titre II ter")
+      ]
     }
     var out: [ConstraintResult] = []
     let categories = Set(g.groups.filter { $0.associates > 0 }.map(\.category))
@@ -69,16 +75,22 @@ public struct ConstraintChecker {
       out.append(
         ConstraintResult(
           rule: "scic.categories", status: ok ? .met : .violated,
-          message: "\(categories.count) categories of associates (\(categories.sorted().joined(separator: ", "))); at least \(Int(minimum)), employees and beneficiaries among them",
+          message:
+            "\(categories.count) categories of associates (\(categories.sorted().joined(separator: ", "))); at least \(Int(minimum)), employees and beneficiaries among them",
           source: source))
     }
     if g.colleges.isEmpty {
-      out.append(ConstraintResult(rule: "scic.colleges", status: .notApplicable, message: "no colleges: one associate, one vote", source: "Loi 47-1775 art. 19 octies"))
+      out.append(
+        ConstraintResult(
+          rule: "scic.colleges", status: .notApplicable, message: "no colleges: one associate, one vote",
+          source: "Loi 47-1775 art. 19 octies"))
     } else if let (low, source) = parameter("scic_college_minimum"), let (high, _) = parameter("scic_college_maximum") {
       let total = g.colleges.reduce(0) { $0 + $1.weight }
       let outside = g.colleges.filter { $0.weight < low - 1e-9 || $0.weight > high + 1e-9 }
       let ok = outside.isEmpty && abs(total - 1) < 1e-9
-      var message = "colleges " + g.colleges.map { "\($0.id) \(percent($0.weight))" }.joined(separator: ", ") + "; each between \(percent(low)) and \(percent(high))"
+      var message =
+        "colleges " + g.colleges.map { "\($0.id) \(percent($0.weight))" }.joined(separator: ", ")
+        + "; each between \(percent(low)) and \(percent(high))"
       if abs(total - 1) >= 1e-9 { message += "; the weights add up to \(percent(total)), not 100 %" }
       out.append(ConstraintResult(rule: "scic.colleges", status: ok ? .met : .violated, message: message, source: source))
     }
@@ -93,14 +105,19 @@ public struct ConstraintChecker {
       out.append(
         ConstraintResult(
           rule: "scic.indivisible_reserves", status: g.indivisibleReserves >= minimum - 1e-9 ? .met : .violated,
-          message: "\(percent(g.indivisibleReserves)) of the surplus to indivisible reserves; at least \(percent(minimum))", source: source))
+          message: "\(percent(g.indivisibleReserves)) of the surplus to indivisible reserves; at least \(percent(minimum))", source: source)
+      )
     }
     return out
   }
 
   func ues() -> [ConstraintResult] {
     guard let g = scenario.governance else {
-      return [ConstraintResult(rule: "ues.governance", status: .violated, message: "the scenario describes no governance (groups of associates, capital)", source: "Loi 47-1775 titre II bis")]
+      return [
+        ConstraintResult(
+          rule: "ues.governance", status: .violated, message: "the scenario describes no governance (groups of associates, capital)",
+          source: "Loi 47-1775 titre II bis")
+      ]
     }
     guard let (limit, source) = parameter("ues_non_ess_maximum") else { return [] }
     let capital = g.capitalShare { !$0.socialEconomy }
@@ -109,10 +126,12 @@ public struct ConstraintChecker {
     return [
       ConstraintResult(
         rule: "ues.non_ess_capital", status: capital <= limit + 1e-9 ? .met : .violated,
-        message: "associates that are not social-economy bodies hold \(percent(capital)) of the capital; at most \(percent(limit))", source: source),
+        message: "associates that are not social-economy bodies hold \(percent(capital)) of the capital; at most \(percent(limit))",
+        source: source),
       ConstraintResult(
         rule: "ues.non_ess_votes", status: votes <= limit + 1e-9 ? .met : .violated,
-        message: "associates that are not social-economy bodies hold \(percent(votes)) of the votes; at most \(percent(limit))", source: source),
+        message: "associates that are not social-economy bodies hold \(percent(votes)) of the votes; at most \(percent(limit))",
+        source: source),
     ]
   }
 }

@@ -33,7 +33,9 @@ public struct GovernanceReport: Sendable, Encodable {
   public var constraints: [ConstraintResult]
 
   enum CodingKeys: String, CodingKey {
-    case scenario, at, statute, members, groups, colleges, voteShares = "vote_shares", capital, constraints
+    case scenario, at, statute, members, groups, colleges
+    case voteShares = "vote_shares"
+    case capital, constraints
   }
 
   public init(_ p: Projection, at month: Month) {

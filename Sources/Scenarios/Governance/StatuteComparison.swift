@@ -69,9 +69,11 @@ public struct StatuteComparison: Sendable {
       out["result", default: [:]][period.id] = p.indicators["result"]?[period.id] ?? 0
       out["reserves", default: [:]][period.id] = p.indicators["reserves"]?[period.id] ?? 0
       out["subsidies_share", default: [:]][period.id] = p.indicators["subsidies_share"]?[period.id] ?? 0
-      out["corporate_tax", default: [:]][period.id] = closed ? 0 : Money.cents(p.evaluation.value("is_year", month: period.monthIndices.last!) ?? 0)
+      out["corporate_tax", default: [:]][period.id] =
+        closed ? 0 : Money.cents(p.evaluation.value("is_year", month: period.monthIndices.last!) ?? 0)
       out["cice", default: [:]][period.id] = closed ? 0 : sum("cice_total")
-      out["taxe_salaires", default: [:]][period.id] = closed ? 0 : Money.cents(p.evaluation.value("taxe_salaires_year_due", month: period.monthIndices.last!) ?? 0)
+      out["taxe_salaires", default: [:]][period.id] =
+        closed ? 0 : Money.cents(p.evaluation.value("taxe_salaires_year_due", month: period.monthIndices.last!) ?? 0)
     }
     return out
   }

@@ -40,7 +40,9 @@ extension Member: ScenarioEntry {
             m.payroll[y] = try ScenarioValue.number(value, "the payroll of \(y)", unit: .euro, .nonNegative)
           }
         },
-        show: { "{" + $0.payroll.sorted { $0.key < $1.key }.map { "\($0.key): \(ScenarioValue.show($0.value))" }.joined(separator: ", ") + "}" }),
+        show: {
+          "{" + $0.payroll.sorted { $0.key < $1.key }.map { "\($0.key): \(ScenarioValue.show($0.value))" }.joined(separator: ", ") + "}"
+        }),
       .bool("estimate", \.estimate),
       .month("joined", \.joined, required: true),
       .optionalMonth("left", \.left),

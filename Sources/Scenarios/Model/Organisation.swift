@@ -49,7 +49,8 @@ extension Organisation: DeclaredSection {
             let statute = try statuteNode.string("a statute")
             o.fieldLocations["statute[\(o.statutes.count)]"] = statuteNode.location
             if let last = o.statutes.last, from <= last.from {
-              throw ScenarioValue.error("statutes are listed in order of their dates; \(from) comes after \(last.from)", e, id: .scenarioOutOfDomain)
+              throw ScenarioValue.error(
+                "statutes are listed in order of their dates; \(from) comes after \(last.from)", e, id: .scenarioOutOfDomain)
             }
             o.statutes.append((from, statute))
           }

@@ -35,7 +35,9 @@ public struct ScenarioPlanner: Sendable {
       var hours = [Double](repeating: 0, count: months)
       var gross = [Double](repeating: 0, count: months)
       for (e, exercise) in timeline.exercises.enumerated() {
-        let active = (0..<months).filter { timeline.exerciseIndex[$0] == e && p.start <= timeline.months[$0] && timeline.months[$0] <= p.end }
+        let active = (0..<months).filter {
+          timeline.exerciseIndex[$0] == e && p.start <= timeline.months[$0] && timeline.months[$0] <= p.end
+        }
         if let h = p.hours[exercise.id] {
           if active.isEmpty && h > 0 {
             errors.append(
@@ -51,7 +53,8 @@ public struct ScenarioPlanner: Sendable {
         } else if !active.isEmpty && scenario.actuals[exercise.id] == nil && p.contract != "benevole" {
           errors.append(
             .error(
-              .scenarioMissingGross, "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}",
+              .scenarioMissingGross,
+              "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}",
               at: p.location))
         }
       }
@@ -94,7 +97,8 @@ public struct ScenarioPlanner: Sendable {
     builder.declare("subsidy")
     for s in scenario.subsidies {
       builder.add(
-        "subsidy", id: s.id, constants: ["funder": builder.code("subsidy.funder", s.funder), "budget": builder.code("subsidy.budget", s.budget)],
+        "subsidy", id: s.id,
+        constants: ["funder": builder.code("subsidy.funder", s.funder), "budget": builder.code("subsidy.budget", s.budget)],
         monthly: ["amount": builder.spread(s.amounts)])
     }
     builder.declare("item")

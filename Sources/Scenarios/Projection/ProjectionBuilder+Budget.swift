@@ -33,7 +33,9 @@ extension ProjectionBuilder {
   mutating func budgetRows(_ periods: [Period]) throws(DiagnosticList) -> [BudgetRow] {
     var rows = layout
     guard !rows.isEmpty else {
-      throw DiagnosticList([.error(.scenarioRulesMissing, "the rule packs have no budget rows (rules with a path and a group fonctionnement or projets)")])
+      throw DiagnosticList([
+        .error(.scenarioRulesMissing, "the rule packs have no budget rows (rules with a path and a group fonctionnement or projets)")
+      ])
     }
     // Sections recorded above their detail get an explicit "not detailed" row.
     for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
@@ -45,7 +47,9 @@ extension ProjectionBuilder {
           let detail = kids.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           guard abs(printed - detail) >= 0.005 else { continue }
           warnings.append(
-            .warning(.sourceSectionNotDetailed, "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
+            .warning(
+              .sourceSectionNotDetailed,
+              "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
               at: a.location(of: section.path)))
           let path = section.path + "/non_detaille"
           if !rows.contains(where: { $0.path == path }) {
@@ -64,7 +68,8 @@ extension ProjectionBuilder {
           var recorded = a.budget[row.path]?[column] ?? 0
           if row.path.hasSuffix("/non_detaille") {
             let section = String(row.path.dropLast("/non_detaille".count))
-            recorded = (a.budget[section]?[column] ?? 0)
+            recorded =
+              (a.budget[section]?[column] ?? 0)
               - children(section, in: rows).filter { $0.path != row.path }.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           }
           let e = timeline.exerciseIndex[m]
@@ -77,7 +82,9 @@ extension ProjectionBuilder {
       return Money.cents(sum)
     }
     for row in rows where children(row.path, in: rows).isEmpty && !row.isTotal {
-      for column in Self.columns { for p in periods { cells[row.path, default: [:]][column, default: [:]][p.id] = leafValue(row, column, p) } }
+      for column in Self.columns {
+        for p in periods { cells[row.path, default: [:]][column, default: [:]][p.id] = leafValue(row, column, p) }
+      }
     }
     for row in rows where !children(row.path, in: rows).isEmpty {
       let kids = children(row.path, in: rows)
@@ -118,7 +125,8 @@ extension ProjectionBuilder {
         var values: [String: Double] = [:]
         var shares: [String: Double] = [:]
         for p in periods {
-          let v = column == "total"
+          let v =
+            column == "total"
             ? Money.sum(Self.columns.map { cells[row.path]?[$0]?[p.id] ?? 0 })
             : cells[row.path]?[column]?[p.id] ?? 0
           values[p.id] = v
@@ -160,7 +168,9 @@ extension ProjectionBuilder {
       let sum = Money.sum(sections.flatMap { s in Self.columns.map { recorded(s, $0) } })
       if abs(printed - sum) >= 0.005 {
         warnings.append(
-          .warning(.sourceTotalMismatch, "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
+          .warning(
+            .sourceTotalMismatch,
+            "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
             at: a.location(of: total.path)))
       }
     }
@@ -174,7 +184,8 @@ extension ProjectionBuilder {
           guard let row = rows.first(where: { $0.path == path && $0.budget == column }), let computed = row.shares[id] else { continue }
           if abs(computed - printed) > 0.005 {
             warnings.append(
-              .warning(.sourceShareMismatch, "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
+              .warning(
+                .sourceShareMismatch, "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
                 at: a.location(of: path, shares: true)))
           }
         }
@@ -194,7 +205,9 @@ extension ProjectionBuilder {
           let recorded = a.budget[row.path]?[column] ?? 0
           if projected != 0 && abs(projected - recorded) >= 0.5 {
             warnings.append(
-              .warning(.recordedDiffersFromRules, "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
+              .warning(
+                .recordedDiffersFromRules,
+                "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
                 at: a.location(of: row.path)))
           }
         }

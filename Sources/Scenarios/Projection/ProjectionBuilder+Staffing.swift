@@ -37,13 +37,16 @@ extension ProjectionBuilder {
         }
         if abs(h - printed.hours) >= 0.005 {
           warnings.append(
-            .warning(.staffingHoursDiffer, "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
+            .warning(
+              .staffingHoursDiffer, "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
               at: printed.location))
         }
         let rounded = (f * 100).rounded(.toNearestOrAwayFromZero) / 100
         if abs(rounded - printed.fte) >= 0.005 {
           warnings.append(
-            .warning(.sourceFteRounding, "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
+            .warning(
+              .sourceFteRounding,
+              "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
               at: printed.location))
         }
       }
@@ -54,12 +57,16 @@ extension ProjectionBuilder {
       let months = (0..<timeline.monthCount).filter { timeline.exerciseIndex[$0] == e }
       let smic = months.compactMap { m in try? ruleSet.parameters["smic_horaire"]?.value(at: timeline.months[m]).value }.min() ?? 0
       for row in rows {
-        let pay = (a.budget["charges/remunerations/\(row.id)"]?["fonctionnement"] ?? 0) + (a.budget["charges/remunerations/\(row.id)"]?["projets"] ?? 0)
+        let pay =
+          (a.budget["charges/remunerations/\(row.id)"]?["fonctionnement"] ?? 0)
+          + (a.budget["charges/remunerations/\(row.id)"]?["projets"] ?? 0)
         guard pay > 0, let h = row.hours[exercise.id] ?? nil, h > 0 else { continue }
         let hourly = pay / h
         if hourly < smic {
           warnings.append(
-            .warning(.implausiblePayUnderSmic, "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
+            .warning(
+              .implausiblePayUnderSmic,
+              "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
               at: a.location(of: "charges/remunerations/\(row.id)")))
         }
       }
@@ -85,7 +92,8 @@ extension ProjectionBuilder {
       out["reserves", default: [:]][p.id] = Money.cents(value("reserves", last))
       out["subsidies_share", default: [:]][p.id] = produits == 0 ? 0 : Money.cents(total("produits/subventions", p) / produits * 100)
       let members = value("members_count", last)
-      out["dues_per_member", default: [:]][p.id] = members == 0 ? 0 : Money.cents(total("produits/autres_produits/cotisations", p) / members)
+      out["dues_per_member", default: [:]][p.id] =
+        members == 0 ? 0 : Money.cents(total("produits/autres_produits/cotisations", p) / members)
       let paidFTE = staffing.filter { $0.id != "comite_pilotage" && $0.id != "total" }.reduce(0) { $0 + ($1.fte[p.id] ?? 0) }
       out["fte", default: [:]][p.id] = (paidFTE * 100).rounded() / 100
       out["cost_per_fte", default: [:]][p.id] = paidFTE == 0 ? 0 : Money.cents(charges / paidFTE)

@@ -12,8 +12,12 @@ extension Projection {
     var builder = ProjectionBuilder(scenario: scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
     do {
       try builder.checkLegalLimits()
-    } catch where legalLimitsAsWarnings {
-      builder.warnings += error.diagnostics.map { var d = $0; d.severity = .warning; return d }
+    } catch  where legalLimitsAsWarnings {
+      builder.warnings += error.diagnostics.map {
+        var d = $0
+        d.severity = .warning
+        return d
+      }
     }
     return try builder.build()
   }

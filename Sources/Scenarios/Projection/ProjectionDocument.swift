@@ -1,4 +1,5 @@
 import Foundation
+
 /// The JSON output of `plan run` (format documented in README.md): stable for programs.
 public struct ProjectionDocument: Encodable {
   public var formatVersion = 1
@@ -32,8 +33,10 @@ public struct ProjectionDocument: Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case formatVersion = "format_version", scenario, title, assumptions, periods, budget, staffing, indicators
-    case inKind = "in_kind", warnings
+    case formatVersion = "format_version"
+    case scenario, title, assumptions, periods, budget, staffing, indicators
+    case inKind = "in_kind"
+    case warnings
   }
 }
 
@@ -48,14 +51,22 @@ public enum ProjectionCSV {
         let parts = row.path.split(separator: "/").map(String.init)
         let section = parts.first ?? ""
         let line = parts.dropFirst().joined(separator: "/")
-        out.append([p.scenario.id, period.id, section, row.budget, line.isEmpty ? section : line, row.label, number(row.values[period.id] ?? 0)].map(field).joined(separator: ","))
+        out.append(
+          [p.scenario.id, period.id, section, row.budget, line.isEmpty ? section : line, row.label, number(row.values[period.id] ?? 0)].map(
+            field
+          ).joined(separator: ","))
       }
       for row in p.staffing {
-        out.append([p.scenario.id, period.id, "staffing", "hours", row.id, row.label, number(row.hours[period.id] ?? 0)].map(field).joined(separator: ","))
-        out.append([p.scenario.id, period.id, "staffing", "fte", row.id, row.label, number(row.fte[period.id] ?? 0, decimals: 4)].map(field).joined(separator: ","))
+        out.append(
+          [p.scenario.id, period.id, "staffing", "hours", row.id, row.label, number(row.hours[period.id] ?? 0)].map(field).joined(
+            separator: ","))
+        out.append(
+          [p.scenario.id, period.id, "staffing", "fte", row.id, row.label, number(row.fte[period.id] ?? 0, decimals: 4)].map(field).joined(
+            separator: ","))
       }
       for (name, values) in p.indicators.sorted(by: { $0.key < $1.key }) {
-        out.append([p.scenario.id, period.id, "indicators", "", name, name, number(values[period.id] ?? 0)].map(field).joined(separator: ","))
+        out.append(
+          [p.scenario.id, period.id, "indicators", "", name, name, number(values[period.id] ?? 0)].map(field).joined(separator: ","))
       }
     }
     return out

@@ -77,7 +77,9 @@ public struct ProjectionExplainer {
     if let kind = rule.entity {
       let ids = projection.evaluation.situation.entities[kind] ?? []
       guard let entity else {
-        throw DiagnosticList([.error(.explainEntityNeeded, "'\(line)' is computed per \(kind); give --entity (one of \(ids.joined(separator: ", ")))")])
+        throw DiagnosticList([
+          .error(.explainEntityNeeded, "'\(line)' is computed per \(kind); give --entity (one of \(ids.joined(separator: ", ")))")
+        ])
       }
       guard let r = ids.firstIndex(of: entity) else {
         throw DiagnosticList([.error(.explainUnknownEntity, "no \(kind) '\(entity)'; the \(kind) ids are \(ids.joined(separator: ", "))")])
@@ -130,11 +132,13 @@ public struct ProjectionExplainer {
     let shown = projection.budget.first { $0.path == path && $0.budget == budget }?.values[period]
     let exercise = timeline.exercises[timeline.exerciseIndex[months[0]]]
     if let a = projection.scenario.actuals[exercise.id] {
-      let value = budget == "total"
+      let value =
+        budget == "total"
         ? (a.budget[path]?["fonctionnement"] ?? 0) + (a.budget[path]?["projets"] ?? 0) : (a.budget[path]?[budget] ?? 0)
       return ExplanationNode(
         kind: .input, label: "\(path) (\(label), \(budget))", formula: nil, value: shown ?? value, unit: "EUR", period: period,
-        reference: "recorded in \(projection.scenario.path), actuals of \(exercise.id) (closed exercise: recorded figures win over the rules)")
+        reference:
+          "recorded in \(projection.scenario.path), actuals of \(exercise.id) (closed exercise: recorded figures win over the rules)")
     }
     let columns = budget == "total" ? ["fonctionnement", "projets"] : [budget]
     var children: [ExplanationNode] = []

@@ -74,7 +74,8 @@ public struct Simulation: Sendable {
       while c < chunkCount {
         let range = (c * chunkSize)..<min(draws, (c + 1) * chunkSize)
         do throws(DiagnosticList) {
-          let r = try Self.chunk(range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
+          let r = try Self.chunk(
+            range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
             hoursPerYear: hoursPerYear, inputs: inputNames, pool: &pool, cache: &cache)
           results.withLock { $0[c] = r }
           let n = done.withLock { (d: inout Int) -> Int in
@@ -100,7 +101,8 @@ public struct Simulation: Sendable {
 
   static func inputNames(_ s: Scenario, sampler: DrawSampler) -> [String] {
     var names: [String] = []
-    for sub in s.subsidies where sampler.open.contains(where: { e in
+    for sub in s.subsidies
+    where sampler.open.contains(where: { e in
       let id = sampler.timeline.exercises[e].id
       return (sub.renewalProbability[id].map { $0 < 1 } ?? false) || sub.amountDistribution[id] != nil
     }) {
@@ -138,7 +140,9 @@ public struct Simulation: Sendable {
     // Only what varies is given per draw: the rest is evaluated once for the whole chunk.
     var blocks: [String: Block] = ["subsidy.amount": Block(rows: scenario.subsidies.count, months: months, width: w, data: subsidy)]
     if inputs.contains("members leaving") { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
-    if inputs.contains("start delays") { blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts) }
+    if inputs.contains("start delays") {
+      blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts)
+    }
     if inputs.contains("dues collection rate") { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
     var variation = Variation(count: range.upperBound)
     for (key, block) in blocks { variation.inputs[key] = { _ in block } }

@@ -90,17 +90,24 @@ public struct Solver {
     }
     func meets(_ m: Double) -> Bool { target.atLeast ? m >= target.threshold - 1e-9 : m <= target.threshold + 1e-9 }
     var (lo, hi) = (range.lowerBound, range.upperBound)
-    let probability: Bool = { if case .probability = target.metric { return true }; return false }()
+    let probability: Bool = {
+      if case .probability = target.metric { return true }
+      return false
+    }()
     let k = probability ? 9 : 65
     var evaluations = 0
     let ends = try metric([lo, hi])
     evaluations += 2
     let (okLo, okHi) = (meets(ends[0]), meets(ends[1]))
     if !okLo && !okHi {
-      return Answer(value: nil, metricAtValue: nil, message: "no value in \(lo)..\(hi) meets the target (\(format(ends[0])) at \(lo), \(format(ends[1])) at \(hi))", evaluations: evaluations)
+      return Answer(
+        value: nil, metricAtValue: nil,
+        message: "no value in \(lo)..\(hi) meets the target (\(format(ends[0])) at \(lo), \(format(ends[1])) at \(hi))",
+        evaluations: evaluations)
     }
     if okLo && okHi {
-      return Answer(value: lo, metricAtValue: ends[0], message: "the target is met over the whole range, already at \(lo)", evaluations: evaluations)
+      return Answer(
+        value: lo, metricAtValue: ends[0], message: "the target is met over the whole range, already at \(lo)", evaluations: evaluations)
     }
     // The boundary lies between lo and hi: narrow it with grids of candidates.
     let tolerance = max(1e-6, (hi - lo) * 1e-9, isRate(path) ? 1e-6 : 0.005)

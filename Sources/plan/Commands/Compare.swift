@@ -16,7 +16,9 @@ extension Plan {
 
     func run() throws {
       guard scenarios.count >= 2 else { throw ValidationError("give at least two scenarios") }
-      let projections = try diagnosing { () throws(DiagnosticList) in try scenarios.map { (p) throws(DiagnosticList) in try options.project(p) } }
+      let projections = try diagnosing { () throws(DiagnosticList) in
+        try scenarios.map { (p) throws(DiagnosticList) in try options.project(p) }
+      }
       let comparison = Comparison(projections)
       print(format == .json ? try JSONOutput.encode(ComparisonDocument(comparison)) : ComparisonTable.render(comparison))
     }

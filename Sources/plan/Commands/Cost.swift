@@ -28,7 +28,10 @@ extension Plan {
     var atRate: Double?
     @Flag(name: .customLong("no-indemnity"), help: "The CDD's 10 % end-of-contract indemnity is not due.")
     var noIndemnity = false
-    @Option(help: "The contract's length in months from --month (default by contract: CDD 12, CDD à objet défini 24, service civique 8, stage 6, others 36).")
+    @Option(
+      help:
+        "The contract's length in months from --month (default by contract: CDD 12, CDD à objet défini 24, service civique 8, stage 6, others 36)."
+    )
     var duration: Int?
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
@@ -46,7 +49,9 @@ extension Plan {
         print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))
         return
       }
-      let (report, warnings) = try diagnosing { () throws(DiagnosticList) in try PositionCost.compute(query, ruleSet: try rules.load(), strict: rules.strict) }
+      let (report, warnings) = try diagnosing { () throws(DiagnosticList) in
+        try PositionCost.compute(query, ruleSet: try rules.load(), strict: rules.strict)
+      }
       DiagnosticPrinter(compact: true).print(warnings)
       print(format == .json ? try JSONOutput.encode(report) : CostTable.render(report))
     }

@@ -29,7 +29,8 @@ extension Plan {
     func run() throws {
       let node = try diagnosing { () throws(DiagnosticList) in
         let projection = try options.project(scenario)
-        return try ProjectionExplainer(projection, depth: depth).explain(line: line, period: period, budget: budget, month: month, entity: entity)
+        return try ProjectionExplainer(projection, depth: depth).explain(
+          line: line, period: period, budget: budget, month: month, entity: entity)
       }
       print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
     }

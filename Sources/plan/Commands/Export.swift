@@ -20,7 +20,9 @@ extension Plan {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      let projections = try diagnosing { () throws(DiagnosticList) in try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by) } }
+      let projections = try diagnosing { () throws(DiagnosticList) in
+        try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by) }
+      }
       let text: String
       switch format {
       case .csv: text = ([ProjectionCSV.header] + projections.flatMap(ProjectionCSV.rows)).joined(separator: "\n") + "\n"
@@ -30,7 +32,9 @@ extension Plan {
         print(text, terminator: "")
         return
       }
-      try diagnosing { () throws(DiagnosticList) in try FileWriter.write(text, to: output, argument: "--output", inputs: SourceStore.shared.paths) }
+      try diagnosing { () throws(DiagnosticList) in
+        try FileWriter.write(text, to: output, argument: "--output", inputs: SourceStore.shared.paths)
+      }
       FileHandle.standardError.write(Data("wrote \(output) (\(projections.count) scenarios)\n".utf8))
     }
   }

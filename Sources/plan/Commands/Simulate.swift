@@ -41,7 +41,10 @@ extension Plan {
         return results
       }
       if format == .json {
-        print(statutes ? try JSONOutput.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.0, SimulationDocument($0.1)) })) : try JSONOutput.encode(SimulationDocument(results[0].1)))
+        print(
+          statutes
+            ? try JSONOutput.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.0, SimulationDocument($0.1)) }))
+            : try JSONOutput.encode(SimulationDocument(results[0].1)))
       } else {
         print(statutes ? SimulationTable.renderStatutes(results) : SimulationTable.render(results[0].1))
       }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Planner
 import Scenarios
 
@@ -24,8 +24,13 @@ extension Plan {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      guard let path = Solver.Path(vary) else { throw ValidationError("--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE") }
-      guard let t = Solver.Target(target) else { throw ValidationError("--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR or P(deficit, 2013) <= 10 %") }
+      guard let path = Solver.Path(vary) else {
+        throw ValidationError("--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE")
+      }
+      guard let t = Solver.Target(target) else {
+        throw ValidationError(
+          "--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR or P(deficit, 2013) <= 10 %")
+      }
       let parts = range.components(separatedBy: "..")
       guard parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), lo < hi else {
         throw ValidationError("--range '\(range)' is not LO..HI with LO < HI")

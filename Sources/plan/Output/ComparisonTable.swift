@@ -40,11 +40,16 @@ enum ComparisonTable {
 
 /// The JSON of `plan compare`.
 struct ComparisonDocument: Encodable {
-  var format_version = 1
+  var formatVersion = 1
   var scenarios: [String]
   var periods: [String]
   var rows: [Comparison.Row]
   var differences: [String: [String]]
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "format_version"
+    case scenarios, periods, rows, differences
+  }
 
   init(_ c: Comparison) {
     scenarios = c.projections.map(\.scenario.id)

@@ -31,7 +31,8 @@ enum CostTable {
       ("Employer cost", r.employerCost), ("Aids received", r.aids),
     ]
     for (label, value) in totals { out += "  " + pad(label, width) + left(Money.format(value), 34) + "\n" }
-    out += "\n  of which taxe sur les salaires (before the associations' allowance): \(Money.format(r.taxeSalaires)); versement transport: \(Money.format(r.versementTransport))"
+    out +=
+      "\n  of which taxe sur les salaires (before the associations' allowance): \(Money.format(r.taxeSalaires)); versement transport: \(Money.format(r.versementTransport))"
     return out
   }
 

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Planner
 
 /// Prints diagnostics on standard error, with the source line of each (from the

@@ -38,7 +38,8 @@ enum ProjectionTable {
       let indent = String(repeating: "  ", count: depth - 1)
       let values = [cell("fonctionnement"), cell("projets"), cell("total")]
       if depth == 3 && values.allSatisfy({ $0 == 0 }) { continue }
-      out += pad(indent + label, 46) + left(Money.format(values[0]), 15) + left(Money.format(values[1]), 13) + left(Money.format(values[2]), 13)
+      out +=
+        pad(indent + label, 46) + left(Money.format(values[0]), 15) + left(Money.format(values[1]), 13) + left(Money.format(values[2]), 13)
       out += left(String(format: "%.2f", share), 9) + "\n"
     }
     if let r = p.indicators["result"]?[period.id] { out += pad("Résultat", 46) + left("", 28) + left(Money.format(r), 13) + "\n" }

@@ -8,12 +8,16 @@ enum SimulationTable {
   static func render(_ s: Simulation) -> String {
     var out = "\(s.scenario): \(s.draws) draws, seed \(s.seed)\n"
     for period in s.periods {
-      out += "\n\(period)\n" + ProjectionTable.pad("", 22) + ["mean", "p5", "p50", "p95"].map { ProjectionTable.left($0, 14) }.joined() + "\n"
+      out +=
+        "\n\(period)\n" + ProjectionTable.pad("", 22) + ["mean", "p5", "p50", "p95"].map { ProjectionTable.left($0, 14) }.joined() + "\n"
       for (key, label) in labels {
         guard let v = s.indicators[key]?[period] else { continue }
-        out += ProjectionTable.pad("  " + label, 22) + [v.mean, v.p5, v.p50, v.p95].map { ProjectionTable.left(Money.format($0), 14) }.joined() + "\n"
+        out +=
+          ProjectionTable.pad("  " + label, 22) + [v.mean, v.p5, v.p50, v.p95].map { ProjectionTable.left(Money.format($0), 14) }.joined()
+          + "\n"
       }
-      out += "  P(deficit) \(percent(s.probabilities["deficit"]?[period] ?? 0)), P(negative reserves) \(percent(s.probabilities["negative_reserves"]?[period] ?? 0))\n"
+      out +=
+        "  P(deficit) \(percent(s.probabilities["deficit"]?[period] ?? 0)), P(negative reserves) \(percent(s.probabilities["negative_reserves"]?[period] ?? 0))\n"
     }
     if !s.sensitivity.isEmpty {
       out += "\nWhat moves the \(s.periods.last!) reserves most (standardised regression coefficients)\n"
@@ -42,7 +46,7 @@ enum SimulationTable {
 
 /// The JSON of `plan simulate` (no timing in it, so the same seed gives the same bytes).
 struct SimulationDocument: Encodable {
-  var format_version = 1
+  var formatVersion = 1
   var scenario: String
   var draws: Int
   var seed: UInt64
@@ -50,6 +54,11 @@ struct SimulationDocument: Encodable {
   var indicators: [String: [String: Simulation.Summary]]
   var probabilities: [String: [String: Double]]
   var sensitivity: [Simulation.Sensitivity]
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "format_version"
+    case scenario, draws, seed, periods, indicators, probabilities, sensitivity
+  }
 
   init(_ s: Simulation) {
     scenario = s.scenario

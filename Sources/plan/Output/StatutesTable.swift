@@ -5,7 +5,8 @@ import Scenarios
 enum StatutesTable {
   static let labels: [(String, String)] = [
     ("result", "Résultat (after taxes)"), ("corporate_tax", "Impôt sur les sociétés"), ("cice", "CICE"),
-    ("taxe_salaires", "Taxe sur les salaires due"), ("reserves", "Réserves cumulées (end)"), ("subsidies_share", "Subventions / produits (%)"),
+    ("taxe_salaires", "Taxe sur les salaires due"), ("reserves", "Réserves cumulées (end)"),
+    ("subsidies_share", "Subventions / produits (%)"),
   ]
 
   static func render(_ c: StatuteComparison) -> String {
@@ -20,7 +21,8 @@ enum StatutesTable {
         out += "\n"
       }
     }
-    out += "\nEligibility at \(c.from)\n" + ProjectionTable.pad("", 60) + names.map { ProjectionTable.left($0.uppercased(), 13) }.joined() + "\n"
+    out +=
+      "\nEligibility at \(c.from)\n" + ProjectionTable.pad("", 60) + names.map { ProjectionTable.left($0.uppercased(), 13) }.joined() + "\n"
     for (i, e) in (c.reports.first?.eligibility ?? []).enumerated() {
       out += ProjectionTable.pad("  " + e.label, 60)
       for r in c.reports { out += ProjectionTable.left(r.eligibility[i].eligible ? "yes" : "no", 13) }
@@ -50,7 +52,8 @@ enum GovernanceTable {
     if !r.groups.isEmpty {
       out += "\nStakeholder groups\n"
       for g in r.groups {
-        out += "  \(ProjectionTable.pad(g.label, 40)) \(ProjectionTable.pad(g.category, 16)) \(ProjectionTable.left(String(g.associates), 5)) associates"
+        out +=
+          "  \(ProjectionTable.pad(g.label, 40)) \(ProjectionTable.pad(g.category, 16)) \(ProjectionTable.left(String(g.associates), 5)) associates"
         if r.statute != "association" { out += ", capital \(Money.format(g.capital))" }
         if let c = g.college { out += ", college \(c)" }
         out += "\n"
@@ -59,7 +62,11 @@ enum GovernanceTable {
     if !r.colleges.isEmpty {
       out += "\nColleges\n" + r.colleges.map { "  \($0.label): \(String(format: "%.1f %%", $0.weight * 100))\n" }.joined()
     }
-    out += "\nShare of the votes\n" + r.voteShares.sorted { $0.key < $1.key }.map { "  \(ProjectionTable.pad($0.key, 32)) \(String(format: "%5.1f %%", $0.value * 100))\n" }.joined()
+    out +=
+      "\nShare of the votes\n"
+      + r.voteShares.sorted { $0.key < $1.key }.map {
+        "  \(ProjectionTable.pad($0.key, 32)) \(String(format: "%5.1f %%", $0.value * 100))\n"
+      }.joined()
     out += "\nConstraints\n"
     for k in r.constraints { out += "  [\(k.status.rawValue)] \(k.rule): \(k.message)\(k.source.map { " — \($0)" } ?? "")\n" }
     return out
@@ -75,10 +82,15 @@ struct StatutesDocument: Encodable {
     var governance: [String: [String: Double]]
     var constraints: [ConstraintResult]
   }
-  var format_version = 1
+  var formatVersion = 1
   var scenario: String
   var from: String
   var statutes: [Entry]
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "format_version"
+    case scenario, from, statutes
+  }
 
   init(_ c: StatuteComparison) {
     scenario = c.scenario.id

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// One YAML file per mechanism of the rules language, with worked examples: one harness runs
@@ -32,8 +33,9 @@ import Testing
       """
     let document = try YAMLDocument.parse(yaml, path: "x.yaml")
     let outcome = RuleFileCheck.check([document])
-    #expect(outcome.diagnostics.map(\.description) == [
-      "x.yaml:9:14: error: example 'doubles': total in 2012-01 is 100 EUR, expected 99 EUR"
-    ])
+    #expect(
+      outcome.diagnostics.map(\.description) == [
+        "x.yaml:9:14: error: example 'doubles': total in 2012-01 is 100 EUR, expected 99 EUR"
+      ])
   }
 }

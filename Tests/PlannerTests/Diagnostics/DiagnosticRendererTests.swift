@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 @Suite struct DiagnosticRendererTests {

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import Planner
 
 /// Evaluating a batch of B variants gives, for each variant, what a run of that variant

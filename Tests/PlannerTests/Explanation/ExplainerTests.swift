@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 @Suite struct ExplainerTests {
@@ -48,12 +49,13 @@ import Testing
 
   @Test func descendsToParametersWithTheirReference() throws {
     let node = try Explainer(try evaluation()).explain(rule: "maladie", row: 0, month: 0)
-    #expect(ExplanationRenderer.text(node) == """
-      maladie = 256.00 EUR  (position 'coordinateur', 2012-01)
-      │  formula: gross * taux_maladie
-      ├─ gross = 2000.00 EUR  [input]  (position 'coordinateur')
-      └─ taux_maladie = 0.128  [in force from 2012-01; CSS art. D242-3]
-      """)
+    #expect(
+      ExplanationRenderer.text(node) == """
+        maladie = 256.00 EUR  (position 'coordinateur', 2012-01)
+        │  formula: gross * taux_maladie
+        ├─ gross = 2000.00 EUR  [input]  (position 'coordinateur')
+        └─ taux_maladie = 0.128  [in force from 2012-01; CSS art. D242-3]
+        """)
   }
 
   @Test func jsonHasAFormatVersion() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Planner
 
 /// Finds fixture files next to the tests and runs them through the engine.

@@ -1,5 +1,6 @@
 import Planner
 import Testing
+
 @testable import Scenarios
 
 @Suite struct PositionCostTests {
@@ -143,13 +144,30 @@ import Testing
   }
 
   static let legalCases: [LegalCase] = [
-    .init(name: "CDD à objet défini of 12 months", query: CostQuery(contract: "cdd-objet-defini", gross: 3000, month: Month(2012, 1), category: "cadre", duration: 12), rule: "cdd_objet_defini_duration"),
-    .init(name: "CDD à objet défini for a non-cadre", query: CostQuery(contract: "cdd-objet-defini", gross: 3000, month: Month(2012, 1)), rule: "cdd_objet_defini_for_cadres"),
-    .init(name: "volunteer at 50 h a week", query: CostQuery(contract: "service-civique", gross: 110, month: Month(2012, 1), hours: 216.67), rule: "service_civique_weekly_hours"),
-    .init(name: "service civique hosted by a SCIC", query: CostQuery(contract: "service-civique", gross: 110, month: Month(2012, 1), hours: 104, employer: "scic"), rule: "service_civique_host"),
-    .init(name: "service civique of 3 months", query: CostQuery(contract: "service-civique", gross: 110, month: Month(2012, 1), hours: 104, duration: 3), rule: "service_civique_duration"),
-    .init(name: "intern of 6 months under the minimum", query: CostQuery(contract: "stage", gross: 300, month: Month(2012, 1)), rule: "stage_gratification"),
-    .init(name: "CIFRE under the ANRT floor", query: CostQuery(contract: "cifre", gross: 1500, month: Month(2012, 1), category: "cadre"), rule: "cifre_salary"),
+    .init(
+      name: "CDD à objet défini of 12 months",
+      query: CostQuery(contract: "cdd-objet-defini", gross: 3000, month: Month(2012, 1), category: "cadre", duration: 12),
+      rule: "cdd_objet_defini_duration"),
+    .init(
+      name: "CDD à objet défini for a non-cadre", query: CostQuery(contract: "cdd-objet-defini", gross: 3000, month: Month(2012, 1)),
+      rule: "cdd_objet_defini_for_cadres"),
+    .init(
+      name: "volunteer at 50 h a week", query: CostQuery(contract: "service-civique", gross: 110, month: Month(2012, 1), hours: 216.67),
+      rule: "service_civique_weekly_hours"),
+    .init(
+      name: "service civique hosted by a SCIC",
+      query: CostQuery(contract: "service-civique", gross: 110, month: Month(2012, 1), hours: 104, employer: "scic"),
+      rule: "service_civique_host"),
+    .init(
+      name: "service civique of 3 months",
+      query: CostQuery(contract: "service-civique", gross: 110, month: Month(2012, 1), hours: 104, duration: 3),
+      rule: "service_civique_duration"),
+    .init(
+      name: "intern of 6 months under the minimum", query: CostQuery(contract: "stage", gross: 300, month: Month(2012, 1)),
+      rule: "stage_gratification"),
+    .init(
+      name: "CIFRE under the ANRT floor", query: CostQuery(contract: "cifre", gross: 1500, month: Month(2012, 1), category: "cadre"),
+      rule: "cifre_salary"),
     .init(name: "pay under the SMIC", query: CostQuery(contract: "cdi", gross: 1000, month: Month(2012, 1)), rule: "pay_below_smic"),
   ]
 

@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Testing
+
 @testable import Scenarios
 
 /// One tiny scenario per error, named after the diagnostic's id: each fails with a located

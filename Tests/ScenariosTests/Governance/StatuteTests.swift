@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Testing
+
 @testable import Scenarios
 
 @Suite struct StatuteTests {
@@ -13,7 +14,8 @@ import Testing
 
   // MARK: Constraints
 
-  static let violations = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("constraints").path)) ?? [])
+  static let violations =
+    ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("constraints").path)) ?? [])
     .filter { $0.hasSuffix(".yaml") }.sorted()
 
   /// One fixture per constraint, named after it: `plan check` reports it, located.
@@ -44,8 +46,10 @@ import Testing
   }
 
   @Test func everyConstraintHasAFixture() {
-    let rules = ["association.franchise", "scic.categories", "scic.colleges", "scic.public_capital", "scic.indivisible_reserves",
-      "ues.non_ess_capital", "ues.non_ess_votes", "service_civique.host"]
+    let rules = [
+      "association.franchise", "scic.categories", "scic.colleges", "scic.public_capital", "scic.indivisible_reserves",
+      "ues.non_ess_capital", "ues.non_ess_votes", "service_civique.host",
+    ]
     #expect(Set(Self.violations.map { String($0.dropLast(".yaml".count)) }) == Set(rules))
   }
 
@@ -53,7 +57,9 @@ import Testing
   @Test func publicCapitalLimitIsDated() throws {
     let s = try Self.load(Self.fixtures.appendingPathComponent("constraints/scic.public_capital.yaml").path)
     func status(_ m: Month) -> ConstraintResult.Status? {
-      ConstraintChecker(scenario: s, ruleSet: ShippedRules.ruleSet, month: m).check("scic", projection: nil).first { $0.rule == "scic.public_capital" }?.status
+      ConstraintChecker(scenario: s, ruleSet: ShippedRules.ruleSet, month: m).check("scic", projection: nil).first {
+        $0.rule == "scic.public_capital"
+      }?.status
     }
     #expect(status(Month(2013, 1)) == .violated)
     #expect(status(Month(2014, 9)) == .met)
@@ -83,7 +89,8 @@ import Testing
     let profit = months.reduce(0) { $0 + p.evaluation.value("profit_before_tax", month: $1)! }
     let threshold = ShippedRules.parameter("is_seuil_taux_reduit", "2013-06")
     #expect(profit > threshold)
-    let expected = ShippedRules.parameter("is_taux_reduit", "2013-06") * threshold
+    let expected =
+      ShippedRules.parameter("is_taux_reduit", "2013-06") * threshold
       + ShippedRules.parameter("is_taux_normal", "2013-06") * (profit - threshold)
     #expect(isClose(p.evaluation.value("is_year", month: months.last!)!, expected, tolerance: 1e-9))
     // The IS is a charge: the result after tax is the profit less the tax, less the CICE credit.

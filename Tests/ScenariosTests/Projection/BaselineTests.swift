@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Testing
+
 @testable import Scenarios
 
 /// The baseline reproduces the source document: its staffing table and its budget réalisé
@@ -71,7 +72,9 @@ import Testing
   @Test func totalsAreSumsOfLinesAndThePrintedTotalIsReported() throws {
     let a = try #require(scenario.actuals["2010-2011"])
     for top in ["charges", "produits"] {
-      let sections = a.budget.filter { $0.key.hasPrefix(top + "/") && $0.key.split(separator: "/").count == 2 && !$0.key.hasSuffix("/total") }
+      let sections = a.budget.filter {
+        $0.key.hasPrefix(top + "/") && $0.key.split(separator: "/").count == 2 && !$0.key.hasSuffix("/total")
+      }
       let sum = sections.values.reduce(0) { $0 + ($1["fonctionnement"] ?? 0) + ($1["projets"] ?? 0) }
       #expect(cell("\(top)/total", "total", "2010-2011") == sum)
       let printed = try #require(a.budget["\(top)/total"]?["total"])

@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Testing
+
 @testable import Scenarios
 
 @Suite struct VariantTests {
@@ -28,7 +29,8 @@ import Testing
   @Test func stopEnd2013MakesIndemnitiesDue() throws {
     let v = try Self.project("stop-end-2013.yaml")
     #expect(total(v, "charges/remunerations", "2013") > total(Self.baseline, "charges/remunerations", "2013"))
-    let extra = total(v, "charges/remunerations/charges_mission", "2013") - total(Self.baseline, "charges/remunerations/charges_mission", "2013")
+    let extra =
+      total(v, "charges/remunerations/charges_mission", "2013") - total(Self.baseline, "charges/remunerations/charges_mission", "2013")
     let gross = v.scenario.positions.first { $0.id == "charges_mission_2" }!.gross["2013"]!
     #expect(isClose(extra, Money.cents(gross * 12 * ShippedRules.parameter("indemnite_fin_contrat_taux", "2013-01")), tolerance: 1e-9))
   }
@@ -36,18 +38,22 @@ import Testing
   @Test func individualMembers2012() throws {
     let v = try Self.project("individual-members-2012.yaml")
     let members = v.scenario.members.first { $0.kind == "individual" }!
-    let extra = total(v, "produits/autres_produits/cotisations", "2012") - total(Self.baseline, "produits/autres_produits/cotisations", "2012")
+    let extra =
+      total(v, "produits/autres_produits/cotisations", "2012") - total(Self.baseline, "produits/autres_produits/cotisations", "2012")
     #expect(isClose(extra, Double(members.count) * v.scenario.dues.individual, tolerance: 1e-9))
-    #expect(total(v, "produits/autres_produits/cotisations", "2010-2011") == total(Self.baseline, "produits/autres_produits/cotisations", "2010-2011"))
+    #expect(
+      total(v, "produits/autres_produits/cotisations", "2010-2011")
+        == total(Self.baseline, "produits/autres_produits/cotisations", "2010-2011"))
   }
 
   @Test func differencesAreListed() throws {
     let v = try Self.project("stop-end-2013.yaml")
     let d = ScenarioDiff.differences(Self.baseline.scenario, v.scenario)
-    #expect(d == [
-      "position 'coordinateur': indemnity_due: false → true",
-      "position 'charges_mission_2': indemnity_due: false → true",
-      "position 'administration_2013': indemnity_due: false → true",
-    ])
+    #expect(
+      d == [
+        "position 'coordinateur': indemnity_due: false → true",
+        "position 'charges_mission_2': indemnity_due: false → true",
+        "position 'administration_2013': indemnity_due: false → true",
+      ])
   }
 }

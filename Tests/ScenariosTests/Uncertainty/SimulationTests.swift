@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Testing
+
 @testable import Scenarios
 
 @Suite struct SimulationTests {
@@ -88,7 +89,8 @@ import Testing
     let s = try Self.load("bernoulli.yaml")
     // The rent that keeps P(deficit) at most 10 %: with a 70 % chance of no grant, only a
     // rent of 0 does; with the range starting above 0 no value meets it.
-    let a = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(.subsidy(id: "grant", exercise: "2012"), in: 0...50000, target: Solver.Target("P(deficit, 2012) <= 10 %")!, draws: 500)
+    let a = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(
+      .subsidy(id: "grant", exercise: "2012"), in: 0...50000, target: Solver.Target("P(deficit, 2012) <= 10 %")!, draws: 500)
     #expect(a.value == nil)
   }
 

@@ -39,7 +39,8 @@ public enum Compiler {
     var inputSymbols: [String: (index: Int, input: RuleSet.Input)] = [:]
     for i in d.inputs {
       if let entity = i.entity, entityKinds[entity] == nil { continue }
-      let input = RuleSet.Input(entity: i.entity, name: i.name, type: i.type, categories: i.categories, description: i.description, location: i.location)
+      let input = RuleSet.Input(
+        entity: i.entity, name: i.name, type: i.type, categories: i.categories, description: i.description, location: i.location)
       if let first = inputSymbols[input.key] {
         errors.append(.duplicate("input", input.key, at: i.location, first: first.input.location))
         continue
@@ -114,7 +115,8 @@ public enum Compiler {
         let notes = cycle.nodes.map { Diagnostic.Note("'\(rules[$0].name)' is defined here", at: rules[$0].location) }
         errors.append(
           .error(
-            .rulesCycle, "rules depend on each other in a cycle: \(path); a rule cannot need its own value (use previous_month for last month's)",
+            .rulesCycle,
+            "rules depend on each other in a cycle: \(path); a rule cannot need its own value (use previous_month for last month's)",
             at: first.location, length: first.name.count, notes: notes))
       }
     }
@@ -134,11 +136,14 @@ public enum Compiler {
         for b in v.brackets {
           guard case .parameter(let name, _) = b.threshold else { continue }
           guard let t = parameters[name] else {
-            errors.append(.error(.rulesUnknownReference, "threshold of scale '\(p.name)' refers to unknown parameter '\(name)'", at: v.location))
+            errors.append(
+              .error(.rulesUnknownReference, "threshold of scale '\(p.name)' refers to unknown parameter '\(name)'", at: v.location))
             continue
           }
           if t.unit != p.unit || t.isScale {
-            errors.append(.error(.rulesUnitMismatch, "threshold '\(name)' of scale '\(p.name)' is in \(t.unit), the scale in \(p.unit)", at: v.location))
+            errors.append(
+              .error(.rulesUnitMismatch, "threshold '\(name)' of scale '\(p.name)' is in \(t.unit), the scale in \(p.unit)", at: v.location)
+            )
           }
         }
       }

@@ -68,9 +68,17 @@ public enum UnaryOperator: Sendable, Hashable {
 }
 
 public enum BinaryOperator: String, Sendable, Hashable {
-  case add = "+", subtract = "-", multiply = "*", divide = "/"
-  case minimum = "min", maximum = "max"
-  case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-  case equal = "==", notEqual = "!="
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case minimum = "min"
+  case maximum = "max"
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
+  case greaterOrEqual = ">="
+  case equal = "=="
+  case notEqual = "!="
   case and, or
 }

@@ -60,22 +60,33 @@ package final class RuleFileReader {
           case "category":
             type = .text
             guard let values = body.value("values") else {
-              throw DiagnosticList([.error(.rulesCategoryWithoutValues, "category input '\(name)' needs 'values: [a, b, …]'", at: keyNode.location)])
+              throw DiagnosticList([
+                .error(.rulesCategoryWithoutValues, "category input '\(name)' needs 'values: [a, b, …]'", at: keyNode.location)
+              ])
             }
             for v in try values.sequence("the values of a category") { categories.append(try v.string("a category value")) }
           case "month": type = .month
           case "condition": type = .bool
           case "number": break
           case let other:
-            throw DiagnosticList([.error(.rulesUnknownType, "unknown input type '\(other)'; use number (with 'unit'), category, month or condition", at: typeNode.location)])
+            throw DiagnosticList([
+              .error(
+                .rulesUnknownType, "unknown input type '\(other)'; use number (with 'unit'), category, month or condition",
+                at: typeNode.location)
+            ])
           }
         }
         if let unitNode = body.value("unit") {
           type = .number(try unit(unitNode))
         } else if type == .number(.dimensionless), body.value("type") == nil {
-          throw DiagnosticList([.error(.rulesMissingUnit, "input '\(name)' needs a 'unit' (EUR, h, …, ratio) or a 'type'", at: keyNode.location)])
+          throw DiagnosticList([
+            .error(.rulesMissingUnit, "input '\(name)' needs a 'unit' (EUR, h, …, ratio) or a 'type'", at: keyNode.location)
+          ])
         }
-        out.inputs.append(.init(entity: entity, name: name, type: type, categories: categories, description: body.value("description")?.scalarText, location: keyNode.location))
+        out.inputs.append(
+          .init(
+            entity: entity, name: name, type: type, categories: categories, description: body.value("description")?.scalarText,
+            location: keyNode.location))
       }
     }
   }
@@ -83,7 +94,11 @@ package final class RuleFileReader {
   private func unit(_ node: YAMLNode) throws(DiagnosticList) -> Unit {
     let text = try node.string("a unit")
     guard let (u, _) = Unit.parse(text) else {
-      throw DiagnosticList([.error(.rulesUnknownUnit, "unknown unit '\(text)'; units are EUR, h, FTE, month, week, count, ratio and their quotients such as EUR/h", at: node.location, length: text.count)])
+      throw DiagnosticList([
+        .error(
+          .rulesUnknownUnit, "unknown unit '\(text)'; units are EUR, h, FTE, month, week, count, ratio and their quotients such as EUR/h",
+          at: node.location, length: text.count)
+      ])
     }
     return u
   }
@@ -100,13 +115,18 @@ package final class RuleFileReader {
 
   private func readParameter(_ name: String, _ keyNode: YAMLNode, _ body: YAMLNode) throws(DiagnosticList) {
     guard let unitNode = body.value("unit") else {
-      throw DiagnosticList([.error(.parametersMissingUnit, "parameter '\(name)' needs a 'unit' (EUR, EUR/h, ratio, …)", at: keyNode.location)])
+      throw DiagnosticList([
+        .error(.parametersMissingUnit, "parameter '\(name)' needs a 'unit' (EUR, EUR/h, ratio, …)", at: keyNode.location)
+      ])
     }
     let parameterUnit = try unit(unitNode)
     var lastConfirmed: Month?
     if let lc = body.value("last_confirmed") { lastConfirmed = try month(lc) }
     guard let valuesNode = body.value("values") else {
-      throw DiagnosticList([.error(.parametersMissingValues, "parameter '\(name)' needs 'values', dated: '2012-01: {value: …, reference: …}'", at: keyNode.location)])
+      throw DiagnosticList([
+        .error(
+          .parametersMissingValues, "parameter '\(name)' needs 'values', dated: '2012-01: {value: …, reference: …}'", at: keyNode.location)
+      ])
     }
     let isScale = body.value("type")?.scalarText == "scale"
     var dated: [DatedValue] = []
@@ -115,12 +135,16 @@ package final class RuleFileReader {
     for (_, dateNode, entry) in try valuesNode.mapping("the dated values of '\(name)'") {
       let from = try month(dateNode)
       if let previous, from <= previous {
-        throw DiagnosticList([.error(.parametersUnorderedDates, "dates of '\(name)' must increase: \(from) comes after \(previous)", at: dateNode.location)])
+        throw DiagnosticList([
+          .error(.parametersUnorderedDates, "dates of '\(name)' must increase: \(from) comes after \(previous)", at: dateNode.location)
+        ])
       }
       previous = from
       let reference = entry.value("reference")?.scalarText
       if reference == nil {
-        out.warnings.append(.warning(.parametersMissingReference, "the value of '\(name)' from \(from) has no reference (legal text or URL)", at: dateNode.location))
+        out.warnings.append(
+          .warning(
+            .parametersMissingReference, "the value of '\(name)' from \(from) has no reference (legal text or URL)", at: dateNode.location))
       }
       if isScale {
         guard let bracketsNode = entry.value("brackets") else {
@@ -154,7 +178,9 @@ package final class RuleFileReader {
   private func month(_ node: YAMLNode) throws(DiagnosticList) -> Month {
     let text = try node.string("a date")
     guard let m = Month(parsing: text) else {
-      throw DiagnosticList([.error(.timeBadDate, "'\(text)' is not a month; write YYYY-MM (or YYYY-MM-01)", at: node.location, length: text.count)])
+      throw DiagnosticList([
+        .error(.timeBadDate, "'\(text)' is not a month; write YYYY-MM (or YYYY-MM-01)", at: node.location, length: text.count)
+      ])
     }
     return m
   }
@@ -169,7 +195,9 @@ package final class RuleFileReader {
     let parts = text.split(separator: "*").map { $0.trimmed }
     if parts.count == 1 { return .parameter(parts[0], times: 1) }
     if parts.count == 2, let f = Double(parts[0]) { return .parameter(parts[1], times: f) }
-    throw DiagnosticList([.error(.parametersBadThreshold, "a threshold is a number, a parameter or 'N * parameter'; found '\(text)'", at: node.location)])
+    throw DiagnosticList([
+      .error(.parametersBadThreshold, "a threshold is a number, a parameter or 'N * parameter'; found '\(text)'", at: node.location)
+    ])
   }
 
   // MARK: - Rules
@@ -179,7 +207,9 @@ package final class RuleFileReader {
       for (name, keyNode, body) in try node.mapping("the rules") {
         attempt { () throws(DiagnosticList) in
           guard body.isMapping else {
-            throw DiagnosticList([.error(.rulesExpectedMapping, "rule '\(name)' needs 'formula' and 'unit' (or 'type: condition')", at: body.location)])
+            throw DiagnosticList([
+              .error(.rulesExpectedMapping, "rule '\(name)' needs 'formula' and 'unit' (or 'type: condition')", at: body.location)
+            ])
           }
           let label = body.value("label")?.scalarText
           let group = body.value("group")?.scalarText
@@ -187,11 +217,15 @@ package final class RuleFileReader {
           let path = body.value("path")?.scalarText
           let entityNode = body.value("entity")
           if let baseNode = body.value("base"), let rateNode = body.value("rate") {
-            try readLine(name, keyNode, body, base: baseNode, rate: rateNode, entityNode: entityNode, label: label, group: group, source: source)
+            try readLine(
+              name, keyNode, body, base: baseNode, rate: rateNode, entityNode: entityNode, label: label, group: group, source: source)
             return
           }
           guard let formulaNode = body.value("formula") else {
-            throw DiagnosticList([.error(.rulesMissingFormula, "rule '\(name)' has no 'formula' (nor 'base' and 'rate')", at: keyNode.location, length: name.count)])
+            throw DiagnosticList([
+              .error(
+                .rulesMissingFormula, "rule '\(name)' has no 'formula' (nor 'base' and 'rate')", at: keyNode.location, length: name.count)
+            ])
           }
           var type: ValueType
           if let unitNode = body.value("unit") {
@@ -199,7 +233,11 @@ package final class RuleFileReader {
           } else if let t = body.value("type")?.scalarText, t == "condition" {
             type = .bool
           } else {
-            throw DiagnosticList([.error(.rulesMissingUnit, "rule '\(name)' needs a 'unit' (EUR, h, …, ratio) or 'type: condition'", at: keyNode.location, length: name.count)])
+            throw DiagnosticList([
+              .error(
+                .rulesMissingUnit, "rule '\(name)' needs a 'unit' (EUR, h, …, ratio) or 'type: condition'", at: keyNode.location,
+                length: name.count)
+            ])
           }
           let formula = formulaNode.isNull ? "" : try formulaNode.string("a formula")
           out.rules.append(

@@ -15,7 +15,9 @@ extension TypeChecker {
     }
     func number(_ e: Expression, scope s: String? = scope) throws(FormulaError) -> CoreNode {
       let n = try check(e, scope: s)
-      guard case .number = n.type else { throw fail(.rulesTypeMismatch, "\(name) needs a number, but '\(text(e.range))' is \(n.type)", e.range) }
+      guard case .number = n.type else {
+        throw fail(.rulesTypeMismatch, "\(name) needs a number, but '\(text(e.range))' is \(n.type)", e.range)
+      }
       return n
     }
     switch name {
@@ -49,7 +51,8 @@ extension TypeChecker {
       }
       let base = try number(args[1].value)
       guard base.type == .number(parameter.unit) else {
-        throw fail(.rulesUnitMismatch, "scale '\(p)' has thresholds in \(parameter.unit), but its base is \(base.type)", args[1].value.range)
+        throw fail(
+          .rulesUnitMismatch, "scale '\(p)' has thresholds in \(parameter.unit), but its base is \(base.type)", args[1].value.range)
       }
       _ = pr
       let mode: Scale.Mode = name == "scale" ? .marginal : .bracketRate
@@ -75,7 +78,9 @@ extension TypeChecker {
       var filter: CoreNode?
       if args.count == 3 {
         let f = try check(args[2].value, scope: kind)
-        guard f.type == .bool else { throw fail(.rulesTypeMismatch, "the filter of sum must be a condition, but it is \(f.type)", args[2].value.range) }
+        guard f.type == .bool else {
+          throw fail(.rulesTypeMismatch, "the filter of sum must be a condition, but it is \(f.type)", args[2].value.range)
+        }
         filter = f
       }
       return node(.sum(entity: kind, value, filter: filter), value.type, r)
@@ -85,7 +90,8 @@ extension TypeChecker {
       }
       let (x, initial) = unify(try check(args[0].value, scope: scope), try check(args[1].value, scope: scope))
       guard x.type == initial.type else {
-        throw fail(.rulesUnitMismatch, "the initial value of previous_month is \(initial.type), but the value is \(x.type)", args[1].value.range)
+        throw fail(
+          .rulesUnitMismatch, "the initial value of previous_month is \(initial.type), but the value is \(x.type)", args[1].value.range)
       }
       return node(.previousMonth(x, initial: initial), x.type, r)
     case "exercise_total":
@@ -97,7 +103,9 @@ extension TypeChecker {
         if a.label == "offset", case .number(let o, nil, _) = a.value { offset = Int(o) }
         if a.label == "initial" {
           let (_, i) = unify(x, try check(a.value, scope: scope))
-          guard i.type == x.type else { throw fail(.rulesUnitMismatch, "the initial value is \(i.type), but the value is \(x.type)", a.value.range) }
+          guard i.type == x.type else {
+            throw fail(.rulesUnitMismatch, "the initial value is \(i.type), but the value is \(x.type)", a.value.range)
+          }
           initial = i
         }
       }

@@ -63,10 +63,14 @@ struct TypeChecker {
     case .unary(let op, let a, let r):
       let x = try check(a, scope: scope)
       if op == "not" {
-        guard x.type == .bool else { throw fail(.rulesTypeMismatch, "'not' needs a condition, but '\(text(a.range))' is \(x.type)", a.range) }
+        guard x.type == .bool else {
+          throw fail(.rulesTypeMismatch, "'not' needs a condition, but '\(text(a.range))' is \(x.type)", a.range)
+        }
         return node(.unary(.not, x), .bool, r)
       }
-      guard case .number = x.type else { throw fail(.rulesTypeMismatch, "'-' needs a number, but '\(text(a.range))' is \(x.type)", a.range) }
+      guard case .number = x.type else {
+        throw fail(.rulesTypeMismatch, "'-' needs a number, but '\(text(a.range))' is \(x.type)", a.range)
+      }
       return node(.unary(.negate, x), x.type, r)
     case .binary(let op, let a, let b, let r):
       return try binary(op, a, b, r, scope: scope)
@@ -169,7 +173,9 @@ struct TypeChecker {
       guard comparable else {
         throw fail(.rulesUnitMismatch, "cannot compare \(x.type) with \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
       }
-      let ops: [String: BinaryOperator] = ["<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual]
+      let ops: [String: BinaryOperator] = [
+        "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual,
+      ]
       return node(.binary(ops[op]!, x, y), .bool, r)
     }
   }
@@ -184,7 +190,9 @@ struct TypeChecker {
     let input = symbols.inputs.values.first { $0.index == i }!.input
     guard let code = input.categories.firstIndex(of: value) else {
       var message = "'\(value)' is not a value of '\(input.name)'; its values are \(input.categories.joined(separator: ", "))"
-      if let s = Suggestion.nearest(to: value, among: input.categories) { message = "'\(value)' is not a value of '\(input.name)'; did you mean '\(s)'?" }
+      if let s = Suggestion.nearest(to: value, among: input.categories) {
+        message = "'\(value)' is not a value of '\(input.name)'; did you mean '\(s)'?"
+      }
       throw fail(.rulesUnknownCategory, message, valueRange)
     }
     let constant = node(.constant(Double(code)), .text, valueRange)

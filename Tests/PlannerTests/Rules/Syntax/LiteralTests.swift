@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Planner
 
 /// The one grammar for numbers written by users, in every file and argument.
