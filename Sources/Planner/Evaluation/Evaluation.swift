@@ -24,15 +24,37 @@ public struct Evaluation: Sendable {
     return block[row, month, variant]
   }
 
+  /// A rule's value summed over months (indices in the timeline): the one way every
+  /// command sums a rule back over a period. `nil` when the rule was not kept.
+  public func total<Months: Sequence<Int>>(_ rule: String, row: Int = 0, months: Months, variant: Int = 0) -> Double? {
+    guard let r = ruleSet.rule(named: rule), let block = values[r.index] else { return nil }
+    var sum = 0.0
+    for m in months { sum += block[row, m, variant] }
+    return sum
+  }
+
+  /// A global rule's value summed over months, for every variant of the evaluation (the
+  /// vectorised form of `total`, for batches).
+  public func totals<Months: Sequence<Int>>(_ rule: String, months: Months) -> [Double]? {
+    guard let r = ruleSet.rule(named: rule), let block = values[r.index] else { return nil }
+    let w = variants.count
+    var out = [Double](repeating: 0, count: w)
+    for m in months {
+      if block.width == 1 {
+        let v = block[0, m, 0]
+        for b in 0..<w { out[b] += v }
+      } else {
+        let base = (block.months == 1 ? 0 : m) * w
+        block.data.withUnsafeBufferPointer { p in for b in 0..<w { out[b] += p[base + b] } }
+      }
+    }
+    return out
+  }
+
   /// A rule's value summed over the months of an exercise.
   public func total(_ rule: String, row: Int = 0, exercise: String, variant: Int = 0) -> Double? {
     let timeline = situation.timeline
     guard let index = timeline.exercises.firstIndex(where: { $0.id == exercise }) else { return nil }
-    var sum = 0.0
-    for (m, e) in timeline.exerciseIndex.enumerated() where e == index {
-      guard let v = value(rule, row: row, month: m, variant: variant) else { return nil }
-      sum += v
-    }
-    return sum
+    return total(rule, row: row, months: timeline.months(ofExercise: index), variant: variant)
   }
 }

@@ -21,15 +21,18 @@ extension Explainer {
     case .input(let i):
       node.kind = .input
       node.label = ruleSet.inputs[i].name
+      node.name = ruleSet.inputs[i].name
       if ruleSet.inputs[i].entity == nil { node.entity = nil }
       let categories = ruleSet.inputs[i].categories
       if n.type == .text, let v = Int(exactly: node.value), categories.indices.contains(v) { node.display = categories[v] }
     case .parameter(let name):
       node.kind = .parameter
+      node.name = name
       node.entity = nil
       annotate(&node, parameter: name, month: month)
     case .parameterAt(let name, let m):
       node.kind = .parameter
+      node.name = name
       node.entity = nil
       node.label = "\(name) at \(Month(ordinal: Int(value(m, row, month, variant))))"
       if let at = timeline.months.index(of: Month(ordinal: Int(value(m, row, month, variant)))) {
@@ -61,6 +64,7 @@ extension Explainer {
       node.children = [condition, sub(taken)]
     case .scale(let name, _, let base):
       var p = ExplanationNode(kind: .parameter, label: name, value: .nan, unit: "scale", period: period)
+      p.name = name
       annotate(&p, parameter: name, month: month)
       node.children = [sub(base), p]
     case .sum(let entity, let inner, let filter):

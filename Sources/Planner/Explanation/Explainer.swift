@@ -60,6 +60,7 @@ public struct Explainer: Sendable {
     var node = ExplanationNode(
       kind: .rule, label: rule.name, formula: rule.formula, value: value, unit: unitName(rule.type),
       entity: entityName(rule.entity, row), period: "\(timeline.months[month])")
+    node.name = rule.name
     // A condition shows its formula and value; what it reads is not opened. A rule already
     // explained in this tree (same entity and month) is not explained again.
     let key = "\(rule.index)/\(row)/\(month)/\(variant)"

@@ -7,6 +7,9 @@ public struct ExplanationNode: Sendable, Codable, Equatable {
   public var kind: Kind
   /// The rule, parameter or input name; the formula text for an operation.
   public var label: String
+  /// The name of the rule, parameter or input this node is, as data (the label of a
+  /// parameter looked up at a month says more); `nil` for other nodes.
+  public var name: String?
   /// A rule's formula.
   public var formula: String?
   public var value: Double

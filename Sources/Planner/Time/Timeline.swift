@@ -42,4 +42,13 @@ public struct Timeline: Sendable, Hashable {
   public var monthCount: Int { months.count }
 
   public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
+
+  /// The index in the timeline of the first month of exercise `e`.
+  public func firstMonth(ofExercise e: Int) -> Int { exercises[..<e].reduce(0) { $0 + $1.monthCount } }
+
+  /// The indices in the timeline of the months of exercise `e`.
+  public func months(ofExercise e: Int) -> Range<Int> {
+    let first = firstMonth(ofExercise: e)
+    return first..<(first + exercises[e].monthCount)
+  }
 }

@@ -112,10 +112,7 @@ public enum PositionCost {
     guard let node = try? explainer.explain(rule: rule, month: 0) else { return [] }
     var out: [(String, String?)] = []
     func walk(_ n: ExplanationNode, top: Bool) {
-      if n.kind == .parameter {
-        let name = n.label.split(separator: " ").first.map(String.init) ?? n.label
-        if !out.contains(where: { $0.0 == name }) { out.append((name, n.reference)) }
-      }
+      if n.kind == .parameter, let name = n.name, !out.contains(where: { $0.0 == name }) { out.append((name, n.reference)) }
       if n.kind == .rule && !top && n.unit != "ratio" && n.unit != "condition" { return }
       for c in n.children { walk(c, top: false) }
     }

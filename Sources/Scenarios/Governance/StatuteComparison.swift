@@ -64,7 +64,7 @@ public struct StatuteComparison: Sendable {
   static func indicators(_ p: Projection, ruleSet: RuleSet) -> [String: [String: Double]] {
     var out: [String: [String: Double]] = [:]
     for period in p.periods {
-      func sum(_ rule: String) -> Double { Money.cents(period.monthIndices.reduce(0) { $0 + (p.evaluation.value(rule, month: $1) ?? 0) }) }
+      func sum(_ rule: String) -> Double { Money.cents(p.evaluation.total(rule, months: period.monthIndices) ?? 0) }
       let closed = p.scenario.actuals[period.id] != nil
       out["result", default: [:]][period.id] = p.indicators["result"]?[period.id] ?? 0
       out["reserves", default: [:]][period.id] = p.indicators["reserves"]?[period.id] ?? 0

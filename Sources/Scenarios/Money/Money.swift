@@ -15,9 +15,18 @@ public enum Money {
   /// that do not divide evenly go to the last months.
   public static func spread(_ amount: Double, over n: Int) -> [Double] {
     guard n > 0 else { return [] }
-    let cents = Int((amount * 100).rounded())
-    let base = cents / n, extra = cents - base * n
-    return (0..<n).map { i in Double(base + (i >= n - extra ? 1 : 0)) / 100 }
+    return (0..<n).map { share(of: amount, month: $0, of: n) }
+  }
+
+  /// Month `i` (from 0) of `amount` spread over `n` months in whole cents that add up: the
+  /// one spreading rule of every command (runs, simulations, goal seeking). Computed in
+  /// doubles, exact up to 2^53 cents, so that no amount can trap.
+  @inline(__always)
+  public static func share(of amount: Double, month i: Int, of n: Int) -> Double {
+    let cents = (amount * 100).rounded()
+    let base = (cents / Double(n)).rounded(.down)
+    let extra = cents - base * Double(n)
+    return (base + (Double(i) >= Double(n) - extra ? 1 : 0)) / 100
   }
 
   /// `1,234.56`, for tables.

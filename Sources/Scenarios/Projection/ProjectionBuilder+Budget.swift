@@ -73,8 +73,7 @@ extension ProjectionBuilder {
               - children(section, in: rows).filter { $0.path != row.path }.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           }
           let e = timeline.exerciseIndex[m]
-          let first = timeline.exerciseIndex.firstIndex(of: e)!
-          sum += Money.spread(recorded, over: exercise(ofMonth: m).monthCount)[m - first]
+          sum += Money.share(of: recorded, month: m - timeline.firstMonth(ofExercise: e), of: timeline.exercises[e].monthCount)
         } else if let rule = row.rules[column] {
           sum += value(rule.name, m)
         }
@@ -146,7 +145,7 @@ extension ProjectionBuilder {
     guard let rule = row.rules[column] else { return }
     let projected = p.monthIndices.filter { !closed[$0] }
     guard projected.count == p.monthIndices.count else { return }
-    let computed = projected.reduce(0) { $0 + value(rule.name, $1) }
+    let computed = total(rule.name, projected)
     if abs(computed - shown) > 0.01 * Double(max(1, children(row.path, in: layout).count)) + 0.005 {
       throw DiagnosticList([
         .error(
@@ -201,7 +200,7 @@ extension ProjectionBuilder {
       for row in layout where children(row.path, in: layout).isEmpty && !row.isTotal {
         for column in Self.columns {
           guard let rule = row.rules[column] else { continue }
-          let projected = Money.cents(months.reduce(0) { $0 + value(rule.name, $1) })
+          let projected = Money.cents(total(rule.name, months))
           let recorded = a.budget[row.path]?[column] ?? 0
           if projected != 0 && abs(projected - recorded) >= 0.5 {
             warnings.append(

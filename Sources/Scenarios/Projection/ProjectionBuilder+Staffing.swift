@@ -16,7 +16,7 @@ extension ProjectionBuilder {
       var hours: [String: Double] = [:]
       var fte: [String: Double] = [:]
       for p in periods {
-        let h = (p.monthIndices.reduce(0) { $0 + value(rule.name, $1) } * 100).rounded() / 100
+        let h = (total(rule.name, p.monthIndices) * 100).rounded() / 100
         hours[p.id] = h
         fte[p.id] = WorkTime.fte(hours: h, months: p.months, hoursPerYear: hoursPerFTE(p.monthIndices.last!))
       }

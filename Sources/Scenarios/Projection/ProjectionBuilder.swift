@@ -49,6 +49,9 @@ struct ProjectionBuilder {
   /// A global rule's value in a month.
   func value(_ rule: String, _ m: Int) -> Double { evaluation.value(rule, month: m) ?? 0 }
 
+  /// A global rule's value summed over months.
+  func total<Months: Sequence<Int>>(_ rule: String, _ months: Months) -> Double { evaluation.total(rule, months: months) ?? 0 }
+
   // MARK: - Legal limits
 
   func checkLegalLimits() throws(DiagnosticList) {
@@ -83,7 +86,7 @@ struct ProjectionBuilder {
     checkRecorded(budget)
     let indicators = indicators(periods, budget: budget, staffing: staffing)
     var inKind: [String: Double] = [:]
-    for p in periods { inKind[p.id] = Money.cents(p.monthIndices.reduce(0) { $0 + value("in_kind.benevolat", $1) }) }
+    for p in periods { inKind[p.id] = Money.cents(total("in_kind.benevolat", p.monthIndices)) }
     return Projection(
       scenario: scenario, periods: periods, budget: budget, staffing: staffing, indicators: indicators, inKind: inKind,
       warnings: warnings, evaluation: evaluation, planner: planner)

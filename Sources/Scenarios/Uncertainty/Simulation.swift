@@ -128,9 +128,9 @@ public struct Simulation: Sendable {
         for s in scenario.subsidies.indices {
           for m in 0..<months {
             let e = timeline.exerciseIndex[m]
-            let share = 1 / Double(timeline.exercises[e].monthCount)
+            let n = timeline.exercises[e].monthCount, i = m - timeline.firstMonth(ofExercise: e)
             let from = (s * exercises + e) * w, to = (s * months + m) * w
-            for b in 0..<w { out[to + b] = amounts[from + b] * share }
+            for b in 0..<w { out[to + b] = Money.share(of: amounts[from + b], month: i, of: n) }
           }
         }
       }
@@ -147,31 +147,16 @@ public struct Simulation: Sendable {
     var variation = Variation(count: range.upperBound)
     for (key, block) in blocks { variation.inputs[key] = { _ in block } }
     let ev = try evaluator.evaluate(variation, variants: range, pool: &pool, cache: &cache)
-    func block(_ name: String) -> Block { ev.values[ev.ruleSet.rule(named: name)!.index]! }
-    let result = block("result"), reserves = block("reserves"), subF = block("produits.subventions.f")
-    let subP = block("produits.subventions.p"), hours = block("staffing.paid_hours")
     var values = Array(repeating: Array(repeating: [Double](repeating: 0, count: w), count: open.count), count: indicatorNames.count)
-    /// A global rule's values for the months of an exercise, summed, per draw.
-    func sums(_ block: Block, _ ms: [Int]) -> [Double] {
-      var out = [Double](repeating: 0, count: w)
-      for m in ms {
-        if block.width == 1 {
-          let v = block[0, m, 0]
-          for b in 0..<w { out[b] += v }
-        } else {
-          let base = (block.months == 1 ? 0 : m) * w
-          block.data.withUnsafeBufferPointer { p in for b in 0..<w { out[b] += p[base + b] } }
-        }
-      }
-      return out
-    }
+    /// A kept rule's values for some months, summed, per draw.
+    func sums(_ rule: String, _ ms: Range<Int>) -> [Double] { ev.totals(rule, months: ms)! }
     for (k, e) in open.enumerated() {
-      let ms = (0..<months).filter { timeline.exerciseIndex[$0] == e }
+      let ms = timeline.months(ofExercise: e)
       let fullTime = WorkTime.fullTimeHours(months: ms.count, hoursPerYear: hoursPerYear)
-      values[0][k] = sums(result, ms)
-      values[1][k] = sums(reserves, [ms.last!])
-      values[2][k] = zip(sums(subF, ms), sums(subP, ms)).map { $0 + $1 }
-      values[3][k] = sums(hours, ms).map { $0 / fullTime }
+      values[0][k] = sums("result", ms)
+      values[1][k] = sums("reserves", (ms.upperBound - 1)..<ms.upperBound)
+      values[2][k] = zip(sums("produits.subventions.f", ms), sums("produits.subventions.p", ms)).map { $0 + $1 }
+      values[3][k] = sums("staffing.paid_hours", ms).map { $0 / fullTime }
     }
     // The inputs of the sensitivity analysis, per draw.
     var x: [[Double]] = []

@@ -143,12 +143,15 @@ public struct Solver {
       }
       return (0..<t.monthCount).filter { t.exerciseIndex[$0] == e }
     }
-    func rowsBlock(_ key: String, row: Int, months ms: [Int], value: (Double) -> Double) -> Block {
+    /// The input `key` with its row `row` replaced, in the months `ms`, by `value(x, i)` for
+    /// each candidate x (`i`: the month's place among `ms`).
+    func rowsBlock(_ key: String, row: Int, months ms: [Int], value: (Double, Int) -> Double) -> Block {
       let base = situation.inputs[key]!.expanded(rows: situation.inputs[key]!.rows, months: t.monthCount, width: 1)
       var data = [Double](repeating: 0, count: base.rows * t.monthCount * k)
       for r in 0..<base.rows {
         for m in 0..<t.monthCount {
-          for c in 0..<k { data[(r * t.monthCount + m) * k + c] = (r == row && ms.contains(m)) ? value(xs[c]) : base[r, m, 0] }
+          let i = r == row ? ms.firstIndex(of: m) : nil
+          for c in 0..<k { data[(r * t.monthCount + m) * k + c] = i.map { value(xs[c], $0) } ?? base[r, m, 0] }
         }
       }
       return Block(rows: base.rows, months: t.monthCount, width: k, data: data)
@@ -165,7 +168,7 @@ public struct Solver {
         throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
       }
       let ms = try exerciseMonths(exercise)
-      let b = rowsBlock("subsidy.amount", row: row, months: ms) { $0 / Double(ms.count) }
+      let b = rowsBlock("subsidy.amount", row: row, months: ms) { x, i in Money.share(of: x, month: i, of: ms.count) }
       variation.inputs["subsidy.amount"] = { _ in b }
     case .gross(let id, let exercise):
       guard let row = scenario.positions.firstIndex(where: { $0.id == id }) else {
@@ -173,7 +176,7 @@ public struct Solver {
       }
       let p = scenario.positions[row]
       let ms = try exerciseMonths(exercise).filter { p.start <= t.months[$0] && t.months[$0] <= p.end }
-      let b = rowsBlock("position.gross", row: row, months: ms) { $0 }
+      let b = rowsBlock("position.gross", row: row, months: ms) { x, _ in x }
       variation.inputs["position.gross"] = { _ in b }
     }
     let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(keep: ["result", "reserves"]))
@@ -181,7 +184,7 @@ public struct Solver {
     switch target.metric {
     case .result(let e):
       let ms = try exerciseMonths(e)
-      return (0..<k).map { c in ms.reduce(0) { $0 + (ev.value("result", month: $1, variant: c) ?? 0) } }
+      return (0..<k).map { c in ev.total("result", months: ms, variant: c) ?? 0 }
     case .reserves(let at):
       let m: Int
       if let month = Month(parsing: at), let i = t.months.index(of: month) { m = i } else { m = try exerciseMonths(at).last! }
