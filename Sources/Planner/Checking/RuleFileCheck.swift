@@ -37,6 +37,9 @@ public enum RuleFileCheck {
       }
     }
     let failed = diagnostics.contains { $0.severity == .error }
-    return Outcome(ruleSet: failed ? nil : set, diagnostics: diagnostics, exampleCount: count)
+    // A warning met by several examples (the same parameter, unconfirmed) is said once.
+    var seen = Set<Diagnostic>()
+    let said = diagnostics.filter { seen.insert($0).inserted }
+    return Outcome(ruleSet: failed ? nil : set, diagnostics: said, exampleCount: count)
   }
 }

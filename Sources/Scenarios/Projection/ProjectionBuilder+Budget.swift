@@ -1,7 +1,8 @@
 import Planner
 
 extension ProjectionBuilder {
-  /// A row of the layout, from the budget rule pack: its path, label and column rules.
+  /// A row of the layout, from the budget table of the rule packs: its path, label and
+  /// column rules.
   struct LayoutRow {
     var path: String
     var label: String
@@ -15,11 +16,11 @@ extension ProjectionBuilder {
   var layout: [LayoutRow] {
     var rows: [LayoutRow] = []
     for rule in ruleSet.rules {
-      guard let path = rule.path, let group = rule.group, Self.columns.contains(group) else { continue }
+      guard rule.table == "budget", let path = rule.path, let column = rule.column, Self.columns.contains(column) else { continue }
       if let i = rows.firstIndex(where: { $0.path == path }) {
-        rows[i].rules[group] = rule
+        rows[i].rules[column] = rule
       } else {
-        rows.append(LayoutRow(path: path, label: rule.label ?? path, rules: [group: rule]))
+        rows.append(LayoutRow(path: path, label: rule.label ?? path, rules: [column: rule]))
       }
     }
     return rows
@@ -34,7 +35,7 @@ extension ProjectionBuilder {
     var rows = layout
     guard !rows.isEmpty else {
       throw DiagnosticList([
-        .error(.scenarioRulesMissing, "the rule packs have no budget rows (rules with a path and a group fonctionnement or projets)")
+        .error(.scenarioRulesMissing, "the rule packs have no table 'budget' with columns fonctionnement and projets")
       ])
     }
     // Sections recorded above their detail get an explicit "not detailed" row.

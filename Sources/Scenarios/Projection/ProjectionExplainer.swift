@@ -143,7 +143,7 @@ public struct ProjectionExplainer {
     let columns = budget == "total" ? ["fonctionnement", "projets"] : [budget]
     var children: [ExplanationNode] = []
     for column in columns {
-      guard let rule = ruleSet.rules.first(where: { $0.path == path && $0.group == column }) else { continue }
+      guard let rule = ruleSet.rules.first(where: { $0.table == "budget" && $0.path == path && $0.column == column }) else { continue }
       children.append(periodNode(rule, row: 0, period: period, months: months, focus: focus))
     }
     return ExplanationNode(

@@ -32,7 +32,7 @@ extension Plan {
           "--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR or P(deficit, 2013) <= 10 %")
       }
       let parts = range.components(separatedBy: "..")
-      guard parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), lo < hi else {
+      guard parts.count == 2, let lo = Literal.value(parts[0]), let hi = Literal.value(parts[1]), lo < hi else {
         throw ValidationError("--range '\(range)' is not LO..HI with LO < HI")
       }
       let a = try diagnosing { () throws(DiagnosticList) in

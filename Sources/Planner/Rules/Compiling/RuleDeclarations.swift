@@ -35,6 +35,9 @@ public struct RuleDeclarations: Sendable {
     public var path: String?
     /// For a line written as `base` × `rate`: the names of its generated base and rate rules.
     public var line: (base: String, rate: String)?
+    /// For a rule generated from a table (`tables:`): the table and the column it fills.
+    public var table: String?
+    public var column: String?
   }
 
   public var entities: [EntityDecl] = []

@@ -5,8 +5,8 @@
 /// the first) and located.
 package final class RuleFileReader {
   // A class: the reading functions add to one list of errors as they go.
-  private var errors: [Diagnostic] = []
-  private var out = RuleDeclarations()
+  var errors: [Diagnostic] = []
+  var out = RuleDeclarations()
 
   package static func read(_ document: YAMLDocument) throws(DiagnosticList) -> RuleDeclarations {
     let reader = RuleFileReader()
@@ -15,7 +15,7 @@ package final class RuleFileReader {
     return reader.out
   }
 
-  private func attempt(_ body: () throws(DiagnosticList) -> Void) {
+  func attempt(_ body: () throws(DiagnosticList) -> Void) {
     do { try body() } catch { errors += error.diagnostics }
   }
 
@@ -27,12 +27,13 @@ package final class RuleFileReader {
         case "inputs": readInputs(value, entity: nil)
         case "parameters": readParameters(value)
         case "rules": readRules(value)
+        case "tables": readTables(value)
         case "description", "source", "title", "examples": break
         default:
           errors.append(
             .error(
               .rulesUnknownSection,
-              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters', 'rules' and 'examples'",
+              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters', 'rules', 'tables' and 'examples'",
               at: keyNode.location, length: key.count))
         }
       }
@@ -91,7 +92,7 @@ package final class RuleFileReader {
     }
   }
 
-  private func unit(_ node: YAMLNode) throws(DiagnosticList) -> Unit {
+  func unit(_ node: YAMLNode) throws(DiagnosticList) -> Unit {
     let text = try node.string("a unit")
     guard let (u, _) = Unit.parse(text) else {
       throw DiagnosticList([

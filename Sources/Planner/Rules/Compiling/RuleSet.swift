@@ -48,6 +48,9 @@ public struct RuleSet: Sendable {
     public var path: String?
     /// For a line written as base × rate: the indices of its base and rate rules.
     public var line: (base: Int, rate: Int)?
+    /// For a rule generated from a table (`tables:`): the table and the column it fills.
+    public var table: String?
+    public var column: String?
 
     /// The file position of an offset in the formula text.
     public func location(ofOffset offset: Int) -> SourceLocation { formulaPosition.location(ofOffset: offset) }
