@@ -49,12 +49,14 @@ let package = Package(
     ),
 
     // MARK: - Unit test bundles
+    // What the test targets share: folders, fixture listing, tolerances, the plan executable.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "PlannerTests",
-      dependencies: ["Planner", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: ["Planner", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"], exclude: ["Fixtures"]),
-    .testTarget(name: "planTests", dependencies: ["plan"], exclude: ["Snapshots"]),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "planTests", dependencies: ["plan", "TestSupport"], exclude: ["Snapshots"]),
   ]
 )

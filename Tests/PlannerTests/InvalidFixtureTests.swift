@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Planner
@@ -28,7 +29,7 @@ import Testing
     #expect(outcome.diagnostics.first { $0.severity == .error }?.id.rawValue == Self.id(of: file))
     for d in outcome.diagnostics { #expect(d.location?.file == file, "\(file): \(d.message)") }
     let expected = Fixtures.root.appendingPathComponent(file.replacing(".yaml", with: ".expected"))
-    if ProcessInfo.processInfo.environment["PLAN_UPDATE_SNAPSHOTS"] != nil {
+    if updatingSnapshots {
       try Data((rendered + "\n").utf8).write(to: expected)
     } else {
       #expect(try String(contentsOf: expected, encoding: .utf8) == rendered + "\n")

@@ -1,12 +1,12 @@
 import Foundation
 import Planner
+import TestSupport
 
 @testable import Scenarios
 
 /// The shipped rule packs, compiled once for the whole test run.
 enum ShippedRules {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("scenarios/rules")
+  static let folder = repositoryPath("scenarios/rules")
 
   static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
     .filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
@@ -22,8 +22,4 @@ enum ShippedRules {
   static func parameter(_ name: String, _ month: String) -> Double {
     try! ruleSet.parameters[name]!.value(at: Month(parsing: month)!).value
   }
-}
-
-func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
-  abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }

@@ -1,47 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// Runs the `plan` executable as a user would.
-enum PlanBinary {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  static var url: URL {
-    // The test bundle sits in the build folder next to the executables it depends on.
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("plan")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    return packageRoot.appendingPathComponent(".build/debug/plan")
-  }
-
-  /// Runs `plan` with `arguments` from the package root; returns status, stdout, stderr.
-  static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let p = Process()
-    p.executableURL = url
-    p.arguments = arguments
-    p.currentDirectoryURL = packageRoot
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    p.environment = env
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-  }
-}
 
 @Suite struct CheckCommandTests {
   static let invalid: [String] = {
-    let dir = PlanBinary.packageRoot.appendingPathComponent("Tests/PlannerTests/Fixtures/invalid")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    files(in: repositoryPath("Tests/PlannerTests/Fixtures/invalid"))
   }()
 
   @Test(arguments: invalid)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The CLI's outputs on the shipped scenarios, compared with the golden files in
@@ -60,7 +61,7 @@ import Testing
   @Test(arguments: cases) func output(_ c: Case) throws {
     let actual = try Self.render(c)
     let file = Self.folder.appendingPathComponent("\(c.name).txt")
-    if ProcessInfo.processInfo.environment["PLAN_UPDATE_SNAPSHOTS"] != nil {
+    if updatingSnapshots {
       try Data(actual.utf8).write(to: file)
       return
     }

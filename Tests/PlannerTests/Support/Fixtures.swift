@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Planner
 
 /// Finds fixture files next to the tests and runs them through the engine.
 enum Fixtures {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
+  static let root = repositoryPath("Tests/PlannerTests/Fixtures")
 
   /// The files of a fixture folder, as paths relative to `Fixtures/`, sorted.
   static func files(in folder: String) -> [String] {
@@ -33,9 +33,4 @@ enum Fixtures {
     let document = try YAMLDocument.parse(yaml, path: path)
     return try Compiler.compile([document]).0
   }
-}
-
-/// Compares doubles with a relative tolerance, never with `==`.
-func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
-  abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 }

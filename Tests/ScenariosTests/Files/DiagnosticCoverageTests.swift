@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every diagnostic id a user can meet is shown by a test: a fixture named after it (in a
@@ -7,8 +8,7 @@ import Testing
 /// shows it. The ids not covered yet are listed
 /// below, and the list may only shrink.
 @Suite struct DiagnosticCoverageTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let root = packageRoot
 
   /// The ids declared in the catalogues.
   static var declared: [String] {

@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import Testing
 
 @testable import Scenarios
@@ -7,9 +8,8 @@ import Testing
 /// One tiny scenario per error, named after the diagnostic's id: each fails with a located
 /// message (file, line, column, the line quoted and a caret).
 @Suite struct InvalidScenarioTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/invalid")
-  static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+  static let folder = repositoryPath("Tests/ScenariosTests/Fixtures/invalid")
+  static let files = TestSupport.files(in: folder)
 
   /// The whole rendered message (paths relative to the fixtures folder) is the fixture's
   /// `.expected` file; regenerate with `PLAN_UPDATE_SNAPSHOTS=1` and review the diff.
@@ -26,7 +26,7 @@ import Testing
     #expect(lines.first?.hasPrefix("\(name):\(error.location!.line):\(error.location!.column): error: ") == true)
     #expect(lines[2].trimmingCharacters(in: .whitespaces).hasPrefix("^"))
     let expected = Self.folder.appendingPathComponent(name.replacing(".yaml", with: ".expected"))
-    if ProcessInfo.processInfo.environment["PLAN_UPDATE_SNAPSHOTS"] != nil {
+    if updatingSnapshots {
       try Data((rendered + "\n").utf8).write(to: expected)
     } else {
       #expect(try String(contentsOf: expected, encoding: .utf8) == rendered + "\n")

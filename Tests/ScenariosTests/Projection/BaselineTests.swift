@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import Testing
 
 @testable import Scenarios
