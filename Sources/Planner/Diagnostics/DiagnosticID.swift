@@ -57,6 +57,7 @@ extension DiagnosticID {
   public static let rulesDuplicate = DiagnosticID("rules.duplicate")
   public static let rulesEmptyFormula = DiagnosticID("rules.empty-formula")
   public static let rulesExpectedMapping = DiagnosticID("rules.expected-mapping")
+  public static let rulesFormulaTooDeep = DiagnosticID("rules.formula-too-deep")
   public static let rulesMissingFormula = DiagnosticID("rules.missing-formula")
   public static let rulesMissingUnit = DiagnosticID("rules.missing-unit")
   public static let rulesSyntax = DiagnosticID("rules.syntax")

@@ -5,7 +5,8 @@ extension ChunkContext {
     guard let p = evaluator.ruleSet.parameters[name], case .values(let dated) = p.values else { return .scalar(.nan) }
     var cache: [Int: Double] = [:]
     return Kernels.unary(months, &pool) { ordinal in
-      guard ordinal.isFinite else { return .nan }
+      // A month outside years 1..9999 is no month: NaN, reported with the rule.
+      guard ordinal.isFinite, abs(ordinal) < 120_000 else { return .nan }
       let key = Int(ordinal)
       if let v = cache[key] { return v }
       let v = p.versionIndex(at: Month(ordinal: key)).map { dated[$0].value } ?? .nan

@@ -58,7 +58,7 @@ public enum ExplanationRenderer {
     switch unit {
     case "condition": return value != 0 ? "true" : "false"
     case "month": return "\(Month(ordinal: Int(value)))"
-    case "category": return "#\(Int(value))"
+    case "category": return value.isFinite && abs(value) < 1e9 ? "#\(Int(value))" : "#?"
     case "EUR": return String(format: "%.2f EUR", value)
     case "ratio":
       return trimmed(String(format: "%.6f", value))

@@ -18,11 +18,15 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     self.month = ordinal % 12 + 1
   }
 
-  /// Parses `YYYY-MM`, or `YYYY-MM-01` (a change on the first day of a month).
+  /// The years a month may have: four digits, from 1900 to 2199.
+  public static let years = 1900...2199
+
+  /// Parses `YYYY-MM`, or `YYYY-MM-01` (a change on the first day of a month): digits only,
+  /// a year from 1900 to 2199.
   public init?(parsing text: String) {
     let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2 || parts.count == 3,
-      parts[0].count == 4, let y = Int(parts[0]),
+    guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      parts[0].count == 4, let y = Int(parts[0]), Self.years.contains(y),
       parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m)
     else { return nil }
     if parts.count == 3 {

@@ -44,6 +44,7 @@ extension DiagnosticID {
   public static let scenarioHoursOutsideContract = DiagnosticID("scenario.hours-outside-contract")
   public static let scenarioInvalid = DiagnosticID("scenario.invalid")
   public static let scenarioLegalLimit = DiagnosticID("scenario.legal-limit")
+  public static let scenarioLimit = DiagnosticID("scenario.limit")
   public static let scenarioMissingField = DiagnosticID("scenario.missing-field")
   public static let scenarioMissingGross = DiagnosticID("scenario.missing-gross")
   public static let scenarioOutOfDomain = DiagnosticID("scenario.out-of-domain")
@@ -57,6 +58,7 @@ extension DiagnosticID {
   // MARK: - simulate
 
   public static let simulateNothingOpen = DiagnosticID("simulate.nothing-open")
+  public static let simulateTooLarge = DiagnosticID("simulate.too-large")
 
   // MARK: - solve
 

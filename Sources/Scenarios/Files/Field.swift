@@ -164,10 +164,10 @@ extension Field {
       show: { ScenarioValue.show($0[keyPath: path]) })
   }
 
-  static func distribution(_ key: String, _ path: WritableKeyPath<Entry, Distribution?>, _ what: String) -> Field {
+  static func distribution(_ key: String, _ path: WritableKeyPath<Entry, Distribution?>, _ what: String, _ domain: Domain) -> Field {
     Field(
       key: key,
-      read: { (e, n, _) throws(DiagnosticList) in e[keyPath: path] = n.isNull ? nil : try ScenarioValue.distribution(n, what) },
+      read: { (e, n, _) throws(DiagnosticList) in e[keyPath: path] = n.isNull ? nil : try ScenarioValue.distribution(n, what, domain) },
       show: { $0[keyPath: path].map { "\($0)" } ?? "–" })
   }
 }

@@ -17,6 +17,11 @@ public enum ScenarioLoader {
       let relative = try extends.string("the scenario this one extends")
       let basePath = folder.isEmpty || relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
       let standard = (basePath as NSString).standardizingPath
+      guard chain.count < Limits.extendsDepth else {
+        throw DiagnosticList([
+          .error(.scenarioLimit, "scenarios extend each other more than \(Limits.extendsDepth) levels deep", at: extends.location)
+        ])
+      }
       guard !chain.contains(standard) && standard != (path as NSString).standardizingPath else {
         throw DiagnosticList([
           .error(

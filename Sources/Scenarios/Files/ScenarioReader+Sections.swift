@@ -16,9 +16,17 @@ extension ScenarioReader {
       exercises = []
       for (eid, _, range) in try e.mapping("the exercises") {
         guard let r = MonthRange(parsing: try range.string("a month range")) else {
-          throw error("expected an exercise as YYYY-MM..YYYY-MM", range)
+          throw error("expected an exercise as YYYY-MM..YYYY-MM (years 1900 to 2199)", range)
+        }
+        guard r.count <= Limits.exerciseMonths else {
+          throw error(
+            "exercise '\(eid)' lasts \(r.count) months; an exercise lasts at most \(Limits.exerciseMonths)", range, id: .scenarioLimit)
         }
         exercises.append(Exercise(id: eid, months: r))
+      }
+      let months = exercises.reduce(0) { $0 + $1.months.count }
+      guard months <= Limits.horizonMonths else {
+        throw error("the exercises cover \(months) months; a scenario covers at most \(Limits.horizonMonths)", e, id: .scenarioLimit)
       }
       do { _ = try Timeline(exercises: exercises) } catch {
         throw DiagnosticList(

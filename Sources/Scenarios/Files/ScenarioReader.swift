@@ -51,7 +51,11 @@ struct ScenarioReader {
     var index: [String: Int] = [:]
     for (i, e) in base.enumerated() { index[e.id] = i }
     var seen: [String: SourceLocation] = [:]
-    for entry in try node.sequence(E.section) {
+    let entries = try node.sequence(E.section)
+    guard base.count + entries.count <= Limits.entries else {
+      throw error("\(E.section) would hold \(base.count + entries.count) entries; at most \(Limits.entries)", node, id: .scenarioLimit)
+    }
+    for entry in entries {
       guard let idNode = entry.value("id") else {
         throw error("each entry of \(E.section) needs an 'id'", entry, id: .scenarioMissingField)
       }

@@ -16,6 +16,9 @@ enum ScenarioValue {
     guard domain.contains(x) else {
       throw error("\(what) is \(show(x)); it must be \(domain.text)", node, id: .scenarioOutOfDomain)
     }
+    guard abs(x) <= Limits.amount else {
+      throw error("\(what) is \(show(x)); a value is at most \(show(Limits.amount)) in size", node, id: .scenarioOutOfDomain)
+    }
     return x
   }
 
@@ -76,11 +79,28 @@ enum ScenarioValue {
 
   /// A distribution: a number (fixed), `a to b` (a 90 % interval), or
   /// `{type: uniform|triangular|normal|fixed, low, mode, high, mean, sd, value}`.
+  static func distribution(_ node: YAMLNode, _ what: String, _ domain: Domain) throws(DiagnosticList) -> Distribution {
+    let d = try distribution(node, what)
+    // Every value the distribution can draw must be in the domain; a share is drawn from a
+    // bounded law (a normal law is only truncated at zero).
+    let bounds: (Double, Double)?
+    switch d {
+    case .fixed(let v): bounds = (v, v)
+    case .uniform(let a, let b), .triangular(let a, _, let b): bounds = (a, b)
+    case .normal(let m, _): bounds = domain == .unitInterval ? nil : (max(0, m), max(0, m))
+    }
+    guard let (low, high) = bounds, domain.contains(low), domain.contains(high) else {
+      let bounded = domain == .unitInterval ? "; use fixed, uniform or triangular between 0 and 1" : ""
+      throw error("\(what) can draw values outside \(domain.text)\(bounded)", node, id: .scenarioOutOfDomain)
+    }
+    return d
+  }
+
   static func distribution(_ node: YAMLNode, _ what: String) throws(DiagnosticList) -> Distribution {
     if let text = node.scalarText {
       let parts = text.components(separatedBy: " to ")
       if parts.count == 2 {
-        guard let a = Literal.value(parts[0]), let b = Literal.value(parts[1]) else {
+        guard let a = Literal.value(parts[0]), let b = Literal.value(parts[1]), abs(a) <= Limits.amount, abs(b) <= Limits.amount else {
           throw error("expected \(what) as 'a to b' with two numbers, found '\(text)'", node)
         }
         guard a <= b else {

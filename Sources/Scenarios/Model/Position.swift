@@ -38,7 +38,7 @@ extension Position: ScenarioEntry {
       .byExercise("gross", \.gross, unit: .euro, .nonNegative),
       .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),
       .bool("indemnity_due", \.indemnityDue),
-      .distribution("start_delay", \.startDelay, "a start delay in months"),
+      .distribution("start_delay", \.startDelay, "a start delay in months", .nonNegative),
     ]
   }
 

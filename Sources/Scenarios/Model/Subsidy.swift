@@ -36,7 +36,7 @@ extension Subsidy: ScenarioEntry {
             guard c.exercises.contains(where: { $0.id == e }) else {
               throw ScenarioValue.error("'\(e)' is not an exercise of the scenario", keyNode, id: .scenarioUnknownExercise)
             }
-            s.amountDistribution[e] = try ScenarioValue.distribution(value, "an amount distribution")
+            s.amountDistribution[e] = try ScenarioValue.distribution(value, "an amount distribution", .nonNegative)
           }
         },
         show: { "{" + $0.amountDistribution.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}" }),

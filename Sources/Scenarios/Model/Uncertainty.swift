@@ -21,7 +21,7 @@ extension Uncertainty: DeclaredSection {
     [
       .number("public_budgets_correlation", \.publicBudgetsCorrelation, .unitInterval),
       .number("member_leaving_probability", \.memberLeavingProbability, .unitInterval),
-      .distribution("dues_collection", \.duesCollection, "the dues collection rate"),
+      .distribution("dues_collection", \.duesCollection, "the dues collection rate", .unitInterval),
     ]
   }
 }

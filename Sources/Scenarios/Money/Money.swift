@@ -8,7 +8,7 @@ public enum Money {
 
   /// The sum of amounts already in cents, exact: summed as whole cents.
   public static func sum(_ amounts: [Double]) -> Double {
-    Double(amounts.reduce(0) { $0 + Int(($1 * 100).rounded()) }) / 100
+    amounts.reduce(0) { $0 + ($1 * 100).rounded() } / 100
   }
 
   /// An amount spread over `n` months in whole cents that add up to it exactly: the cents
@@ -31,15 +31,24 @@ public enum Money {
 
   /// `1,234.56`, for tables.
   public static func format(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "not a number" : (x < 0 ? "-infinity" : "infinity") }
     let negative = x < 0
-    let cents = Int((abs(x) * 100).rounded())
-    var whole = String(cents / 100)
+    let scaled = (abs(x) * 100).rounded()
+    // Beyond 2^53 cents a double holds no exact cent: whole euros, grouped.
+    guard scaled < 9e15 else { return (negative ? "-" : "") + group(String(format: "%.0f", abs(x))) + ".00" }
+    let cents = Int(scaled)
+    let fraction = cents % 100
+    return (negative ? "-" : "") + group(String(cents / 100)) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+  }
+
+  /// `1234567` as `1,234,567`.
+  static func group(_ digits: String) -> String {
+    var whole = digits
     var grouped = ""
     while whole.count > 3 {
       grouped = "," + whole.suffix(3) + grouped
       whole = String(whole.dropLast(3))
     }
-    let fraction = cents % 100
-    return (negative ? "-" : "") + whole + grouped + "." + (fraction < 10 ? "0" : "") + String(fraction)
+    return whole + grouped
   }
 }

@@ -47,6 +47,14 @@ public struct ScenarioPlanner: Sendable {
                 at: p.hours.location ?? p.location))
           }
           for m in active { hours[m] = h / Double(active.count) }
+          if !active.isEmpty && h / Double(active.count) > Limits.hoursPerMonth {
+            errors.append(
+              .error(
+                .scenarioOutOfDomain,
+                "position '\(p.id)' has \(ScenarioValue.show(h)) h in \(exercise.id) over \(active.count) months of contract, "
+                  + "\(ScenarioValue.show((h / Double(active.count)).rounded())) h a month; a month holds at most \(ScenarioValue.show(Limits.hoursPerMonth.rounded())) h (48 h a week, art. L3121-20 C. trav.)",
+                at: p.hours.location ?? p.location))
+          }
         }
         if let g = p.gross[exercise.id] {
           for m in active { gross[m] = g }

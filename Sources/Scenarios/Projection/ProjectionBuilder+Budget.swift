@@ -33,6 +33,7 @@ extension ProjectionBuilder {
 
   mutating func budgetRows(_ periods: [Period]) throws(DiagnosticList) -> [BudgetRow] {
     var rows = layout
+    try checkRecordedPaths(rows)
     guard !rows.isEmpty else {
       throw DiagnosticList([
         .error(.scenarioRulesMissing, "the rule packs have no table 'budget' with columns fonctionnement and projets")
@@ -154,6 +155,26 @@ extension ProjectionBuilder {
           "rule '\(rule.name)' gives \(Money.format(computed)) for \(p.id) but the rows of \(row.path) add up to \(Money.format(shown))",
           at: rule.location)
       ])
+    }
+  }
+
+  /// Every row recorded in the actuals is a row of the budget table: a path that is not
+  /// would silently count as zero.
+  func checkRecordedPaths(_ rows: [LayoutRow]) throws(DiagnosticList) {
+    let paths = rows.map(\.path)
+    var errors: [Diagnostic] = []
+    for (_, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
+      for (path, shares) in a.budget.keys.map({ ($0, false) }) + a.shares.keys.map({ ($0, true) }) where !paths.contains(path) {
+        var message = "'\(path)' is not a row of the budget"
+        if let s = Suggestion.nearest(to: path, among: paths) { message += "; did you mean '\(s)'?" }
+        errors.append(.error(.scenarioUnknownValue, message, at: a.location(of: path, shares: shares), length: path.count))
+      }
+    }
+    if !errors.isEmpty {
+      throw DiagnosticList(
+        errors.sorted {
+          ($0.location!.file, $0.location!.line, $0.location!.column) < ($1.location!.file, $1.location!.line, $1.location!.column)
+        })
     }
   }
 

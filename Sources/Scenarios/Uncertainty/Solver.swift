@@ -53,7 +53,7 @@ public struct Solver {
       case "reserves": metric = .reserves(arg)
       case "P":
         let a = arg.split(separator: ",").map(String.init)
-        guard a.count == 2, ["deficit", "negative_reserves"].contains(a[0]) else { return nil }
+        guard a.count == 2, ["deficit", "negative_reserves"].contains(a[0]), (0...1).contains(threshold) else { return nil }
         metric = .probability(a[0], exercise: a[1])
       default: return nil
       }
@@ -110,7 +110,9 @@ public struct Solver {
         value: lo, metricAtValue: ends[0], message: "the target is met over the whole range, already at \(lo)", evaluations: evaluations)
     }
     // The boundary lies between lo and hi: narrow it with grids of candidates.
-    let tolerance = max(1e-6, (hi - lo) * 1e-9, isRate(path) ? 1e-6 : 0.005)
+    // The answer is found to a cent (money) or to 1e-6 (a rate), whatever the range: the
+    // tolerance is in the input's unit, never relative to the range.
+    let tolerance = isRate(path) ? 1e-6 : 0.005
     var best = okLo ? lo : hi
     var bestMetric = okLo ? ends[0] : ends[1]
     while hi - lo > tolerance {

@@ -39,6 +39,24 @@ extension Plan {
     var explain: String?
     @OptionGroup var rules: RulesOptions
 
+    func validate() throws {
+      guard gross.isFinite, (0...Limits.amount).contains(gross) else {
+        throw ValidationError("--gross is an amount in euros from 0 to \(Int(Limits.amount))")
+      }
+      if let hours {
+        guard hours.isFinite, hours > 0, hours <= Limits.hoursPerMonth else {
+          throw ValidationError("--hours is more than 0 and at most \(Int(Limits.hoursPerMonth)) (48 h a week, art. L3121-20 C. trav.)")
+        }
+      }
+      guard (0...1_000_000).contains(headcount) else { throw ValidationError("--headcount is a whole number from 0 to 1000000") }
+      if let atRate {
+        guard atRate.isFinite, (0...100).contains(atRate) else { throw ValidationError("--at-rate is a percentage from 0 to 100") }
+      }
+      if let duration {
+        guard (1...600).contains(duration) else { throw ValidationError("--duration is a number of months from 1 to 600") }
+      }
+    }
+
     func run() throws {
       guard let m = Month(parsing: month) else { throw ValidationError("--month '\(month)' is not a month; write YYYY-MM") }
       let query = CostQuery(

@@ -23,8 +23,12 @@ extension Plan {
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
+    func validate() throws {
+      guard (2...Limits.draws).contains(draws) else { throw ValidationError("--draws is a whole number from 2 to \(Limits.draws)") }
+      guard (1...256).contains(threads) else { throw ValidationError("--threads is a whole number from 1 to 256") }
+    }
+
     func run() throws {
-      guard draws >= 2 else { throw ValidationError("--draws must be at least 2") }
       let results = try diagnosing { () throws(DiagnosticList) in
         let (s, set) = try options.load(scenario)
         var variants: [(String, Scenario)] = [("", s)]

@@ -23,6 +23,10 @@ extension Plan {
     var seed: UInt64 = 42
     @OptionGroup var options: ScenarioOptions
 
+    func validate() throws {
+      guard (2...1_000_000).contains(draws) else { throw ValidationError("--draws is a whole number from 2 to 1000000") }
+    }
+
     func run() throws {
       guard let path = Solver.Path(vary) else {
         throw ValidationError("--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE")
@@ -32,8 +36,10 @@ extension Plan {
           "--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR or P(deficit, 2013) <= 10 %")
       }
       let parts = range.components(separatedBy: "..")
-      guard parts.count == 2, let lo = Literal.value(parts[0]), let hi = Literal.value(parts[1]), lo < hi else {
-        throw ValidationError("--range '\(range)' is not LO..HI with LO < HI")
+      guard parts.count == 2, let lo = Literal.value(parts[0]), let hi = Literal.value(parts[1]), lo < hi, abs(lo) <= Limits.amount,
+        abs(hi) <= Limits.amount
+      else {
+        throw ValidationError("--range '\(range)' is not LO..HI with LO < HI, both between -1e12 and 1e12")
       }
       let a = try diagnosing { () throws(DiagnosticList) in
         let (s, set) = try options.load(scenario)

@@ -24,6 +24,15 @@ extension Plan {
       }
       let c = try diagnosing { () throws(DiagnosticList) in
         let (s, set) = try options.load(scenario)
+        let timeline = try s.timeline
+        if let month, !(timeline.months.first < month && month <= timeline.months.last) {
+          throw DiagnosticList([
+            .error(
+              .scenarioOutOfDomain,
+              "--from \(month) is not a month of the scenario after its first (\(timeline.months.first.adding(months: 1))..\(timeline.months.last))"
+            )
+          ])
+        }
         return try StatuteComparison(s, ruleSet: set, from: month ?? StatuteComparison.defaultFrom(s), strict: options.strict)
       }
       print(format == .json ? try JSONOutput.encode(StatutesDocument(c)) : StatutesTable.render(c))

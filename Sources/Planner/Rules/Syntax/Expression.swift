@@ -30,6 +30,28 @@ package indirect enum Expression: Sendable, Hashable {
     }
   }
 
+  /// The children of a node, in order.
+  package var children: [Expression] {
+    switch self {
+    case .number, .string, .boolean, .name: return []
+    case .unary(_, let a, _): return [a]
+    case .binary(_, let a, let b, _): return [a, b]
+    case .conditional(let c, let a, let b, _): return [c, a, b]
+    case .call(_, let args, _): return args.map(\.value)
+    }
+  }
+
+  /// The range of the first node found deeper than `limit` levels (the root is level 1), or
+  /// `nil`; walked with an explicit stack, so that a deep tree cannot exhaust the thread's.
+  package func firstNode(deeperThan limit: Int) -> SourceRange? {
+    var stack: [(Expression, Int)] = [(self, 1)]
+    while let (e, depth) = stack.popLast() {
+      if depth > limit { return e.range }
+      for c in e.children { stack.append((c, depth + 1)) }
+    }
+    return nil
+  }
+
   /// The same expression with another range of text.
   package func with(range r: SourceRange) -> Expression {
     switch self {

@@ -3,17 +3,50 @@
 package struct Parser {
   var tokens: [Token]
   var position = 0
+  /// How deeply the parser has recursed into nested parentheses, calls, conditions and signs.
+  var nesting = 0
+
+  /// The deepest a formula may be: nested constructs, and the depth of its tree (a chain of
+  /// additions is as deep as it is long). Formulas of the rule packs stay below 40; the
+  /// limit keeps every pass over a formula (typing, evaluation, explanation) from exhausting
+  /// a thread's stack. A longer formula is split into rules.
+  package static let maximumDepth = 200
+  /// The most tokens a formula may have (names, numbers, signs).
+  package static let maximumTokens = 4000
 
   /// Parses a whole formula.
   package static func parse(_ text: String) throws(FormulaError) -> Expression {
     let tokens = try Lexer.tokenize(text)
     if tokens.count == 1 { throw FormulaError(.emptyFormula, offset: 0, length: 1) }
+    if tokens.count > maximumTokens {
+      throw FormulaError(
+        .message(
+          id: .rulesFormulaTooDeep, "the formula has \(tokens.count - 1) words and signs; at most \(maximumTokens); split it into rules"),
+        offset: 0, length: 1)
+    }
     var parser = Parser(tokens: tokens)
     let e = try parser.expression()
     guard parser.current.kind == .end else {
       throw parser.unexpected("an operator or the end of the formula")
     }
+    if let deep = e.firstNode(deeperThan: maximumDepth) {
+      throw tooDeep(deep)
+    }
     return e
+  }
+
+  static func tooDeep(_ range: SourceRange) -> FormulaError {
+    FormulaError(
+      .message(
+        id: .rulesFormulaTooDeep,
+        "the formula is nested more than \(maximumDepth) levels deep (operations, parentheses, calls); split it into rules"),
+      offset: range.offset, length: max(1, range.length))
+  }
+
+  /// Enters a nested construct; fails past the maximum depth.
+  mutating func enter() throws(FormulaError) {
+    nesting += 1
+    if nesting > Self.maximumDepth { throw Self.tooDeep(SourceRange(offset: current.offset, length: max(1, current.length))) }
   }
 
   var current: Token { tokens[position] }
@@ -50,6 +83,8 @@ package struct Parser {
   // MARK: - Precedence levels
 
   mutating func expression() throws(FormulaError) -> Expression {
+    try enter()
+    defer { nesting -= 1 }
     guard isKeyword("if") else { return try disjunction() }
     let start = advance()
     let condition = try expression()
@@ -85,6 +120,8 @@ package struct Parser {
 
   mutating func negation() throws(FormulaError) -> Expression {
     guard isKeyword("not") else { return try comparison() }
+    try enter()
+    defer { nesting -= 1 }
     let t = advance()
     let operand = try negation()
     return .unary("not", operand, SourceRange(offset: t.offset, length: t.length).union(operand.range))
@@ -122,6 +159,8 @@ package struct Parser {
 
   mutating func unary() throws(FormulaError) -> Expression {
     guard isSymbol("-") else { return try primary() }
+    try enter()
+    defer { nesting -= 1 }
     let t = advance()
     let operand = try unary()
     return .unary("-", operand, SourceRange(offset: t.offset, length: t.length).union(operand.range))

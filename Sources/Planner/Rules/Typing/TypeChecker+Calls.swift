@@ -100,7 +100,12 @@ extension TypeChecker {
       var offset = 0
       var initial: CoreNode?
       for a in args.dropFirst() {
-        if a.label == "offset", case .number(let o, nil, _) = a.value { offset = Int(o) }
+        if a.label == "offset", case .number(let o, nil, _) = a.value {
+          guard o == o.rounded(), abs(o) <= 100 else {
+            throw fail(.rulesWrongArguments, "the offset of exercise_total is a whole number of exercises from -100 to 100", a.value.range)
+          }
+          offset = Int(o)
+        }
         if a.label == "initial" {
           let (_, i) = unify(x, try check(a.value, scope: scope))
           guard i.type == x.type else {
