@@ -16,10 +16,10 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   public func render(_ diagnostic: Diagnostic) -> String {
-    var out = header(diagnostic.location, diagnostic.severity, diagnostic.message)
+    var out = header(diagnostic.location, diagnostic.severity, diagnostic.message.escapingControlCharacters)
     if let snippet = snippet(diagnostic.location, length: diagnostic.length) { out += "\n" + snippet }
     for note in diagnostic.notes {
-      out += "\n" + header(note.location, .note, note.message)
+      out += "\n" + header(note.location, .note, note.message.escapingControlCharacters)
       if let snippet = snippet(note.location, length: 1) { out += "\n" + snippet }
     }
     return out
@@ -55,11 +55,29 @@ public struct DiagnosticRenderer: Sendable {
     guard var line = found else { return nil }
     if line.hasSuffix("\r") { line = line.dropLast() }
     // Tabs are shown as one space so that the caret stays under its column.
-    let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) }).escapingControlCharacters
     let pad = String(repeating: " ", count: max(0, location.column - 1))
     let underline = "^" + String(repeating: "~", count: max(0, length - 1))
     var quoted = "    " + shown
     while quoted.last == " " { quoted.removeLast() }
     return quoted + "\n    " + pad + underline
+  }
+}
+
+extension StringProtocol {
+  /// The text with its control characters (but line breaks and tabs) written out as
+  /// `\u001B`, so that text read from a file cannot drive a terminal (colours, cursor moves,
+  /// erasing lines); JSON reads the same escapes as the characters.
+  public var escapingControlCharacters: String {
+    var out = String.UnicodeScalarView()
+    for s in unicodeScalars {
+      if s.properties.generalCategory == .control && s != "\n" && s != "\t" {
+        let hex = String(s.value, radix: 16, uppercase: true)
+        out.append(contentsOf: "\\u\(String(repeating: "0", count: Swift.max(0, 4 - hex.count)))\(hex)".unicodeScalars)
+      } else {
+        out.append(s)
+      }
+    }
+    return String(out)
   }
 }

@@ -17,12 +17,16 @@ extension ChunkContext {
     _ = replay.evaluate(rule.root, scope: rule.entity)
     var missing: (String, SourceRange)?
     var division: SourceRange?
+    var outside: (Int, SourceRange)?
     rule.root.walk { n in
       switch n.kind {
       case .parameter(let name) where missing == nil:
         if let p = evaluator.ruleSet.parameters[name], p.versionIndex(at: month) == nil { missing = (name, n.range) }
       case .scale(let name, _, _) where missing == nil:
         if let p = evaluator.ruleSet.parameters[name], p.versionIndex(at: month) == nil { missing = (name, n.range) }
+      case .exerciseTotal(_, let offset, nil) where offset != 0 && outside == nil:
+        let e = timeline.exerciseIndex[place.month] + offset
+        if e < 0 || e >= timeline.exercises.count { outside = (offset, n.range) }
       case .binary(.divide, _, let d) where division == nil:
         if let b = replay.trace[d.id], b[place.row, place.month, place.variant] == 0 {
           division = n.range
@@ -33,6 +37,13 @@ extension ChunkContext {
     if let (name, range) = missing, let p = evaluator.ruleSet.parameters[name] {
       return Diagnostic.beforeFirstValue(p, month: month, by: rule.name, at: rule.location(ofOffset: range.offset))
         .withLength(range.length)
+    }
+    if let (offset, range) = outside {
+      return .error(
+        .evaluationNotFinite,
+        "rule '\(rule.name)'\(entity) in \(month) reads the exercise \(offset > 0 ? "\(offset) after" : "\(-offset) before") its own, "
+          + "which the scenario does not have; give exercise_total an 'initial:' value for it",
+        at: rule.location(ofOffset: range.offset), length: range.length)
     }
     if let division {
       return .error(

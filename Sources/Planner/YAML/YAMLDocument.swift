@@ -13,6 +13,7 @@ public struct YAMLDocument {
     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw DiagnosticList([.emptyFile(path)])
     }
+    if let problem = aliasProblem(text, path: path) { throw DiagnosticList([problem]) }
     do {
       guard let node = try Yams.compose(yaml: text) else {
         throw DiagnosticList([.emptyFile(path)])
@@ -44,11 +45,43 @@ public struct YAMLDocument {
       return .error(
         .yamlDuplicateKey, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
         at: at(context.mark))
-    case .reader(let problem, _, _, _):
-      return .error(.yamlUnreadable, "unreadable YAML: \(problem)", at: SourceLocation(file: path, line: 1, column: 1))
+    case .reader(let problem, let offset, _, _):
+      // The offset counts characters from the start of the text: the problem's line and column.
+      var line = 1, column = 1
+      if let offset {
+        for c in text.prefix(offset) {
+          if c == "\n" || c == "\r\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+        }
+      }
+      return .error(.yamlUnreadable, "unreadable YAML: \(problem)", at: SourceLocation(file: path, line: line, column: column))
     default:
       return .error(.yamlMalformed, "malformed YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
     }
+  }
+
+  /// The most aliases (`*name`) a file may use: files of plan need none; a budget keeps a
+  /// small file from expanding into an enormous tree (the "billion laughs").
+  public static let maximumAliases = 100
+
+  /// An alias used as a mapping key, or more aliases than the budget: a located error.
+  static func aliasProblem(_ text: String, path: String) -> Diagnostic? {
+    var count = 0
+    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      guard line.contains("*") else { continue }
+      // An alias starts a node: at the start of the line or after ':', '-', '[', '{', ',' or '?'.
+      for match in line.matches(of: /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/) {
+        count += 1
+        let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+        let at = SourceLocation(file: path, line: i + 1, column: column)
+        if match.output.2 != nil {
+          return .error(.yamlMalformed, "an alias (*name) is used as a key; plan's files use plain keys", at: at)
+        }
+        if count > maximumAliases {
+          return .error(.yamlMalformed, "more than \(maximumAliases) aliases (*name) in one file; write the values out", at: at)
+        }
+      }
+    }
+    return nil
   }
 
   private static func hasTab(in text: String, line: Int) -> Bool {

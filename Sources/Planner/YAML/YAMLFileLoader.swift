@@ -2,8 +2,22 @@ import Foundation
 
 /// Reads YAML files from disk. The only place of the engine that touches the file system.
 public enum YAMLFileLoader {
+  /// The largest file read, in bytes.
+  public static let maximumBytes = 16 << 20
+
+  /// Why `path` cannot be read as a YAML file (not a regular file, too large), or `nil`.
+  public static func problem(reading path: String) -> String? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "no such file or not readable" }
+    guard attributes[.type] as? FileAttributeType == .typeRegular else { return "it is not a file (a folder or a device)" }
+    if let size = attributes[.size] as? Int, size > maximumBytes {
+      return "it has \(size) bytes; a YAML file of plan has at most \(maximumBytes)"
+    }
+    return nil
+  }
+
   /// Reads and parses the file at `path`.
   public static func load(_ path: String) throws(DiagnosticList) -> YAMLDocument {
+    if let problem = problem(reading: path) { throw DiagnosticList([.error(.fileUnreadable, "cannot read '\(path)': \(problem)")]) }
     let text: String
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -29,9 +29,9 @@ public enum ScenarioLoader {
             at: extends.location)
         ])
       }
-      guard FileManager.default.fileExists(atPath: basePath) else {
+      if let problem = relative.isEmpty ? "the path is empty" : YAMLFileLoader.problem(reading: basePath) {
         throw DiagnosticList([
-          .error(.scenarioExtendsMissing, "cannot read '\(relative)', which this scenario extends", at: extends.location)
+          .error(.scenarioExtendsMissing, "cannot read '\(relative)', which this scenario extends: \(problem)", at: extends.location)
         ])
       }
       base = try load(basePath, chain: chain + [(path as NSString).standardizingPath])
@@ -40,6 +40,18 @@ public enum ScenarioLoader {
     if let r = document.root.value("rules") {
       let relative = try r.string("the folder of rule packs")
       rules = folder.isEmpty || relative.hasPrefix("/") ? relative : (folder as NSString).appendingPathComponent(relative)
+      guard !rulePackFiles(rules).isEmpty else {
+        throw DiagnosticList([
+          .error(
+            .rulesNoFiles, "'\(relative)' is not a folder of rule packs (no *.yaml file in it)", at: r.location, length: relative.count)
+        ])
+      }
+    } else if base == nil, rulePackFiles(rules).isEmpty {
+      throw DiagnosticList([
+        .error(
+          .rulesNoFiles, "no rule pack (*.yaml) in '\(rules)', the scenario's default rules folder; give 'rules: FOLDER'",
+          at: document.root.location)
+      ])
     }
     var reader = ScenarioReader(document)
     return try reader.read(base: base, rulesFolder: rules)

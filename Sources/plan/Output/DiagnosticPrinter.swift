@@ -11,7 +11,7 @@ struct DiagnosticPrinter {
   func print(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
     let renderer = DiagnosticRenderer(colour: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-    let text = compact ? diagnostics.map(\.description).joined(separator: "\n") : renderer.render(diagnostics)
+    let text = compact ? diagnostics.map(\.description.escapingControlCharacters).joined(separator: "\n") : renderer.render(diagnostics)
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }

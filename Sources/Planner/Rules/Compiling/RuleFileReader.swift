@@ -243,7 +243,8 @@ package final class RuleFileReader {
           let formula = formulaNode.isNull ? "" : try formulaNode.string("a formula")
           out.rules.append(
             .init(
-              name: name, entity: entityNode?.scalarText, entityLocation: entityNode?.location, type: type,
+              name: name, entity: try entityNode.map { (n) throws(DiagnosticList) in try n.string("an entity kind") },
+              entityLocation: entityNode?.location, type: type,
               description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
               location: keyNode.location, label: label, group: group, source: source, path: path))
         }
@@ -259,7 +260,7 @@ package final class RuleFileReader {
     label: String?, group: String?, source: String?
   ) throws(DiagnosticList) {
     let amountUnit = try body.value("unit").map { (n) throws(DiagnosticList) in try unit(n) } ?? .euro
-    let entity = entityNode?.scalarText
+    let entity = try entityNode.map { (n) throws(DiagnosticList) in try n.string("an entity kind") }
     let description = body.value("description")?.scalarText
     let baseName = "\(name).base", rateName = "\(name).rate"
     out.rules.append(
