@@ -57,6 +57,6 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "planTests", dependencies: ["plan", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "planTests", dependencies: ["plan", "TestSupport"], exclude: ["Snapshots", "Malformed"]),
   ]
 )

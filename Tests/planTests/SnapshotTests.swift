@@ -14,13 +14,16 @@ import Testing
 
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-  static let cases: [Case] = {
-    let text = (try? String(contentsOf: folder.appendingPathComponent("cases.txt"), encoding: .utf8)) ?? ""
+  static let cases: [Case] = cases(in: folder.appendingPathComponent("cases.txt"))
+
+  /// The cases of a list: `name: arguments` a line, `#` lines left out.
+  static func cases(in file: URL) -> [Case] {
+    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").compactMap { line -> Case? in
       guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { return nil }
       return Case(name: String(line[..<colon]), arguments: words(String(line[line.index(after: colon)...])))
     }
-  }()
+  }
 
   /// Splits on spaces; a double-quoted word keeps its spaces.
   static func words(_ s: String) -> [String] {

@@ -44,7 +44,10 @@ public struct YAMLDocument {
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
         .yamlDuplicateKey, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
-        at: at(context.mark))
+        at: secondKey(duplicates.first ?? "", in: text, mapping: context.mark).map {
+          SourceLocation(file: path, line: $0.line, column: $0.column)
+        }
+          ?? at(context.mark))
     case .reader(let problem, let offset, _, _):
       // The offset counts characters from the start of the text: the problem's line and column.
       var line = 1, column = 1
@@ -79,6 +82,23 @@ public struct YAMLDocument {
         if count > maximumAliases {
           return .error(.yamlMalformed, "more than \(maximumAliases) aliases (*name) in one file; write the values out", at: at)
         }
+      }
+    }
+    return nil
+  }
+
+  /// Where `key` is written a second time in the block mapping that starts at `mark`.
+  static func secondKey(_ key: String, in text: String, mapping mark: Mark) -> (line: Int, column: Int)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var seen = 0
+    for i in max(0, mark.line - 1)..<lines.count {
+      let line = lines[i]
+      let indent = line.prefix { $0 == " " }.count
+      guard indent == mark.column - 1 else { continue }
+      let rest = line.dropFirst(indent)
+      if rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+        seen += 1
+        if seen == 2 { return (i + 1, indent + 1) }
       }
     }
     return nil

@@ -22,7 +22,12 @@ public enum YAMLFileLoader {
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: path))
       guard let decoded = String(data: data, encoding: .utf8) else {
-        throw DiagnosticList([.error(.fileEncoding, "the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        let (line, column) = firstInvalidUTF8(data)
+        throw DiagnosticList([
+          .error(
+            .fileEncoding, "the file is not UTF-8 text (from this character on); save it as UTF-8",
+            at: SourceLocation(file: path, line: line, column: column))
+        ])
       }
       text = decoded
       SourceStore.shared.record(decoded, for: path)
@@ -32,6 +37,22 @@ public enum YAMLFileLoader {
       throw DiagnosticList([.error(.fileUnreadable, "cannot read '\(path)': no such file or not readable")])
     }
     return try YAMLDocument.parse(text, path: path)
+  }
+
+  /// The line and column of the first byte that is not valid UTF-8.
+  static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int) {
+    let bytes = [UInt8](data)
+    var i = 0, line = 1, column = 1
+    while i < bytes.count {
+      let b = bytes[i]
+      let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+      guard length > 0, i + length <= bytes.count, bytes[(i + 1)..<(i + length)].allSatisfy({ $0 >> 6 == 0b10 }) else {
+        return (line, column)
+      }
+      if b == 0x0A { (line, column) = (line + 1, 1) } else { column += 1 }
+      i += length
+    }
+    return (line, column)
   }
 
   /// The file's text, if it can be read as UTF-8 (to quote lines in messages).

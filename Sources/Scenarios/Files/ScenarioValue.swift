@@ -12,7 +12,8 @@ enum ScenarioValue {
 
   /// A number in the literal grammar (`1820`, `5000 EUR`, `1.1 %`), in `unit` if one is written.
   static func number(_ node: YAMLNode, _ what: String, unit: Unit? = nil, _ domain: Domain = .any) throws(DiagnosticList) -> Double {
-    let x = try node.number(what, unit: unit)
+    // A share, a rate or a probability has no unit (`%` is a number).
+    let x = try node.number(what, unit: unit ?? (domain == .unitInterval ? .dimensionless : nil))
     guard domain.contains(x) else {
       throw error("\(what) is \(show(x)); it must be \(domain.text)", node, id: .scenarioOutOfDomain)
     }

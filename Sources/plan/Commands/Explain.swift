@@ -26,6 +26,10 @@ extension Plan {
     var format = TreeFormat.text
     @OptionGroup var options: ScenarioOptions
 
+    func validate() throws {
+      guard (0...64).contains(depth) else { throw ValidationError("--depth is a whole number of levels from 0 to 64") }
+    }
+
     func run() throws {
       let node = try diagnosing { () throws(DiagnosticList) in
         let projection = try options.project(scenario)
