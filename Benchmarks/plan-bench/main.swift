@@ -1,6 +1,6 @@
 // plan-bench: the engine's throughput on a synthetic rule set, in a release build.
 //
-//     swift run -c release plan-bench [--quick]
+//     swift run -c release plan-bench [--quick] [--large]
 //
 // About 200 rules × 30 entities × 60 months, evaluated for B = 1, 1,000 and 100,000
 // variants (chunks of 128 by default, `--chunk N`). One rule evaluation is one rule's value for one entity, one
@@ -11,6 +11,8 @@ import Planner
 import Scenarios
 
 let quick = CommandLine.arguments.contains("--quick")
+/// `--large`: only the loading of large scenarios.
+let largeOnly = CommandLine.arguments.contains("--large")
 let chunkSize = CommandLine.arguments.firstIndex(of: "--chunk").map { Int(CommandLine.arguments[$0 + 1])! } ?? 128
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -119,7 +121,7 @@ print(String(format: "copy bandwidth: %.1f GB/s (read + write)", bandwidth / 1e9
 print("")
 print("      B    chunks   seconds   rule-evaluations/s   bytes moved   bandwidth bound (s)   time / bound")
 
-let sizes = quick ? [1, 1_000, 10_000] : [1, 1_000, 100_000]
+let sizes = largeOnly ? [] : quick ? [1, 1_000, 10_000] : [1, 1_000, 100_000]
 for b in sizes {
   let rates = (0..<b).map { 0.3 + 0.2 * Double($0 % 97) / 97 }
   let variation = Variation(
@@ -174,7 +176,7 @@ print("plan simulate on scenarios/baseline.yaml, \(threads) threads, chunks of 1
 print("      draws   seconds      draws/s   engine share   peak MiB   numpy (s)   numpy / plan")
 // numpy (s): Benchmarks/numpy/simulate_numpy.py, the same simulation written with numpy the way an
 // analyst would (the rules' deterministic totals taken from `plan run`, subsidies drawn).
-let drawCounts = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+let drawCounts = largeOnly ? [] : quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
 let planBinary = root.appendingPathComponent(".build/release/plan").path
 for n in drawCounts {
   let t0 = now()
@@ -204,4 +206,36 @@ for n in drawCounts {
   print(
     line + String(repeating: " ", count: max(0, 12 - numpy.count)) + numpy + String(repeating: " ", count: max(0, 15 - ratio.count)) + ratio
   )
+}
+
+// MARK: - Loading and projecting large scenarios
+
+/// A scenario extending the baseline with `n` more positions, members, subsidies and items:
+/// reading, merging by id, checking and projecting must stay linear in the entries.
+func largeScenario(_ n: Int) throws -> String {
+  var y = "scenario: large\nextends: \(baselinePath)\npositions:\n"
+  for i in 0..<n {
+    y += "  - {id: p\(i), line: stagiaires, contract: stage, start: 2012-01, end: 2012-06, hours: {2012: 900}, gross: {2012: 436.05}}\n"
+  }
+  y += "members:\n"
+  for i in 0..<n { y += "  - {id: m\(i), joined: 2012-01, payroll: {2011: \(10_000 + i)}}\n" }
+  y += "items:\n"
+  for i in 0..<n { y += "  - {id: i\(i), line: loyers, budget: projets, amounts: {2012: 10}}\n" }
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-bench-large-\(n).yaml").path
+  try y.write(toFile: path, atomically: true, encoding: .utf8)
+  return path
+}
+
+print("")
+print("Large scenarios: the baseline plus N positions, N members and N items")
+print("          N   load (s)   project (s)")
+for n in quick ? [1_000] : [1_000, 3_000, 10_000] {
+  let path = try largeScenario(n)
+  let t0 = now()
+  let s = try ScenarioLoader.load(path)
+  let t1 = now()
+  _ = try Projection.run(s, ruleSet: rules)
+  let t2 = now()
+  print(String(format: "%11d %10.3f %13.3f", n, t1 - t0, t2 - t1))
+  try? FileManager.default.removeItem(atPath: path)
 }

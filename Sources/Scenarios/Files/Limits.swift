@@ -6,7 +6,7 @@ public enum Limits {
   /// The most months a scenario covers (twenty years).
   public static let horizonMonths = 240
   /// The most entries of one list (members, positions, subsidies, items) of a scenario.
-  public static let entries = 10_000
+  public static let entries = 20_000
   /// The deepest chain of `extends:`.
   public static let extendsDepth = 32
   /// The largest amount in euros a value may have (a thousand billion).

@@ -75,12 +75,13 @@ public struct ScenarioPlanner: Sendable {
     // before each month's exercise ends.
     builder.declare("member")
     var carried: [String] = []
+    var carriedSet = Set<String>()
     for m in scenario.members {
       let payroll = (0..<months).map { i -> Double in
         let year = exerciseOf(i).months.last.year - 1
         if let v = m.payroll[year] { return v }
         if let earlier = m.payroll.keys.filter({ $0 < year }).max() {
-          if !carried.contains(m.id) { carried.append(m.id) }
+          if carriedSet.insert(m.id).inserted { carried.append(m.id) }
           return m.payroll[earlier]!
         }
         return 0

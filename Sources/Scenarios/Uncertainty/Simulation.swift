@@ -146,16 +146,25 @@ public struct Simulation: Sendable {
     let w = range.count, months = timeline.monthCount
     let drawn = sampler.chunk(range)
     let exercises = timeline.exercises.count
-    // Subsidies: each month takes its exercise's amount over the exercise's months.
+    // Subsidies: each exercise's amount spread over its months in whole cents that add up
+    // (the rule of `Money.share`), computed once per subsidy, exercise and draw.
     var subsidy = [Double](repeating: 0, count: scenario.subsidies.count * months * w)
+    var base = [Double](repeating: 0, count: w), extra = [Double](repeating: 0, count: w)
     subsidy.withUnsafeMutableBufferPointer { out in
       drawn.subsidies.withUnsafeBufferPointer { amounts in
         for s in scenario.subsidies.indices {
-          for m in 0..<months {
-            let e = timeline.exerciseIndex[m]
-            let n = timeline.exercises[e].monthCount, i = m - timeline.firstMonth(ofExercise: e)
-            let from = (s * exercises + e) * w, to = (s * months + m) * w
-            for b in 0..<w { out[to + b] = Money.share(of: amounts[from + b], month: i, of: n) }
+          for e in 0..<exercises {
+            let range = timeline.months(ofExercise: e), n = Double(range.count)
+            let from = (s * exercises + e) * w
+            for b in 0..<w {
+              let cents = (amounts[from + b] * 100).rounded()
+              base[b] = (cents / n).rounded(.down)
+              extra[b] = cents - base[b] * n
+            }
+            for (i, m) in range.enumerated() {
+              let to = (s * months + m) * w, threshold = n - Double(i)
+              for b in 0..<w { out[to + b] = (base[b] + (threshold <= extra[b] ? 1 : 0)) / 100 }
+            }
           }
         }
       }
