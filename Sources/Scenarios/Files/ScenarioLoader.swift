@@ -9,8 +9,17 @@ public enum ScenarioLoader {
     try load(path, chain: [])
   }
 
+  /// Reads a scenario from its text, as if it were the file at `path` (what it extends and
+  /// its rule packs are found from there): for the fuzz target.
+  package static func load(text: String, path: String) throws(DiagnosticList) -> Scenario {
+    try load(path, chain: [], document: try YAMLDocument.parse(text, path: path))
+  }
+
   static func load(_ path: String, chain: [String]) throws(DiagnosticList) -> Scenario {
-    let document = try YAMLFileLoader.load(path)
+    try load(path, chain: chain, document: try YAMLFileLoader.load(path))
+  }
+
+  static func load(_ path: String, chain: [String], document: YAMLDocument) throws(DiagnosticList) -> Scenario {
     let folder = (path as NSString).deletingLastPathComponent
     var base: Scenario?
     if let extends = document.root.value("extends") {
