@@ -53,6 +53,7 @@ extension DiagnosticID {
   public static let scenarioSectionMismatch = DiagnosticID("scenario.section-mismatch")
   public static let scenarioUnknownExercise = DiagnosticID("scenario.unknown-exercise")
   public static let scenarioUnknownField = DiagnosticID("scenario.unknown-field")
+  public static let scenarioUnusualValue = DiagnosticID("scenario.unusual-value")
   public static let scenarioUnknownValue = DiagnosticID("scenario.unknown-value")
 
   // MARK: - simulate

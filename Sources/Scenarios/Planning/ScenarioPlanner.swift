@@ -47,6 +47,15 @@ public struct ScenarioPlanner: Sendable {
                 at: p.hours.location ?? p.location))
           }
           for m in active { hours[m] = h / Double(active.count) }
+          let fullTime = (try? ruleSet.parameters["full_time_hours_per_month"]?.value(at: exercise.months.first).value) ?? .infinity
+          if !active.isEmpty && h / Double(active.count) > fullTime + 0.005 && h / Double(active.count) <= Limits.hoursPerMonth {
+            notes.append(
+              .warning(
+                .scenarioUnusualValue,
+                "position '\(p.id)' has \(ScenarioValue.show(h)) h in \(exercise.id) over \(active.count) months of contract, "
+                  + "more than full time (\(ScenarioValue.show((fullTime * 100).rounded() / 100)) h a month): overtime, or hours meant for several positions?",
+                at: p.hours.location ?? p.location))
+          }
           if !active.isEmpty && h / Double(active.count) > Limits.hoursPerMonth {
             errors.append(
               .error(
