@@ -82,7 +82,7 @@ package struct Lexer {
         index += 1
       }
     }
-    guard let value = Double(text) else {
+    guard let value = Double(text), value.isFinite else {
       throw FormulaError(.badNumber(text), offset: start, length: index - start)
     }
     let unit = unitAfterNumber()
