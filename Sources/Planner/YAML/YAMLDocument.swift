@@ -91,7 +91,7 @@ public struct YAMLDocument {
   static func secondKey(_ key: String, in text: String, mapping mark: Mark) -> (line: Int, column: Int)? {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     var seen = 0
-    for i in max(0, mark.line - 1)..<lines.count {
+    for i in min(max(0, mark.line - 1), lines.count)..<lines.count {
       let line = lines[i]
       let indent = line.prefix { $0 == " " }.count
       guard indent == mark.column - 1 else { continue }
