@@ -112,7 +112,7 @@ public struct ConstraintChecker {
   }
 
   func ues() -> [ConstraintResult] {
-    guard let g = scenario.governance else {
+    guard let g = scenario.governance?.forStatute("ues") else {
       return [
         ConstraintResult(
           rule: "ues.governance", status: .violated, message: "the scenario describes no governance (groups of associates, capital)",

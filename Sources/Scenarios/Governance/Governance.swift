@@ -32,6 +32,21 @@ public struct Governance: Sendable {
   public var location: SourceLocation
 
   public var totalCapital: Double { groups.reduce(0) { $0 + $1.capital } }
+
+  /// The governance as it applies under `statute`: colleges only in a SCIC (art. 19 octies
+  /// loi 47-1775); groups of associates in a cooperative (SCIC, UES); none in an association,
+  /// whose members vote one each.
+  public func forStatute(_ statute: String) -> Governance? {
+    switch statute {
+    case "association": return nil
+    case "scic": return self
+    default:
+      var g = self
+      g.colleges = []
+      for i in g.groups.indices { g.groups[i].college = nil }
+      return g
+    }
+  }
   public var totalAssociates: Int { groups.reduce(0) { $0 + $1.associates } }
 
   /// Each group's share of the votes: the college weights shared among their groups by

@@ -43,15 +43,17 @@ public struct GovernanceReport: Sendable, Encodable {
     scenario = s.id
     at = "\(month)"
     statute = s.statute(at: month)
+    // The governance of the statute in force that month (before a change: the association's).
+    let governance = s.governance?.forStatute(statute)
     members = s.members.filter { $0.joined <= month && ($0.left.map { month <= $0 } ?? true) }
       .map { MemberLine(id: $0.id, name: $0.name, kind: $0.kind, count: $0.count) }
-    groups = (s.governance?.groups ?? []).map {
+    groups = (governance?.groups ?? []).map {
       GroupLine(id: $0.id, label: $0.label, category: $0.category, associates: $0.associates, capital: $0.capital, college: $0.college)
     }
-    colleges = (s.governance?.colleges ?? []).map { CollegeLine(id: $0.id, label: $0.label, weight: $0.weight) }
+    colleges = (governance?.colleges ?? []).map { CollegeLine(id: $0.id, label: $0.label, weight: $0.weight) }
     voteShares = StatuteComparison.voteShares(s, statute: statute)
     var capital: [String: Double] = [:]
-    for g in s.governance?.groups ?? [] { capital[g.id] = g.capital }
+    for g in governance?.groups ?? [] { capital[g.id] = g.capital }
     self.capital = statute == "association" ? [:] : capital
     constraints = ConstraintChecker(scenario: s, ruleSet: p.evaluation.ruleSet, month: month).check(statute, projection: p)
   }

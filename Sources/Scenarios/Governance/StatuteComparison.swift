@@ -27,9 +27,12 @@ public struct StatuteComparison: Sendable {
   public var from: Month
   public var reports: [Report]
 
-  /// The first month of the first exercise that is not closed (the next decision).
+  /// The month the statutes are compared from: the scenario's own change of statute when it
+  /// has one, otherwise the first month of the first exercise that is not closed (the next
+  /// decision).
   public static func defaultFrom(_ scenario: Scenario) -> Month {
-    (scenario.exercises.first { scenario.actuals[$0.id] == nil } ?? scenario.exercises.last!).months.first
+    if scenario.organisation.statutes.count > 1 { return scenario.organisation.statutes[1].from }
+    return (scenario.exercises.first { scenario.actuals[$0.id] == nil } ?? scenario.exercises.last!).months.first
   }
 
   /// The scenario taking `statute` from `from`: the statutes in force before are kept (or,
@@ -42,6 +45,8 @@ public struct StatuteComparison: Sendable {
     if variant.organisation.statutes.count == 1 && first < from {
       variant.organisation.statutes.insert((first, scenario.statute(at: first)), at: 0)
     }
+    // Each statute with governance of its own kind: colleges are a SCIC's (never a UES's).
+    variant.governance = scenario.governance?.forStatute(statute)
     return variant
   }
 
@@ -55,7 +60,7 @@ public struct StatuteComparison: Sendable {
       reports.append(
         Report(
           statute: statute, projection: projection, indicators: Self.indicators(projection, ruleSet: ruleSet),
-          eligibility: Self.eligibility(projection, at: from), voteShares: Self.voteShares(variant, statute: statute),
+          eligibility: Self.eligibility(projection, at: from), voteShares: Self.voteShares(scenario, statute: statute),
           constraints: ConstraintChecker(scenario: variant, ruleSet: ruleSet, month: from).check(statute, projection: projection)))
     }
     self.reports = reports
@@ -102,6 +107,6 @@ public struct StatuteComparison: Sendable {
       for g in s.governance?.groups ?? [] where out[g.id] == nil { out[g.id] = 0 }
       return out
     }
-    return s.governance?.voteShares() ?? [:]
+    return s.governance?.forStatute(statute)?.voteShares() ?? [:]
   }
 }

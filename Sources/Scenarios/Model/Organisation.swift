@@ -40,7 +40,7 @@ extension Organisation: DeclaredSection {
       .text("name", \.name),
       Field(
         key: "statute", categories: "employer",
-        read: { (o, n, _) throws(DiagnosticList) in
+        read: { (o, n, c) throws(DiagnosticList) in
           o.statutes = []
           for e in try n.sequence("the statutes over time") {
             try ScenarioValue.known(e, ["from", "statute"], "a statute")
@@ -55,6 +55,13 @@ extension Organisation: DeclaredSection {
             o.statutes.append((from, statute))
           }
           if o.statutes.isEmpty { throw ScenarioValue.error("the organisation needs at least one statute", n, id: .scenarioMissingField) }
+          // The statutes say what the cluster is from its first month: a list starting later
+          // would silently make it that statute from its creation.
+          if let first = c.exercises.first?.months.first, o.statutes[0].from > first {
+            throw ScenarioValue.error(
+              "the statutes start \(o.statutes[0].from), after the scenario's first month \(first); say what the organisation is from \(first) (- {from: \(first), statute: association})",
+              n, id: .scenarioOutOfDomain)
+          }
         },
         show: { $0.statutes.map { "\($0.statute) from \($0.from)" }.joined(separator: ", ") },
         category: { o in o.statutes.enumerated().map { ($0.element.statute, o.fieldLocations["statute[\($0.offset)]"]) } }),

@@ -10,7 +10,10 @@ extension Plan {
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
-    @Option(help: "The month the statute changes, YYYY-MM (default: the first month of the next exercise).")
+    @Option(
+      help:
+        "The month the statute changes, YYYY-MM (default: the scenario's own change of statute, or else the first month of the next exercise)."
+    )
     var from: String?
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
