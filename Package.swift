@@ -39,8 +39,9 @@ let package = Package(
       path: "Benchmarks/plan-bench"
     ),
     // Fuzz targets (Fuzz/README.md): libFuzzer with -DFUZZING, corpus replayers without.
-    .executableTarget(name: "plan-fuzz-formula", dependencies: ["Planner"], path: "Fuzz/plan-fuzz-formula"),
-    .executableTarget(name: "plan-fuzz-scenario", dependencies: ["Planner", "Scenarios"], path: "Fuzz/plan-fuzz-scenario"),
+    .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+    .executableTarget(name: "plan-fuzz-formula", dependencies: ["Planner", "FuzzSupport"], path: "Fuzz/plan-fuzz-formula"),
+    .executableTarget(name: "plan-fuzz-scenario", dependencies: ["Planner", "Scenarios", "FuzzSupport"], path: "Fuzz/plan-fuzz-scenario"),
 
     // MARK: - Implementation details
     // OpenBLAS, quarantined: only Sources/Planner/LinearAlgebra imports it.

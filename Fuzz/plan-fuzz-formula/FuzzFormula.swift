@@ -1,6 +1,7 @@
 // A formula, as any bytes, through the lexer, the parser, the sugar, the type checker and
 // the compiler: it compiles or it ends as diagnostics, never a crash. See Fuzz/README.md.
 import Foundation
+import FuzzSupport
 import Planner
 
 /// The names a formula may read: inputs of a position and of the organisation, a
@@ -54,29 +55,7 @@ func check(_ data: Data) {
   }
 }
 
-#if FUZZING
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-  ) -> CInt
-#endif
-
 @main
 struct FuzzFormula {
-  static func main() {
-    #if FUZZING
-      // libFuzzer drives: it calls `check` with each input it makes.
-      var argc = CommandLine.argc
-      var argv = CommandLine.unsafeArgv
-      exit(
-        runFuzzerDriver(&argc, &argv) { bytes, count in
-          check(bytes.map { Data(bytes: $0, count: count) } ?? Data())
-          return 0
-        })
-    #else
-      // A replayer: `check` on every file given.
-      for path in CommandLine.arguments.dropFirst() { check(FileManager.default.contents(atPath: path) ?? Data()) }
-    #endif
-  }
+  static func main() { FuzzDriver.run(check) }
 }

@@ -2,6 +2,7 @@
 // extends), the category checks, the planner and a projection on its rule packs: it
 // projects or it ends as diagnostics, never a crash or a hang. See Fuzz/README.md.
 import Foundation
+import FuzzSupport
 import Planner
 import Scenarios
 
@@ -18,29 +19,7 @@ func check(_ data: Data) {
   _ = try? Projection.run(scenario, ruleSet: rules, legalLimitsAsWarnings: true)
 }
 
-#if FUZZING
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-  ) -> CInt
-#endif
-
 @main
 struct FuzzScenario {
-  static func main() {
-    #if FUZZING
-      // libFuzzer drives: it calls `check` with each input it makes.
-      var argc = CommandLine.argc
-      var argv = CommandLine.unsafeArgv
-      exit(
-        runFuzzerDriver(&argc, &argv) { bytes, count in
-          check(bytes.map { Data(bytes: $0, count: count) } ?? Data())
-          return 0
-        })
-    #else
-      // A replayer: `check` on every file given.
-      for path in CommandLine.arguments.dropFirst() { check(FileManager.default.contents(atPath: path) ?? Data()) }
-    #endif
-  }
+  static func main() { FuzzDriver.run(check) }
 }

@@ -161,7 +161,13 @@ struct TypeChecker {
       guard case .number(let u) = x.type, case .number(let v) = y.type else {
         throw fail(.rulesTypeMismatch, "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
       }
-      return node(.binary(op == "*" ? .multiply : .divide, x, y), .number(op == "*" ? u * v : u / v), r)
+      let unit = op == "*" ? u * v : u / v
+      guard unit.isWithinPowers else {
+        throw fail(
+          .rulesUnitMismatch, "the unit of '\(text(r))' has a power above \(Unit.maximumPower); no quantity of the rules has such a unit", r
+        )
+      }
+      return node(.binary(op == "*" ? .multiply : .divide, x, y), .number(unit), r)
     default:
       let comparable: Bool
       switch (x.type, y.type) {

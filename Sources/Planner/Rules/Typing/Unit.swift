@@ -33,13 +33,20 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
 
   public var isDimensionless: Bool { exponents.allSatisfy { $0 == 0 } }
 
+  /// The largest power of a base dimension a unit may have (`EUR^8`): a formula multiplying
+  /// further is refused when it is loaded, never an overflow.
+  public static let maximumPower = 8
+
   public static func * (a: Unit, b: Unit) -> Unit {
-    Unit(exponents: zip(a.exponents, b.exponents).map { $0 + $1 })
+    Unit(exponents: zip(a.exponents, b.exponents).map { Int8(clamping: Int($0) + Int($1)) })
   }
 
   public static func / (a: Unit, b: Unit) -> Unit {
-    Unit(exponents: zip(a.exponents, b.exponents).map { $0 - $1 })
+    Unit(exponents: zip(a.exponents, b.exponents).map { Int8(clamping: Int($0) - Int($1)) })
   }
+
+  /// Whether every power is within `maximumPower`.
+  public var isWithinPowers: Bool { exponents.allSatisfy { abs(Int($0)) <= Self.maximumPower } }
 
   /// Reads a unit such as `EUR`, `EUR/h`, `h/week`, `EUR/(h*month)` is not supported:
   /// a unit is one numerator product and an optional denominator product, `a*b/c*d`.
