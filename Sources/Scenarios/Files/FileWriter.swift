@@ -9,7 +9,7 @@ import Planner
 
 /// Writes every file the tool produces, whole or not at all: a temporary file in the
 /// target's folder, `fsync`, then POSIX `rename(2)` over the target (never
-/// `FileManager.replaceItemAt`, which deletes the target on Linux when it fails).
+/// Foundation's replace-item call, which deletes the target on Linux when it fails).
 ///
 /// It refuses an empty path, a folder, `.`/`..`, a symbolic link and any file the command
 /// reads (a scenario, a rule pack); it removes its temporary file on every error and on
