@@ -50,10 +50,17 @@ public enum FileWriter {
 
     let prefix = "\(folder)/.\(name).plan-\(getpid())-"
     var template = Array((prefix + "XXXXXX").utf8CString)
+    // The temporary is created and registered for removal with the interrupting signals
+    // held back, so that no signal can leave it behind between the two.
+    var blocked = sigset_t(), previous = sigset_t()
+    sigemptyset(&blocked)
+    for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&blocked, sig) }
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw fail("cannot create a file in '\(folder)' (\(String(cString: strerror(errno))))") }
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    Cleanup.register(temporary)
+    if fd >= 0 { Cleanup.register(temporary) }
+    pthread_sigmask(SIG_SETMASK, &previous, nil)
+    guard fd >= 0 else { throw fail("cannot create a file in '\(folder)' (\(String(cString: strerror(errno))))") }
     defer { Cleanup.unregister() }
     func abandon(_ message: String) -> DiagnosticList {
       close(fd)
