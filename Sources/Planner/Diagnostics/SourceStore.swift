@@ -21,7 +21,7 @@ public final class SourceStore: Sendable {
   /// The text of `path`: as recorded, or read now (nil when it cannot be read as UTF-8).
   public func text(_ path: String) -> String? {
     if let t = texts.withLock({ $0[path] }) { return t }
-    guard let data = FileManager.default.contents(atPath: path), let t = String(data: data, encoding: .utf8) else { return nil }
+    guard let t = YAMLFileLoader.text(path) else { return nil }
     record(t, for: path)
     return t
   }

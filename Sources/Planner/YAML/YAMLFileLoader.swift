@@ -55,9 +55,10 @@ public enum YAMLFileLoader {
     return (line, column)
   }
 
-  /// The file's text, if it can be read as UTF-8 (to quote lines in messages).
+  /// The file's text, if it is a regular file within the size limit and UTF-8 (to quote
+  /// lines in messages, to look at a file's kind).
   public static func text(_ path: String) -> String? {
-    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+    guard problem(reading: path) == nil, let data = FileManager.default.contents(atPath: path) else { return nil }
     return String(data: data, encoding: .utf8)
   }
 }
