@@ -9,7 +9,7 @@ import Testing
     let o = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
     #expect(o["scenario"] as? String == "baseline")
     let periods = try #require(o["periods"] as? [[String: Any]])
-    #expect(periods.map { $0["id"] as? String } == ["2010-2011", "2012", "2013"])
+    #expect(periods.map { $0["id"] as? String } == ["2010-2011", "2012", "2013", "2014", "2015"])
     #expect(periods.first?["months"] as? Int == 14)
     let budget = try #require(o["budget"] as? [[String: Any]])
     for path in [

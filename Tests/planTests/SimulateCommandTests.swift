@@ -17,7 +17,7 @@ import Testing
     #expect(!one.err.contains("simulating"))
     let o = try #require(try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [String: Any])
     for key in ["scenario", "draws", "seed", "periods", "indicators", "probabilities", "sensitivity"] { #expect(o[key] != nil, "\(key)") }
-    #expect(o["periods"] as? [String] == ["2012", "2013"])
+    #expect(o["periods"] as? [String] == ["2012", "2013", "2014", "2015"])
     let table = try PlanBinary.run(["simulate", "scenarios/baseline.yaml", "--draws", "2000"])
     #expect(table.out.contains("P(deficit)"))
   }

@@ -26,6 +26,9 @@ struct Field<Entry> {
   /// The values compared with the rule packs' categories, when `categories` is set, each
   /// with where it was written when that is more precise than the field's place.
   var category: ((Entry) -> [(value: String, at: SourceLocation?)])? = nil
+  /// For a figure by exercise, its values one by one (`2013` → `40000`), so that "what
+  /// differs" names only the exercises that differ.
+  var parts: ((Entry) -> [String: String])? = nil
 }
 
 /// A part of a scenario read from a YAML mapping, whose fields are declared once.
@@ -161,7 +164,8 @@ extension Field {
       read: { (e, n, c) throws(DiagnosticList) in
         e[keyPath: path] = try ScenarioValue.byExercise(n, key, base: e[keyPath: path], exercises: c.exercises, unit: unit, domain)
       },
-      show: { ScenarioValue.show($0[keyPath: path]) })
+      show: { ScenarioValue.show($0[keyPath: path]) },
+      parts: { $0[keyPath: path].values.mapValues(ScenarioValue.show) })
   }
 
   static func distribution(_ key: String, _ path: WritableKeyPath<Entry, Distribution?>, _ what: String, _ domain: Domain) -> Field {

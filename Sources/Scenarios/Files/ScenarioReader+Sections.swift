@@ -55,6 +55,17 @@ extension ScenarioReader {
       throw DiagnosticList([.error(.scenarioMissingField, "a scenario needs 'organisation'", at: root.location)])
     }
     if let n = root.value("governance") { s.governance = try governance(n) }
+    s.legalLimitsAsWarnings = base?.legalLimitsAsWarnings ?? false
+    if let n = root.value("legal_limits") {
+      switch try n.string("legal_limits") {
+      case "error": s.legalLimitsAsWarnings = false
+      case "warning": s.legalLimitsAsWarnings = true
+      case let other:
+        throw error(
+          "legal_limits '\(other)' is not one of error (the default: a plan the law forbids is refused), warning (reported, for a plan shown to be unlawful)",
+          n, id: .scenarioUnknownValue)
+      }
+    }
     s.uncertainty = try section(root.value("uncertainty"), base: base?.uncertainty ?? Uncertainty(), context)
     if let n = root.value("members") { s.members = try merge(n, s.members, context) }
     if let n = root.value("positions") { s.positions = try merge(n, s.positions, context) }

@@ -15,6 +15,9 @@ public struct Organisation: Sendable {
   /// Accidents-du-travail rate, if known.
   public var atRate: Double?
   public var initialReserves: Double
+  /// The last month of activity when the cluster is wound up within the scenario: after it no
+  /// subsidy, item, dues or position; positions running past it are ended then, at their cost.
+  public var dissolved: Month? = nil
 }
 
 /// How members' dues are called (the scenario's `dues:`).
@@ -70,6 +73,7 @@ extension Organisation: DeclaredSection {
       .number("headcount", \.headcount, unit: .count, .nonNegative),
       .optionalNumber("at_rate", \.atRate, .unitInterval),
       .number("initial_reserves", \.initialReserves, unit: .euro),
+      .optionalMonth("dissolved", \.dissolved),
     ]
   }
 }

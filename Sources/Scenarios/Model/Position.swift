@@ -7,10 +7,21 @@ public struct Position: Sendable {
   public var id: String
   public var label: String
   public var line: String
+  /// The post the position fills, for the rules on successive contracts (L1244-3): by
+  /// default its line.
+  public var post: String = ""
   public var contract: String
+  /// A CIFRE's contract: a CDD of the aid's three years (D1242-6) or a CDI.
+  public var cifreContract: String = "cdd"
+  /// The agreed last month of a fixed-term contract ended before it (`term:`); a CIFRE's CDD
+  /// runs the aid's 36 months unless given.
+  public var term: Month? = nil
   public var category: String
   public var start: Month
+  /// The position's last month; for an open-ended contract given no `end`, the far future.
   public var end: Month
+  /// A CDI (or a CIFRE in CDI) given no `end`: it runs past the scenario, nobody is dismissed.
+  public var openEnded: Bool = false
   public var hours: ByExercise
   public var gross: ByExercise
   public var shareFonctionnement: Double
@@ -33,7 +44,10 @@ extension Position: ScenarioEntry {
       .text("contract", \.contract, required: true, categories: "position.contract"),
       .text("category", \.category, categories: "position.category"),
       .month("start", \.start, required: true),
-      .month("end", \.end, required: true),
+      .month("end", \.end),
+      .text("post", \.post),
+      .text("cifre_contract", \.cifreContract, categories: "position.cifre_contract"),
+      .optionalMonth("term", \.term),
       .byExercise("hours", \.hours, unit: .hour, .nonNegative),
       .byExercise("gross", \.gross, unit: .euro, .nonNegative),
       .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),
@@ -48,8 +62,34 @@ extension Position: ScenarioEntry {
       hours: ByExercise(), gross: ByExercise(), shareFonctionnement: 1, indemnityDue: true, location: location)
   }
 
+  /// Whether the contract has no term: a CDI, or a CIFRE in CDI.
+  public var isOpenEndedContract: Bool { contract == "cdi" || (contract == "cifre" && cifreContract == "cdi") }
+
+  /// The far month an open-ended position given no `end` runs to.
+  public static let openEnd = Month(9999, 12)
+
   mutating func complete(at node: YAMLNode) throws(DiagnosticList) {
     if label.isEmpty { label = id }
+    if post.isEmpty || fieldLocations["post"] == nil { post = line }
+    openEnded = fieldLocations["end"] == nil
+    if openEnded {
+      guard isOpenEndedContract else {
+        throw ScenarioValue.error(
+          "position '\(id)' needs 'end': only a CDI (or a CIFRE with cifre_contract: cdi) may run past the scenario without one",
+          node, id: .scenarioMissingField)
+      }
+      end = Self.openEnd
+    }
+    if let term {
+      guard !isOpenEndedContract else {
+        throw ScenarioValue.error("position '\(id)' is open-ended (\(contract)); only a fixed-term contract has a 'term'", node)
+      }
+      guard term >= end else {
+        throw ScenarioValue.error(
+          "position '\(id)' has term \(term) before its end \(end); the term is the agreed last month, the end the last month worked",
+          node, id: .scenarioOutOfDomain)
+      }
+    }
     guard start <= end else { throw ScenarioValue.error("position '\(id)' ends (\(end)) before it starts (\(start))", node) }
   }
 }

@@ -26,9 +26,32 @@ public struct Scenario: Sendable {
   public var governance: Governance?
   /// What simulations draw besides subsidies and positions.
   public var uncertainty = Uncertainty()
+  /// `legal_limits: warning`: a scenario that breaks the law on purpose (to show what an
+  /// unlawful plan costs) has its legal limits reported as warnings, never silently.
+  public var legalLimitsAsWarnings = false
   public var location: SourceLocation
 
   public var timeline: Timeline { get throws(DiagnosticList) { try Timeline(exercises: exercises) } }
+
+  /// The positions as they run: after a dissolution (`organisation.dissolved`), those that
+  /// start later are dropped and the others end then (what they had of later exercises
+  /// dropped too).
+  public func positionsInForce(_ timeline: Timeline) -> [Position] {
+    guard let last = organisation.dissolved else { return positions }
+    return positions.compactMap { p in
+      guard p.start <= last else { return nil }
+      guard p.end > last else { return p }
+      var q = p
+      q.end = last
+      q.openEnded = false
+      let later = Set(exercises.filter { $0.months.first > last }.map(\.id))
+      q.hours.values = q.hours.values.filter { !later.contains($0.key) }
+      q.gross.values = q.gross.values.filter { !later.contains($0.key) }
+      // A fixed-term contract cut short keeps its agreed term (its cost is the pay up to it).
+      if !p.isOpenEndedContract { q.term = p.term ?? p.end }
+      return q
+    }
+  }
 
   /// The statute in force at a month (the first one before its date).
   public func statute(at month: Month) -> String {

@@ -31,7 +31,14 @@ public struct ScenarioPlanner: Sendable {
 
     // Positions: hours spread over the contract's months in each exercise, gross pay monthly.
     builder.declare("position")
-    for p in scenario.positions {
+    let positions = scenario.positionsInForce(timeline)
+    let chain = ContractChain(positions: positions, ruleSet: ruleSet)
+    let lastMonth = timeline.months.last
+    let dissolved = scenario.organisation.dissolved
+    // After a dissolution nothing comes in or goes out.
+    let active = timeline.months.map { m in dissolved.map { m <= $0 } ?? true }
+    func cut(_ values: [Double]) -> [Double] { zip(values, active).map { $1 ? $0 : 0 } }
+    for p in positions {
       var hours = [Double](repeating: 0, count: months)
       var gross = [Double](repeating: 0, count: months)
       for (e, exercise) in timeline.exercises.enumerated() {
@@ -75,9 +82,23 @@ public struct ScenarioPlanner: Sendable {
               at: p.location))
         }
       }
+      // The horizon is not a dismissal: a position running to the scenario's last month (or
+      // past it) runs on; before it, a CDI is ended, and a CDD ended before its term is
+      // ended early. A CIFRE's CDD has the aid's term unless the scenario gives one.
+      let end = p.openEnded ? lastMonth : p.end
+      let runsOn = dissolved == nil && p.end >= lastMonth
+      var term = p.term ?? p.end
+      if p.term == nil && p.contract == "cifre" && p.cifreContract == "cdd",
+        let months = chain.parameter("cifre_duree_contrat", at: p.start)
+      {
+        term = p.start.adding(months: Int(months) - 1)
+      }
       builder.position(
-        id: p.id, contract: p.contract, category: p.category, line: p.line, hours: hours, gross: gross, indemnityDue: p.indemnityDue,
-        start: p.start, end: p.end, shareFonctionnement: p.shareFonctionnement)
+        id: p.id, contract: p.contract, category: p.category, line: p.line, hours: hours, gross: gross, indemnityDue: chain.indemnityDue(p),
+        start: p.start, end: end, shareFonctionnement: p.shareFonctionnement,
+        termination: .init(
+          term: term, terminated: !runsOn && (p.isOpenEndedContract || term > end), seniorityStart: chain.seniorityStart(of: p),
+          cifreContract: p.cifreContract))
     }
 
     // Members (a count of individuals becomes as many members); the payroll of the year
@@ -97,7 +118,7 @@ public struct ScenarioPlanner: Sendable {
       }
       let constants = [
         "kind": builder.code("member.kind", m.kind), "joined": Double(m.joined.ordinal),
-        "left": Double((m.left ?? Month(9999, 12)).ordinal),
+        "left": Double(min(m.left ?? Month(9999, 12), dissolved ?? Month(9999, 12)).ordinal),
       ]
       for k in 0..<max(1, m.count) {
         builder.add("member", id: m.count > 1 ? "\(m.id)_\(k + 1)" : m.id, constants: constants, monthly: ["payroll_reference": payroll])
@@ -117,13 +138,13 @@ public struct ScenarioPlanner: Sendable {
       builder.add(
         "subsidy", id: s.id,
         constants: ["funder": builder.code("subsidy.funder", s.funder), "budget": builder.code("subsidy.budget", s.budget)],
-        monthly: ["amount": builder.spread(s.amounts)])
+        monthly: ["amount": cut(builder.spread(s.amounts))])
     }
     builder.declare("item")
     for it in scenario.items {
       builder.add(
         "item", id: it.id, constants: ["line": builder.code("item.line", it.line), "budget": builder.code("item.budget", it.budget)],
-        monthly: ["amount": builder.spread(it.amounts)])
+        monthly: ["amount": cut(builder.spread(it.amounts))])
     }
 
     // The organisation and its policies.

@@ -47,15 +47,26 @@ struct SituationBuilder {
   /// A position, from its figures by month.
   mutating func position(
     id: String, contract: String, category: String, line: String?, hours: [Double], gross: [Double], indemnityDue: Bool,
-    start: Month, end: Month, shareFonctionnement: Double
+    start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil
   ) {
+    let t = termination ?? Termination(term: end, terminated: false, seniorityStart: start, cifreContract: "cdd")
     var constants: [String: Double] = [
       "contract": code("position.contract", contract), "category": code("position.category", category),
       "indemnity_due": indemnityDue ? 1 : 0, "start": Double(start.ordinal), "end": Double(end.ordinal),
-      "share_f": shareFonctionnement,
+      "share_f": shareFonctionnement, "term": Double(t.term.ordinal), "terminated": t.terminated ? 1 : 0,
+      "seniority_start": Double(t.seniorityStart.ordinal), "cifre_contract": code("position.cifre_contract", t.cifreContract),
     ]
     if let line { constants["line"] = code("position.line", line) }
     add("position", id: id, constants: constants, monthly: ["hours": hours, "gross": gross])
+  }
+
+  /// How a position's contract ends: its agreed term, whether an open-ended one is ended by
+  /// the employer, where its seniority starts, and a CIFRE's contract.
+  struct Termination {
+    var term: Month
+    var terminated: Bool
+    var seniorityStart: Month
+    var cifreContract: String
   }
 
   /// The employer: its statute and VAT share by month, its headcount and its

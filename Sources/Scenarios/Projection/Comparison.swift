@@ -70,9 +70,16 @@ public enum ScenarioDiff {
 
   /// `what key: before → after` for each declared field that differs.
   static func fields<S: DeclaredSection>(_ what: String, _ a: S, _ b: S) -> [String] {
-    S.fields.compactMap { f in
+    S.fields.flatMap { f -> [String] in
       let (x, y) = (f.show(a), f.show(b))
-      return x == y ? nil : "\(what) \(f.key): \(x) → \(y)"
+      guard x != y else { return [] }
+      if let parts = f.parts {
+        let (p, q) = (parts(a), parts(b))
+        return Set(p.keys).union(q.keys).sorted().compactMap { k in
+          p[k] == q[k] ? nil : "\(what) \(f.key) \(k): \(p[k] ?? "–") → \(q[k] ?? "–")"
+        }
+      }
+      return ["\(what) \(f.key): \(x) → \(y)"]
     }
   }
 

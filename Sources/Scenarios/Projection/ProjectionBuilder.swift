@@ -12,10 +12,13 @@ extension Projection {
     var builder = ProjectionBuilder(scenario: scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
     do {
       try builder.checkLegalLimits()
-    } catch  where legalLimitsAsWarnings {
+    } catch  where legalLimitsAsWarnings || scenario.legalLimitsAsWarnings {
       builder.warnings += error.diagnostics.map {
         var d = $0
         d.severity = .warning
+        if scenario.legalLimitsAsWarnings && !legalLimitsAsWarnings {
+          d.message = "unlawful, reported as the scenario asks (legal_limits: warning): " + d.message
+        }
         return d
       }
     }
@@ -54,8 +57,17 @@ struct ProjectionBuilder {
 
   // MARK: - Legal limits
 
-  func checkLegalLimits() throws(DiagnosticList) {
+  mutating func checkLegalLimits() throws(DiagnosticList) {
     var errors: [Diagnostic] = []
+    // Successive contracts on one post: an error for an open exercise, a warning for a
+    // recorded one.
+    let chain = ContractChain(positions: scenario.positionsInForce(timeline), ruleSet: ruleSet).check { month in
+      guard let m = timeline.months.index(of: month) else { return false }
+      return closed[m]
+    }
+    for d in chain {
+      if d.severity == .error { errors.append(d) } else { warnings.append(d) }
+    }
     let ids = evaluation.situation.entities["position"] ?? []
     for rule in ruleSet.rules where rule.group == "legal_limits" {
       guard let block = evaluation.values[rule.index] else { continue }

@@ -27,13 +27,47 @@ import Testing
     #expect(v.indicators["result"]!["2012"] == Self.baseline.indicators["result"]!["2012"])
   }
 
-  @Test func stopEnd2013MakesIndemnitiesDue() throws {
+  /// Wound up at 2013-12: the coordinator's CDD à objet défini ends without a CDI after it
+  /// (its 10 % indemnity falls due), the CIFRE's CDD is ended before its term (the pay up to
+  /// it, L1243-4), nothing happens after.
+  @Test func stopEnd2013CarriesTheCostOfStopping() throws {
     let v = try Self.project("stop-end-2013.yaml")
-    #expect(total(v, "charges/remunerations", "2013") > total(Self.baseline, "charges/remunerations", "2013"))
-    let extra =
-      total(v, "charges/remunerations/charges_mission", "2013") - total(Self.baseline, "charges/remunerations/charges_mission", "2013")
-    let gross = v.scenario.positions.first { $0.id == "charges_mission_2" }!.gross["2013"]!
-    #expect(isClose(extra, Money.cents(gross * 12 * ShippedRules.parameter("indemnite_fin_contrat_taux", "2013-01")), tolerance: 1e-9))
+    let dissolved = try #require(v.scenario.organisation.dissolved)
+    let coordinator = v.scenario.positions.first { $0.id == "coordinateur" }!
+    let rate = ShippedRules.parameter("indemnite_fin_contrat_taux", "2013-01")
+    let coordinatorExtra =
+      total(v, "charges/remunerations/coordinateur", "2013") - total(Self.baseline, "charges/remunerations/coordinateur", "2013")
+    #expect(isClose(coordinatorExtra, Money.cents(coordinator.gross["2013"]! * 12 * rate), tolerance: 1e-6))
+
+    let cifre = v.scenario.positions.first { $0.id == "responsable_rd" }!
+    let term = cifre.start.adding(months: Int(ShippedRules.parameter("cifre_duree_contrat", "2013-01")) - 1)
+    let monthsLeft = Double(dissolved.distance(to: term))
+    #expect(monthsLeft > 0)
+    // The 2013 pay of the R&D line is the same in both; the stop adds the damages.
+    let cifreExtra =
+      total(v, "charges/remunerations/responsable_rd", "2013") - total(Self.baseline, "charges/remunerations/responsable_rd", "2013")
+    #expect(isClose(cifreExtra, Money.cents(cifre.gross["2013"]! * monthsLeft), tolerance: 1e-6))
+
+    // The CDIs are ended: notice and severance pay on top of the 2013 pay.
+    #expect(
+      total(v, "charges/remunerations/charges_mission", "2013") > total(Self.baseline, "charges/remunerations/charges_mission", "2013"))
+    for period in ["2014", "2015"] {
+      #expect(total(v, "charges/total", period) == 0)
+      #expect(total(v, "produits/total", period) == 0)
+    }
+  }
+
+  /// The source's chain of CDDs costs the 2012 CDDs' indemnities, which the lawful baseline
+  /// (a CDI after them) does not owe (L1243-10).
+  @Test func theCDDChainCostsTheIndemnities() throws {
+    let v = try Self.project("cdd-chain.yaml")
+    let rate = ShippedRules.parameter("indemnite_fin_contrat_taux", "2012-01")
+    let pay2012 = ["charges_mission_1", "administration_2012"].map { id in
+      v.scenario.positions.first { $0.id == id }!.gross["2012"]! * 12
+    }.reduce(0, +)
+    let extra = total(v, "charges/remunerations", "2012") - total(Self.baseline, "charges/remunerations", "2012")
+    #expect(isClose(extra, Money.cents(pay2012 * rate), tolerance: 1e-6))
+    #expect(v.warnings.contains { $0.id == .scenarioLegalLimit && $0.message.contains("L1242-8") })
   }
 
   @Test func individualMembers2012() throws {
@@ -50,11 +84,6 @@ import Testing
   @Test func differencesAreListed() throws {
     let v = try Self.project("stop-end-2013.yaml")
     let d = ScenarioDiff.differences(Self.baseline.scenario, v.scenario)
-    #expect(
-      d == [
-        "position 'coordinateur': indemnity_due: false → true",
-        "position 'charges_mission_2': indemnity_due: false → true",
-        "position 'administration_2013': indemnity_due: false → true",
-      ])
+    #expect(d == ["organisation dissolved: – → 2013-12"])
   }
 }
