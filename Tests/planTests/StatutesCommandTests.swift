@@ -21,6 +21,14 @@ import Testing
     #expect((scic["eligibility"] as? [String: Bool])?["mecenat"] == false)
     let votes = try #require((scic["governance"] as? [String: Any])?["vote_shares"] as? [String: Double])
     #expect(abs(votes.values.reduce(0, +) - 1) < 1e-9)
+    let indicators = try #require(scic["indicators"] as? [String: [String: Double]])
+    #expect(Set(indicators["result_without_conditional"]?.keys ?? [:].keys) == Set(indicators["result"]?.keys ?? [:].keys))
+    #expect(indicators["result"]?.keys.contains("2015") == true)
+    let conditional = try #require(scic["conditional"] as? [[String: Any]])
+    #expect(!conditional.isEmpty)
+    for item in conditional {
+      for key in ["item", "period", "amount", "conditions", "source"] { #expect(item[key] != nil, "\(key)") }
+    }
     let constraints = try #require(scic["constraints"] as? [[String: Any]])
     #expect(constraints.allSatisfy { ["met", "violated", "not_applicable"].contains($0["status"] as? String ?? "") })
   }

@@ -20,11 +20,13 @@ public struct CostQuery: Sendable {
   public var indemnityDue: Bool
   /// The contract's length in months, from `month`; `nil`: a default by contract.
   public var duration: Int?
+  /// The post's work qualifies as R&D for the CIR (for an employer subject to corporate tax).
+  public var research: Bool
 
   public init(
     contract: String, gross: Double, month: Month, hours: Double? = nil, category: String = "non-cadre",
     employer: String = "association", vatLiable: Bool = false, headcount: Int = 3, atRate: Double? = nil,
-    indemnityDue: Bool = true, duration: Int? = nil
+    indemnityDue: Bool = true, duration: Int? = nil, research: Bool = false
   ) {
     self.contract = contract
     self.gross = gross
@@ -37,6 +39,7 @@ public struct CostQuery: Sendable {
     self.atRate = atRate
     self.indemnityDue = indemnityDue
     self.duration = duration
+    self.research = research
   }
 
   /// The length assumed when none is given: what the cluster's contracts typically run.

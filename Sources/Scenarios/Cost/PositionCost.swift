@@ -163,9 +163,13 @@ public enum PositionCost {
     _ = try category("position.contract", q.contract, option: "--contract")
     _ = try category("position.category", q.category, option: "--category")
     _ = try category("employer", q.employer, option: "--employer")
+    // The position alone in its employer's budget: no item, subsidy or member (so no
+    // subsidy funding research is deducted from the CIR's base); its line the first.
     builder.position(
-      id: "position", contract: q.contract, category: q.category, line: nil, hours: [hours], gross: [q.gross], indemnityDue: q.indemnityDue,
-      start: q.month, end: q.month.adding(months: duration - 1), shareFonctionnement: 1)
+      id: "position", contract: q.contract, category: q.category, line: ruleSet.input("position.line")?.categories.first,
+      hours: [hours], gross: [q.gross], indemnityDue: q.indemnityDue, start: q.month, end: q.month.adding(months: duration - 1),
+      shareFonctionnement: 1, cirQualifies: q.research ? 1 : 0)
+    for kind in ["item", "subsidy", "member"] { builder.declare(kind) }
     builder.employer(statutes: [q.employer], vatShare: [q.vatLiable ? 1 : 0], headcount: Double(q.headcount), atRate: q.atRate)
     return builder.situation()
   }

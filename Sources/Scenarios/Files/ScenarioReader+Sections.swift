@@ -54,6 +54,15 @@ extension ScenarioReader {
     if base == nil && root.value("organisation") == nil {
       throw DiagnosticList([.error(.scenarioMissingField, "a scenario needs 'organisation'", at: root.location)])
     }
+    if let d = s.organisation.dissolved, !exercises.contains(where: { $0.months.last == d }) {
+      let ends = exercises.map { "\($0.months.last)" }.joined(separator: ", ")
+      throw DiagnosticList([
+        .error(
+          .scenarioOutOfDomain,
+          "dissolved \(d) is not the last month of an exercise; a cluster is wound up when an exercise closes (\(ends))",
+          at: s.organisation.fieldLocations["dissolved"] ?? root.location)
+      ])
+    }
     if let n = root.value("governance") { s.governance = try governance(n) }
     s.legalLimitsAsWarnings = base?.legalLimitsAsWarnings ?? false
     if let n = root.value("legal_limits") {

@@ -1,3 +1,4 @@
+import Foundation
 import Planner
 
 /// A scenario projected under each statute from a date: money, eligibility, governance and
@@ -10,11 +11,29 @@ public struct StatuteComparison: Sendable {
     public var source: String?
   }
 
+  /// A credit the result counts that the law grants only under conditions (the CIR, the
+  /// CICE): shown apart, so that a ranking never rests on it unseen.
+  public struct ConditionalItem: Sendable, Encodable {
+    public var item: String
+    public var period: String
+    public var amount: Double
+    public var conditions: [String]
+    public var source: String?
+  }
+
+  /// The conditional credits: their total rule by item id.
+  public static let conditionalItems: [(item: String, total: String, rule: String)] = [
+    ("cir", "cir_total", "cir"), ("cice", "cice_total", "cice"),
+  ]
+
   public struct Report: Sendable {
     public var statute: String
     public var projection: Projection
-    /// `name → period → value`: result, corporate_tax, taxe_salaires, cice, reserves, subsidies_share.
+    /// `name → period → value`: result, result_without_conditional, corporate_tax,
+    /// taxe_salaires, cir, cice, reserves, subsidies_share.
     public var indicators: [String: [String: Double]]
+    /// The conditional credits counted in `result`, by item and period.
+    public var conditional: [ConditionalItem]
     public var eligibility: [Eligibility]
     /// Vote share of each stakeholder group (fractions adding up to 1).
     public var voteShares: [String: Double]
@@ -60,6 +79,7 @@ public struct StatuteComparison: Sendable {
       reports.append(
         Report(
           statute: statute, projection: projection, indicators: Self.indicators(projection, ruleSet: ruleSet),
+          conditional: Self.conditional(projection, ruleSet: ruleSet),
           eligibility: Self.eligibility(projection, at: from), voteShares: Self.voteShares(scenario, statute: statute),
           constraints: ConstraintChecker(scenario: variant, ruleSet: ruleSet, month: from).check(statute, projection: projection)))
     }
@@ -77,8 +97,36 @@ public struct StatuteComparison: Sendable {
       out["corporate_tax", default: [:]][period.id] =
         closed ? 0 : Money.cents(p.evaluation.value("is_year", month: period.monthIndices.last!) ?? 0)
       out["cice", default: [:]][period.id] = closed ? 0 : sum("cice_total")
+      out["cir", default: [:]][period.id] = closed ? 0 : sum("cir_total")
+      let conditional = closed ? 0 : conditionalItems.reduce(0) { $0 + sum($1.total) }
+      out["result_without_conditional", default: [:]][period.id] = Money.cents((p.indicators["result"]?[period.id] ?? 0) - conditional)
       out["taxe_salaires", default: [:]][period.id] =
         closed ? 0 : Money.cents(p.evaluation.value("taxe_salaires_year_due", month: period.monthIndices.last!) ?? 0)
+    }
+    return out
+  }
+
+  /// Each conditional credit of an open period, with its conditions: the rule's own (its
+  /// description) and, for the CIR, how likely each post's work qualifies.
+  static func conditional(_ p: Projection, ruleSet: RuleSet) -> [ConditionalItem] {
+    var out: [ConditionalItem] = []
+    for period in p.periods where p.scenario.actuals[period.id] == nil {
+      for (item, total, ruleName) in conditionalItems {
+        let amount = Money.cents(p.evaluation.total(total, months: period.monthIndices) ?? 0)
+        guard amount != 0, let rule = ruleSet.rule(named: ruleName) else { continue }
+        // The rule's description lists its conditions, separated by semicolons.
+        var conditions = (rule.description ?? rule.label ?? rule.name).split(separator: ";").map {
+          $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if item == "cir" {
+          for position in p.scenario.positions where position.cirQualifies > 0 {
+            conditions.append(
+              "position '\(position.id)': its work qualifies as R&D, probability \(ScenarioValue.show(position.cirQualifies * 100)) % (scenario)"
+            )
+          }
+        }
+        out.append(ConditionalItem(item: item, period: period.id, amount: amount, conditions: conditions, source: rule.source))
+      }
     }
     return out
   }

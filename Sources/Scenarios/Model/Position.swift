@@ -26,6 +26,8 @@ public struct Position: Sendable {
   public var gross: ByExercise
   public var shareFonctionnement: Double
   public var indemnityDue: Bool
+  /// How likely the post's work qualifies as R&D for the CIR (0: it does not).
+  public var cirQualifies: Double = 0
   /// A delay of the start, in months (for simulations).
   public var startDelay: Distribution? = nil
   public var location: SourceLocation
@@ -52,6 +54,7 @@ extension Position: ScenarioEntry {
       .byExercise("gross", \.gross, unit: .euro, .nonNegative),
       .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),
       .bool("indemnity_due", \.indemnityDue),
+      .number("cir_qualifies", \.cirQualifies, .unitInterval),
       .distribution("start_delay", \.startDelay, "a start delay in months", .nonNegative),
     ]
   }

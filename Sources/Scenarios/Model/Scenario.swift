@@ -33,24 +33,33 @@ public struct Scenario: Sendable {
 
   public var timeline: Timeline { get throws(DiagnosticList) { try Timeline(exercises: exercises) } }
 
-  /// The positions as they run: after a dissolution (`organisation.dissolved`), those that
-  /// start later are dropped and the others end then (what they had of later exercises
-  /// dropped too).
-  public func positionsInForce(_ timeline: Timeline) -> [Position] {
-    guard let last = organisation.dissolved else { return positions }
-    return positions.compactMap { p in
+  /// The scenario as it runs: after a dissolution (`organisation.dissolved`, the last month
+  /// of an exercise) no subsidy, item or dues; positions that start later are dropped and the
+  /// others end then (a fixed-term contract keeps its agreed term, so that ending it early
+  /// costs what the law says). Every command projects this, never the file's scenario.
+  public var inForce: Scenario {
+    guard let last = organisation.dissolved else { return self }
+    var s = self
+    let later = Set(exercises.filter { $0.months.first > last }.map(\.id))
+    func cut(_ values: inout ByExercise) { for id in later where values.values[id] != nil { values.values[id] = 0 } }
+    s.positions = positions.compactMap { p in
       guard p.start <= last else { return nil }
       guard p.end > last else { return p }
       var q = p
       q.end = last
       q.openEnded = false
-      let later = Set(exercises.filter { $0.months.first > last }.map(\.id))
       q.hours.values = q.hours.values.filter { !later.contains($0.key) }
       q.gross.values = q.gross.values.filter { !later.contains($0.key) }
-      // A fixed-term contract cut short keeps its agreed term (its cost is the pay up to it).
       if !p.isOpenEndedContract { q.term = p.term ?? p.end }
       return q
     }
+    for i in s.subsidies.indices {
+      cut(&s.subsidies[i].amounts)
+      for id in later { s.subsidies[i].amountDistribution[id] = nil }
+    }
+    for i in s.items.indices { cut(&s.items[i].amounts) }
+    for i in s.members.indices { s.members[i].left = min(members[i].left ?? last, last) }
+    return s
   }
 
   /// The statute in force at a month (the first one before its date).

@@ -13,6 +13,8 @@ public struct Subsidy: Sendable {
   public var renewalProbability: ByExercise
   /// How uncertain the amount is, by exercise (for simulations; absent: the amount as given).
   public var amountDistribution: [String: Distribution] = [:]
+  /// The subsidy funds the research posts' work (deducted from the CIR's base).
+  public var fundsResearch = false
   public var location: SourceLocation
 }
 
@@ -29,6 +31,7 @@ extension Subsidy: ScenarioEntry {
       .text("budget", \.budget, required: true, categories: "subsidy.budget"),
       .byExercise("amounts", \.amounts, unit: .euro, .nonNegative),
       .byExercise("renewal_probability", \.renewalProbability, .unitInterval),
+      .bool("funds_research", \.fundsResearch),
       Field(
         key: "amount_distribution",
         read: { (s, n, c) throws(DiagnosticList) in

@@ -11,7 +11,7 @@ public struct ScenarioPlanner: Sendable {
   public private(set) var notes: [Diagnostic] = []
 
   public init(_ scenario: Scenario, ruleSet: RuleSet) throws(DiagnosticList) {
-    self.scenario = scenario
+    self.scenario = scenario.inForce
     self.ruleSet = ruleSet
     self.timeline = try scenario.timeline
     try scenario.checkCategories(ruleSet)
@@ -31,13 +31,10 @@ public struct ScenarioPlanner: Sendable {
 
     // Positions: hours spread over the contract's months in each exercise, gross pay monthly.
     builder.declare("position")
-    let positions = scenario.positionsInForce(timeline)
+    let positions = scenario.positions
     let chain = ContractChain(positions: positions, ruleSet: ruleSet)
     let lastMonth = timeline.months.last
     let dissolved = scenario.organisation.dissolved
-    // After a dissolution nothing comes in or goes out.
-    let active = timeline.months.map { m in dissolved.map { m <= $0 } ?? true }
-    func cut(_ values: [Double]) -> [Double] { zip(values, active).map { $1 ? $0 : 0 } }
     for p in positions {
       var hours = [Double](repeating: 0, count: months)
       var gross = [Double](repeating: 0, count: months)
@@ -98,7 +95,7 @@ public struct ScenarioPlanner: Sendable {
         start: p.start, end: end, shareFonctionnement: p.shareFonctionnement,
         termination: .init(
           term: term, terminated: !runsOn && (p.isOpenEndedContract || term > end), seniorityStart: chain.seniorityStart(of: p),
-          cifreContract: p.cifreContract))
+          cifreContract: p.cifreContract), cirQualifies: p.cirQualifies)
     }
 
     // Members (a count of individuals becomes as many members); the payroll of the year
@@ -118,7 +115,7 @@ public struct ScenarioPlanner: Sendable {
       }
       let constants = [
         "kind": builder.code("member.kind", m.kind), "joined": Double(m.joined.ordinal),
-        "left": Double(min(m.left ?? Month(9999, 12), dissolved ?? Month(9999, 12)).ordinal),
+        "left": Double((m.left ?? Month(9999, 12)).ordinal),
       ]
       for k in 0..<max(1, m.count) {
         builder.add("member", id: m.count > 1 ? "\(m.id)_\(k + 1)" : m.id, constants: constants, monthly: ["payroll_reference": payroll])
@@ -137,14 +134,17 @@ public struct ScenarioPlanner: Sendable {
     for s in scenario.subsidies {
       builder.add(
         "subsidy", id: s.id,
-        constants: ["funder": builder.code("subsidy.funder", s.funder), "budget": builder.code("subsidy.budget", s.budget)],
-        monthly: ["amount": cut(builder.spread(s.amounts))])
+        constants: [
+          "funder": builder.code("subsidy.funder", s.funder), "budget": builder.code("subsidy.budget", s.budget),
+          "funds_research": s.fundsResearch ? 1 : 0,
+        ],
+        monthly: ["amount": builder.spread(s.amounts)])
     }
     builder.declare("item")
     for it in scenario.items {
       builder.add(
         "item", id: it.id, constants: ["line": builder.code("item.line", it.line), "budget": builder.code("item.budget", it.budget)],
-        monthly: ["amount": cut(builder.spread(it.amounts))])
+        monthly: ["amount": builder.spread(it.amounts)])
     }
 
     // The organisation and its policies.

@@ -47,7 +47,7 @@ struct SituationBuilder {
   /// A position, from its figures by month.
   mutating func position(
     id: String, contract: String, category: String, line: String?, hours: [Double], gross: [Double], indemnityDue: Bool,
-    start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil
+    start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil, cirQualifies: Double = 0
   ) {
     let t = termination ?? Termination(term: end, terminated: false, seniorityStart: start, cifreContract: "cdd")
     var constants: [String: Double] = [
@@ -55,6 +55,7 @@ struct SituationBuilder {
       "indemnity_due": indemnityDue ? 1 : 0, "start": Double(start.ordinal), "end": Double(end.ordinal),
       "share_f": shareFonctionnement, "term": Double(t.term.ordinal), "terminated": t.terminated ? 1 : 0,
       "seniority_start": Double(t.seniorityStart.ordinal), "cifre_contract": code("position.cifre_contract", t.cifreContract),
+      "cir_qualifies": cirQualifies,
     ]
     if let line { constants["line"] = code("position.line", line) }
     add("position", id: id, constants: constants, monthly: ["hours": hours, "gross": gross])
@@ -73,6 +74,9 @@ struct SituationBuilder {
   /// accidents-du-travail rate (`nil`: the rule packs' office rate).
   mutating func employer(statutes: [String], vatShare: [Double], headcount: Double, atRate: Double?) {
     set("employer", monthly: statutes.map { code("employer", $0) })
+    // The CIR's newcomer: the first month the employer is subject to corporate tax.
+    let firstCompany = statutes.firstIndex { $0 != "association" }.map { timeline.months[$0] } ?? Month(9999, 12)
+    set("cir_first_claim", Double(firstCompany.ordinal))
     set("vat_share", monthly: vatShare)
     set("headcount", headcount)
     set("at_rate", atRate ?? 0)

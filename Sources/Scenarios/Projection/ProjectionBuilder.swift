@@ -9,7 +9,7 @@ extension Projection {
     var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
     let situation = try planner.situation()
     let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
-    var builder = ProjectionBuilder(scenario: scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
+    var builder = ProjectionBuilder(scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
     do {
       try builder.checkLegalLimits()
     } catch  where legalLimitsAsWarnings || scenario.legalLimitsAsWarnings {
@@ -22,7 +22,10 @@ extension Projection {
         return d
       }
     }
-    return try builder.build()
+    // The projection carries the scenario as written (what differs, what it assumes).
+    var projection = try builder.build()
+    projection.scenario = scenario
+    return projection
   }
 }
 
@@ -61,7 +64,7 @@ struct ProjectionBuilder {
     var errors: [Diagnostic] = []
     // Successive contracts on one post: an error for an open exercise, a warning for a
     // recorded one.
-    let chain = ContractChain(positions: scenario.positionsInForce(timeline), ruleSet: ruleSet).check { month in
+    let chain = ContractChain(positions: scenario.positions, ruleSet: ruleSet).check { month in
       guard let m = timeline.months.index(of: month) else { return false }
       return closed[m]
     }

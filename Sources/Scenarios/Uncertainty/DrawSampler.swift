@@ -32,6 +32,8 @@ struct DrawSampler: Sendable {
     var memberLeft: [Double]
     var duesCollection: [Double]
     var positionStart: [Double]
+    /// Whether each position's work qualifies for the CIR, drawn from `cir_qualifies`.
+    var cirQualifies: [Double]
   }
 
   /// Draws a chunk. Each draw has its own generator, and takes only the numbers its
@@ -51,6 +53,7 @@ struct DrawSampler: Sendable {
     var left = [Double](repeating: 0, count: memberRows * w)
     var dues = [Double](repeating: scenario.dues.collectionRate, count: w)
     var starts = [Double](repeating: 0, count: scenario.positions.count * w)
+    var qualifies = [Double](repeating: 0, count: scenario.positions.count * w)
     let rho = scenario.uncertainty.publicBudgetsCorrelation, rhoRest = (1 - rho * rho).squareRoot()
     let q = scenario.uncertainty.memberLeavingProbability
     let firstOpen = open.first.map { timeline.exercises[$0].months.first } ?? timeline.months.last
@@ -94,7 +97,13 @@ struct DrawSampler: Sendable {
         if let delay = p.startDelay, p.start >= firstOpen { start += max(0, delay.sample(u: g.uniform(), z: 0).rounded(.down)) }
         starts[r * w + b] = start
       }
+      // Drawn last, so that the draws above stay those of earlier versions.
+      for (r, p) in scenario.positions.enumerated() {
+        let q = p.cirQualifies
+        qualifies[r * w + b] = q > 0 && q < 1 ? (g.uniform() < q ? 1 : 0) : q
+      }
     }
-    return Chunk(width: w, subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts)
+    return Chunk(
+      width: w, subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts, cirQualifies: qualifies)
   }
 }

@@ -65,6 +65,8 @@ public struct Simulation: Sendable {
     }
     var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
     let situation = try planner.situation()
+    // The scenario as it runs (after a dissolution, nothing is drawn).
+    let scenario = planner.scenario
     let keep: Set<String> = ["result", "reserves", "produits.subventions.f", "produits.subventions.p", "staffing.paid_hours"]
     let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(chunkSize: chunkSize, keep: keep))
     let timeline = situation.timeline
@@ -136,6 +138,7 @@ public struct Simulation: Sendable {
     if s.uncertainty.memberLeavingProbability > 0 { names.append("members leaving") }
     if s.uncertainty.duesCollection != nil { names.append("dues collection rate") }
     if s.positions.contains(where: { $0.startDelay != nil }) { names.append("start delays") }
+    if s.positions.contains(where: { $0.cirQualifies > 0 && $0.cirQualifies < 1 }) { names.append("CIR qualification") }
     return names
   }
 
@@ -178,6 +181,9 @@ public struct Simulation: Sendable {
       blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts)
     }
     if inputs.contains("dues collection rate") { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
+    if inputs.contains("CIR qualification") {
+      blocks["position.cir_qualifies"] = Block(rows: scenario.positions.count, months: 1, width: w, data: drawn.cirQualifies)
+    }
     var variation = Variation(count: range.upperBound)
     for (key, block) in blocks { variation.inputs[key] = { _ in block } }
     let ev = try evaluator.evaluate(variation, variants: range, pool: &pool, cache: &cache)
@@ -207,6 +213,9 @@ public struct Simulation: Sendable {
     if inputs.contains("start delays") {
       let base = scenario.positions.map { Double($0.start.ordinal) }
       x.append((0..<w).map { b in base.indices.reduce(0) { $0 + starts[$1 * w + b] - base[$1] } })
+    }
+    if inputs.contains("CIR qualification") {
+      x.append((0..<w).map { b in scenario.positions.indices.reduce(0) { $0 + drawn.cirQualifies[$1 * w + b] } })
     }
     return ChunkResult(values: values, inputs: x)
   }

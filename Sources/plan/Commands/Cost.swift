@@ -33,6 +33,8 @@ extension Plan {
         "The contract's length in months from --month (default by contract: CDD 12, CDD à objet défini 24, service civique 8, stage 6, others 36)."
     )
     var duration: Int?
+    @Flag(help: "The post's work qualifies as R&D: the crédit d'impôt recherche, for an employer subject to corporate tax (scic, ues).")
+    var research = false
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @Option(help: "Explain one line (its id: maladie, fillon, employer_cost…) instead of the table.")
@@ -61,7 +63,8 @@ extension Plan {
       guard let m = Month(parsing: month) else { throw ValidationError("--month '\(month)' is not a month; write YYYY-MM") }
       let query = CostQuery(
         contract: contract, gross: gross, month: m, hours: hours, category: category, employer: employer, vatLiable: vat,
-        headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration)
+        headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration,
+        research: research)
       if let explain {
         let n = try diagnosing { () throws(DiagnosticList) in try PositionCost.explain(explain, query, ruleSet: try rules.load()) }
         print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))

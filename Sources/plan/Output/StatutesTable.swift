@@ -4,7 +4,8 @@ import Scenarios
 /// `plan statutes` and `plan governance` for a terminal.
 enum StatutesTable {
   static let labels: [(String, String)] = [
-    ("result", "Résultat (after taxes)"), ("corporate_tax", "Impôt sur les sociétés"), ("cice", "CICE"),
+    ("result", "Résultat (after taxes)"), ("result_without_conditional", "  without conditional credits *"),
+    ("corporate_tax", "Impôt sur les sociétés"), ("cir", "Crédit d'impôt recherche *"), ("cice", "CICE *"),
     ("taxe_salaires", "Taxe sur les salaires due"), ("reserves", "Réserves cumulées (end)"),
     ("subsidies_share", "Subventions / produits (%)"),
   ]
@@ -19,6 +20,16 @@ enum StatutesTable {
         out += ProjectionTable.pad("  " + label, 34)
         for r in c.reports { out += ProjectionTable.left(Money.format(r.indicators[key]?[period] ?? 0), 16) }
         out += "\n"
+      }
+    }
+    let conditional = c.reports.flatMap { r in r.conditional.map { (r.statute, $0) } }
+    out += "\n* Conditional credits: counted in the result only if their conditions hold.\n"
+    if !conditional.isEmpty {
+      out += "\nConditional credits\n"
+      for (statute, item) in conditional {
+        out +=
+          "  \(statute.uppercased()) \(item.period) \(item.item.uppercased()) \(Money.format(item.amount))\(item.source.map { " — \($0)" } ?? "")\n"
+        for condition in item.conditions { out += "    - \(condition)\n" }
       }
     }
     out +=
@@ -78,6 +89,7 @@ struct StatutesDocument: Encodable {
   struct Entry: Encodable {
     var statute: String
     var indicators: [String: [String: Double]]
+    var conditional: [StatuteComparison.ConditionalItem]
     var eligibility: [String: Bool]
     var governance: [String: [String: Double]]
     var constraints: [ConstraintResult]
@@ -97,7 +109,7 @@ struct StatutesDocument: Encodable {
     from = "\(c.from)"
     statutes = c.reports.map { r in
       Entry(
-        statute: r.statute, indicators: r.indicators,
+        statute: r.statute, indicators: r.indicators, conditional: r.conditional,
         eligibility: Dictionary(uniqueKeysWithValues: r.eligibility.map { ($0.id, $0.eligible) }),
         governance: ["vote_shares": r.voteShares], constraints: r.constraints)
     }

@@ -131,10 +131,18 @@ import Testing
   @Test func cifreAidsDependOnTheEmployer() throws {
     let association = try cost(CostQuery(contract: "cifre", gross: 2000, month: Month(2012, 6), category: "cadre"))
     let scic = try cost(CostQuery(contract: "cifre", gross: 2000, month: Month(2012, 6), category: "cadre", employer: "scic"))
+    let research = try cost(
+      CostQuery(contract: "cifre", gross: 2000, month: Month(2012, 6), category: "cadre", employer: "scic", research: true))
+    let researchAssociation = try cost(
+      CostQuery(contract: "cifre", gross: 2000, month: Month(2012, 6), category: "cadre", research: true))
     let anrt = Money.cents(ShippedRules.parameter("cifre_subvention_anrt_annuelle", "2012-06") / 12)
     #expect(association.aids == anrt)
-    #expect(scic.aids > anrt)
-    #expect(scic.lines.contains { $0.id == "cir" })
+    #expect(researchAssociation.aids == anrt)
+    // The CIR only when the work qualifies as R&D (a condition, never assumed).
+    #expect(scic.aids == anrt)
+    #expect(!scic.lines.contains { $0.id == "cir" })
+    #expect(research.aids > anrt)
+    #expect(research.lines.contains { $0.id == "cir" })
   }
 
   struct LegalCase: Sendable, CustomTestStringConvertible {

@@ -108,6 +108,40 @@ import Testing
     #expect(byStatute["scic"]!.indicators["cice"]!["2013"]! > 0)
   }
 
+  /// The conditional credits: the result without them is the result less the CIR and the
+  /// CICE, each listed with its conditions and source; none for the association.
+  @Test func conditionalCreditsAreShownApart() throws {
+    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    for r in c.reports {
+      for period in ["2012", "2013", "2014", "2015"] {
+        let credits = r.conditional.filter { $0.period == period }.reduce(0) { $0 + $1.amount }
+        let result = r.indicators["result"]![period]!, without = r.indicators["result_without_conditional"]![period]!
+        #expect(isClose(without, result - credits, tolerance: 0.005), "\(r.statute) \(period)")
+      }
+      #expect(r.conditional.allSatisfy { !$0.conditions.isEmpty && $0.source != nil })
+    }
+    let association = c.reports.first { $0.statute == "association" }!, ues = c.reports.first { $0.statute == "ues" }!
+    #expect(association.conditional.isEmpty)
+    #expect(ues.conditional.contains { $0.item == "cir" && $0.period == "2012" })
+    #expect(ues.conditional.contains { $0.item == "cice" && $0.period == "2013" })
+  }
+
+  /// The public subsidies that fund the research come off the CIR's base: marking none of
+  /// them as such can only raise the credit.
+  @Test func researchSubsidiesLowerTheCIR() throws {
+    var s = try Self.shipped("baseline.yaml")
+    let funded = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    for i in s.subsidies.indices { s.subsidies[i].fundsResearch = false }
+    let unfunded = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let a = funded.reports.first { $0.statute == "ues" }!.indicators["cir"]!["2012"]!
+    let b = unfunded.reports.first { $0.statute == "ues" }!.indicators["cir"]!["2012"]!
+    #expect(b > a)
+    // Without the qualification, no CIR at all.
+    for i in s.positions.indices { s.positions[i].cirQualifies = 0 }
+    let none = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    #expect(none.reports.allSatisfy { $0.indicators["cir"]!.values.allSatisfy { $0 == 0 } })
+  }
+
   /// The associations' allowance lowers the taxe sur les salaires; a company without VAT pays it in full.
   @Test func taxeSurLesSalairesAllowance() throws {
     let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
