@@ -50,6 +50,25 @@ extension ChunkContext {
     return Block(rows: rows, months: months, width: w, data: out)
   }
 
+  func yearTotal(_ x: Block) -> Block {
+    let years = timeline.months.map(\.year)
+    var out = [Double](repeating: 0, count: x.rows * months * x.width)
+    for r in 0..<x.rows {
+      for v in 0..<x.width {
+        var first = 0
+        while first < months {
+          var last = first
+          while last + 1 < months && years[last + 1] == years[first] { last += 1 }
+          var total = 0.0
+          for m in first...last { total += x[r, m, v] }
+          for m in first...last { out[(r * months + m) * x.width + v] = total }
+          first = last + 1
+        }
+      }
+    }
+    return Block(rows: x.rows, months: months, width: x.width, data: out)
+  }
+
   func cumulative(_ x: Block) -> Block {
     var out = [Double](repeating: 0, count: x.rows * months * x.width)
     for r in 0..<x.rows {

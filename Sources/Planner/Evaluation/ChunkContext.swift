@@ -111,6 +111,8 @@ struct ChunkContext {
       return previousMonth(evaluate(x, scope: scope), evaluate(initial, scope: scope))
     case .exerciseTotal(let x, let offset, let initial):
       return exerciseTotal(evaluate(x, scope: scope), offset: offset, initial: initial.map { evaluate($0, scope: scope) })
+    case .yearTotal(let x):
+      return yearTotal(evaluate(x, scope: scope))
     case .cumulative(let x):
       return cumulative(evaluate(x, scope: scope))
     }

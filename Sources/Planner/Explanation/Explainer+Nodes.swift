@@ -85,6 +85,10 @@ extension Explainer {
         node.kind = .sum
         for m in timeline.exerciseIndex.indices where timeline.exerciseIndex[m] == e { node.children.append(sub(x, month: m)) }
       }
+    case .yearTotal(let x):
+      node.kind = .sum
+      let year = timeline.months[month].year
+      for m in 0..<timeline.monthCount where timeline.months[m].year == year { node.children.append(sub(x, month: m)) }
     case .cumulative(let x):
       node.kind = .sum
       for m in 0...month { node.children.append(sub(x, month: m)) }

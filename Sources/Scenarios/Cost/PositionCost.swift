@@ -19,7 +19,7 @@ public enum PositionCost {
     }
     let situation = try situation(for: q, ruleSet: ruleSet)
     let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(trace: true, keep: [line])).run()
-    return try Explainer(evaluation, pruneZeros: true).explain(rule: line, month: 0)
+    return try Explainer(evaluation, pruneZeros: true).explain(rule: line, month: monthIndex(q))
   }
 
   public static func compute(_ q: CostQuery, ruleSet: RuleSet, strict: Bool = false) throws(DiagnosticList)
@@ -37,10 +37,11 @@ public enum PositionCost {
     }
     let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true, keep: keep))
     let evaluation = try evaluator.run()
-    try checkLegalLimits(evaluation)
+    try checkLegalLimits(evaluation, month: monthIndex(q))
     let explainer = Explainer(evaluation)
 
-    func value(_ rule: String) -> Double { evaluation.value(rule, month: 0) ?? .nan }
+    let m = monthIndex(q)
+    func value(_ rule: String) -> Double { evaluation.value(rule, month: m) ?? .nan }
     var lines: [CostReport.Line] = []
     for group in groups {
       for rule in ruleSet.rules where rule.group == group {
@@ -52,9 +53,9 @@ public enum PositionCost {
         if let (b, r) = rule.line {
           line.base = value(ruleSet.rules[b].name)
           line.rate = value(ruleSet.rules[r].name)
-          if line.source == nil { line.source = sources(of: ruleSet.rules[r].name, explainer) }
+          if line.source == nil { line.source = sources(of: ruleSet.rules[r].name, explainer, month: m) }
         } else if line.source == nil {
-          line.source = sources(of: rule.name, explainer)
+          line.source = sources(of: rule.name, explainer, month: m)
         }
         lines.append(line)
       }
@@ -86,10 +87,10 @@ public enum PositionCost {
       inKindValuation: total("in_kind"), lines: lines)
     // Warnings about parameters that no displayed line reads are left out.
     var read = Set<String>()
-    for line in lines { for p in parameters(of: line.id, explainer) { read.insert(p.name) } }
+    for line in lines { for p in parameters(of: line.id, explainer, month: m) { read.insert(p.name) } }
     for line in lines {
       if let r = ruleSet.rule(named: line.id), let (b, _) = r.line {
-        for p in parameters(of: ruleSet.rules[b].name, explainer) { read.insert(p.name) }
+        for p in parameters(of: ruleSet.rules[b].name, explainer, month: m) { read.insert(p.name) }
       }
     }
     return (report, evaluation.warnings.filter { $0.subject.map(read.contains) ?? true })
@@ -97,19 +98,19 @@ public enum PositionCost {
 
   /// The references of the parameters a rate reads, directly or through other rates (not
   /// through the amounts it is applied to), in order.
-  static func sources(of rule: String, _ explainer: Explainer) -> String? {
-    let names = parameters(of: rule, explainer)
+  static func sources(of rule: String, _ explainer: Explainer, month: Int) -> String? {
+    let names = parameters(of: rule, explainer, month: month)
     let references = names.compactMap(\.reference)
     var out: [String] = []
     for r in references where !out.contains(r) { out.append(r) }
-    if out.isEmpty, let node = try? explainer.explain(rule: rule, month: 0), readsInput(node) { return "given" }
+    if out.isEmpty, let node = try? explainer.explain(rule: rule, month: month), readsInput(node) { return "given" }
     return out.isEmpty ? nil : out.joined(separator: "; ")
   }
 
   /// The parameters (with their references) behind a rule's value, descending into the
   /// rules it reads that are rates or conditions, not into amounts.
-  static func parameters(of rule: String, _ explainer: Explainer) -> [(name: String, reference: String?)] {
-    guard let node = try? explainer.explain(rule: rule, month: 0) else { return [] }
+  static func parameters(of rule: String, _ explainer: Explainer, month: Int) -> [(name: String, reference: String?)] {
+    guard let node = try? explainer.explain(rule: rule, month: month) else { return [] }
     var out: [(String, String?)] = []
     func walk(_ n: ExplanationNode, top: Bool) {
       if n.kind == .parameter, let name = n.name, !out.contains(where: { $0.0 == name }) { out.append((name, n.reference)) }
@@ -124,10 +125,10 @@ public enum PositionCost {
     n.kind == .input || n.children.contains(where: readsInput)
   }
 
-  static func checkLegalLimits(_ evaluation: Evaluation) throws(DiagnosticList) {
+  static func checkLegalLimits(_ evaluation: Evaluation, month: Int) throws(DiagnosticList) {
     var errors: [Diagnostic] = []
     for rule in evaluation.ruleSet.rules where rule.group == "legal_limits" {
-      guard evaluation.value(rule.name, month: 0) == 1 else { continue }
+      guard evaluation.value(rule.name, month: month) == 1 else { continue }
       let source = rule.source.map { " (\($0))" } ?? ""
       errors.append(
         .error(.costLegalLimit, "legal limit broken: \(rule.label ?? rule.name)\(source)", at: rule.location, length: rule.name.count))
@@ -159,7 +160,11 @@ public enum PositionCost {
     }
     let duration = q.duration ?? CostQuery.defaultDuration(for: q.contract)
     guard duration >= 1 else { throw DiagnosticList([.error(.costBadOption, "--duration must be at least 1 month")]) }
-    var builder = SituationBuilder(ruleSet: ruleSet, timeline: Timeline(months: MonthRange(q.month, q.month)))
+    // From the month to the end of its calendar year: the taxe sur les salaires reckons the
+    // year's actual pay (the contract starts at the month, so nothing is paid before it).
+    let year = MonthRange(q.month, Month(q.month.year, 12))
+    let n = year.count
+    var builder = SituationBuilder(ruleSet: ruleSet, timeline: Timeline(months: year))
     _ = try category("position.contract", q.contract, option: "--contract")
     _ = try category("position.category", q.category, option: "--category")
     _ = try category("employer", q.employer, option: "--employer")
@@ -167,10 +172,16 @@ public enum PositionCost {
     // subsidy funding research is deducted from the CIR's base); its line the first.
     builder.position(
       id: "position", contract: q.contract, category: q.category, line: ruleSet.input("position.line")?.categories.first,
-      hours: [hours], gross: [q.gross], indemnityDue: q.indemnityDue, start: q.month, end: q.month.adding(months: duration - 1),
+      hours: Array(repeating: hours, count: n), gross: Array(repeating: q.gross, count: n), indemnityDue: q.indemnityDue, start: q.month,
+      end: q.month.adding(months: duration - 1),
       shareFonctionnement: 1, cirQualifies: q.research ? 1 : 0)
     for kind in ["item", "subsidy", "member"] { builder.declare(kind) }
-    builder.employer(statutes: [q.employer], vatShare: [q.vatLiable ? 1 : 0], headcount: Double(q.headcount), atRate: q.atRate)
+    builder.employer(
+      statutes: Array(repeating: q.employer, count: n), vatShare: Array(repeating: q.vatLiable ? 1 : 0, count: n),
+      headcount: Double(q.headcount), atRate: q.atRate)
     return builder.situation()
   }
+
+  /// The month asked for, the first of the months the cost is computed over.
+  static func monthIndex(_ q: CostQuery) -> Int { 0 }
 }

@@ -30,13 +30,16 @@ public struct CoreNode: Sendable, Hashable {
     case exerciseTotal(CoreNode, offset: Int, initial: CoreNode?)
     /// The running sum from the first month.
     case cumulative(CoreNode)
+    /// The sum of a monthly value over the months of the same calendar year (within the
+    /// timeline): what the law reckons by calendar year, whatever the exercises.
+    case yearTotal(CoreNode)
   }
 
   /// The direct children, in order.
   public var children: [CoreNode] {
     switch kind {
     case .constant, .rule, .input, .parameter, .calendar: return []
-    case .unary(_, let a), .scale(_, _, let a), .cumulative(let a), .parameterAt(_, let a): return [a]
+    case .unary(_, let a), .scale(_, _, let a), .cumulative(let a), .parameterAt(_, let a), .yearTotal(let a): return [a]
     case .binary(_, let a, let b), .previousMonth(let a, let b): return [a, b]
     case .select(let a, let b, let c): return [a, b, c]
     case .sum(_, let a, let f): return f.map { [a, $0] } ?? [a]

@@ -2,7 +2,7 @@ extension TypeChecker {
   /// The functions of the core language (sugar has already been lowered by ``Desugar``).
   static let functionNames = [
     "min", "max", "abs", "floor", "ceil", "round", "scale", "bracket_rate", "value_at", "sum", "previous_month",
-    "exercise_total", "cumulative", "current_month", "months_in_exercise", "month_of_exercise",
+    "exercise_total", "year_total", "cumulative", "current_month", "months_in_exercise", "month_of_exercise",
   ]
 
   mutating func call(_ name: String, _ args: [Expression.Argument], _ r: SourceRange, scope: String?)
@@ -115,6 +115,10 @@ extension TypeChecker {
         }
       }
       return node(.exerciseTotal(x, offset: offset, initial: initial), x.type, r)
+    case "year_total":
+      try arity(1...1, "a monthly number: year_total(pay)")
+      let x = try number(args[0].value)
+      return node(.yearTotal(x), x.type, r)
     case "cumulative":
       try arity(1...1, "a monthly number: cumulative(result)")
       let x = try number(args[0].value)
