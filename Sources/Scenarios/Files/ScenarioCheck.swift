@@ -37,7 +37,9 @@ public enum ScenarioCheck {
             .error(
               .scenarioConstraint,
               "\(statute.uppercased()) from \(from): \(c.rule) violated: \(c.message)\(c.source.map { " (\($0))" } ?? "")",
-              at: s.governance?.location ?? s.location))
+              at: c.rule.hasSuffix(".auditor")
+                ? (s.organisation.fieldLocations["auditor"] ?? s.location)
+                : statute == "association" ? s.location : (s.governance?.location ?? s.location)))
         }
       }
       if !violated.isEmpty { return Outcome(diagnostics: violated, line: "") }

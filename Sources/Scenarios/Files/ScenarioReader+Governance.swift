@@ -2,7 +2,7 @@ import Planner
 
 extension ScenarioReader {
   func governance(_ node: YAMLNode) throws(DiagnosticList) -> Governance {
-    try ScenarioValue.known(node, ["groups", "colleges", "indivisible_reserves"], "the governance")
+    try ScenarioValue.known(node, ["groups", "colleges", "indivisible_reserves", "legal_form"], "the governance")
     var groups: [Governance.Group] = []
     for g in try ScenarioValue.required(node, "groups", "the governance").sequence("the stakeholder groups") {
       try ScenarioValue.known(
@@ -47,6 +47,16 @@ extension ScenarioReader {
       try node.value("indivisible_reserves").map { (n) throws(DiagnosticList) in
         try ScenarioValue.number(n, "indivisible_reserves", .unitInterval)
       } ?? 1
-    return Governance(groups: groups, colleges: colleges, indivisibleReserves: reserves, location: node.location)
+    var g = Governance(groups: groups, colleges: colleges, indivisibleReserves: reserves, location: node.location)
+    if let n = node.value("legal_form") {
+      let form = try n.string("a legal form")
+      guard Governance.legalForms.contains(form) else {
+        throw ScenarioValue.error(
+          "legal_form '\(form)' is not one of \(Governance.legalForms.joined(separator: ", ")) (the cooperative's company form)", n,
+          id: .scenarioUnknownValue)
+      }
+      g.legalForm = form
+    }
+    return g
   }
 }

@@ -13,9 +13,11 @@ public struct ConstraintChecker {
     self.month = month
   }
 
+  /// A parameter's value at the month, with its reference (and, when the rule pack marks
+  /// the value unconfirmed, that mark: an unconfirmed fact stays marked in every output).
   func parameter(_ name: String) -> (value: Double, source: String?)? {
     guard let v = try? ruleSet.parameters[name]?.value(at: month) else { return nil }
-    return (v.value, v.reference)
+    return (v.value, v.unconfirmed.map { "\(v.reference ?? name) (UNCONFIRMED: \($0))" } ?? v.reference)
   }
 
   func percent(_ x: Double) -> String { "\(Money.format(x * 100).replacing(".00", with: "")) %" }
@@ -36,6 +38,7 @@ public struct ConstraintChecker {
               source: source))
         }
       }
+      out += auditor(projection)
     case "scic":
       out += scic()
     case "ues":
@@ -56,6 +59,28 @@ public struct ConstraintChecker {
             : "\(hosted.count) service civique volunteers would be hosted by a \(statute.uppercased()) ("
               + hosted.compactMap { $0.message.split(separator: "'").dropFirst().first.map(String.init) }.joined(separator: ", ") + ")",
           source: rule?.source))
+    }
+    return out
+  }
+
+  /// An association with public subsidies above the threshold appoints a commissaire aux
+  /// comptes (and pays its fees).
+  func auditor(_ projection: Projection?) -> [ConstraintResult] {
+    guard let p = projection, let (threshold, source) = parameter("association_cac_seuil_subventions") else { return [] }
+    var out: [ConstraintResult] = []
+    for period in p.periods where scenario.statute(at: Month(parsing: period.to)!) == "association" {
+      let subsidies = p.budget.first { $0.path == "produits/subventions" && $0.budget == "total" }?.values[period.id] ?? 0
+      guard subsidies >= threshold else { continue }
+      let appointed = scenario.organisation.auditor
+      out.append(
+        ConstraintResult(
+          rule: "association.auditor", status: appointed ? .met : .violated,
+          message:
+            "\(period.id): subsidies \(Money.format(subsidies)) EUR (public aids included), at least \(Money.format(threshold)) EUR: "
+            + (appointed
+              ? "a commissaire aux comptes is appointed"
+              : "a commissaire aux comptes must be appointed (organisation: auditor: true, its fees an item)"),
+          source: source))
     }
     return out
   }
@@ -100,6 +125,29 @@ public struct ConstraintChecker {
         ConstraintResult(
           rule: "scic.public_capital", status: share <= limit + 1e-9 ? .met : .violated,
           message: "public bodies hold \(percent(share)) of the capital; at most \(percent(limit)) at \(month)", source: source))
+    }
+    // The company form: a SAS only from the loi ESS; an SA with its capital and its auditor.
+    if g.legalForm == "sas", let (allowed, source) = parameter("scic_sas_permise") {
+      out.append(
+        ConstraintResult(
+          rule: "scic.legal_form", status: allowed == 1 ? .met : .violated,
+          message: allowed == 1 ? "a SCIC may be an SAS at \(month)" : "a SCIC may not be an SAS at \(month) (SARL or SA)", source: source))
+    }
+    if g.legalForm == "sa" {
+      if let (minimum, source) = parameter("scic_sa_capital_minimum") {
+        out.append(
+          ConstraintResult(
+            rule: "scic.capital", status: g.totalCapital >= minimum - 1e-9 ? .met : .violated,
+            message: "a SCIC SA has \(Money.format(g.totalCapital)) EUR of capital; at least \(Money.format(minimum)) EUR", source: source))
+      }
+      let appointed = scenario.organisation.auditor
+      out.append(
+        ConstraintResult(
+          rule: "scic.auditor", status: appointed ? .met : .violated,
+          message: appointed
+            ? "a commissaire aux comptes is appointed"
+            : "a SCIC SA appoints a commissaire aux comptes (organisation: auditor: true, its fees an item)",
+          source: "Art. L225-218 C. com."))
     }
     if let (minimum, source) = parameter("scic_indivisible_reserves_minimum") {
       out.append(

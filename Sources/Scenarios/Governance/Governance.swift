@@ -29,7 +29,12 @@ public struct Governance: Sendable {
   public var colleges: [College]
   /// Share of a SCIC's profit put into indivisible reserves.
   public var indivisibleReserves: Double
+  /// The cooperative's company form: sarl, sa or sas (a SCIC SAS from 2014-08).
+  public var legalForm: String = "sarl"
   public var location: SourceLocation
+
+  /// The company forms a cooperative may take (art. 19 quinquies loi 47-1775).
+  public static let legalForms = ["sarl", "sa", "sas"]
 
   public var totalCapital: Double { groups.reduce(0) { $0 + $1.capital } }
 

@@ -18,6 +18,14 @@ public struct Organisation: Sendable {
   /// The last month of activity when the cluster is wound up within the scenario: after it no
   /// subsidy, item, dues or position; positions running past it are ended then, at their cost.
   public var dissolved: Month? = nil
+  /// A commissaire aux comptes is appointed (its fees are an item of the scenario).
+  public var auditor = false
+  /// The tax administration has confirmed, by a rescrit, that gifts open the mécénat
+  /// reductions (the cluster serves its members: a cercle restreint without it).
+  public var mecenatRescrit = false
+  /// The association's activity is lucrative (the three-step test of
+  /// BOI-IS-CHAMP-10-50-10-20 is the scenario's to answer): then it is subject to corporate tax.
+  public var lucrative = false
 }
 
 /// How members' dues are called (the scenario's `dues:`).
@@ -74,6 +82,9 @@ extension Organisation: DeclaredSection {
       .optionalNumber("at_rate", \.atRate, .unitInterval),
       .number("initial_reserves", \.initialReserves, unit: .euro),
       .optionalMonth("dissolved", \.dissolved),
+      .bool("auditor", \.auditor),
+      .bool("mecenat_rescrit", \.mecenatRescrit),
+      .bool("lucrative", \.lucrative),
     ]
   }
 }

@@ -159,6 +159,10 @@ public struct ScenarioPlanner: Sendable {
     let threshold = (try? ruleSet.parameters["is_natural_persons_minimum"]?.value(at: timeline.months.last).value) ?? 1
     builder.set("is_reduced_rate_eligible", governance != nil && natural >= threshold ? 1 : 0)
     builder.set("initial_reserves", o.initialReserves)
+    builder.set("mecenat_rescrit", o.mecenatRescrit ? 1 : 0)
+    builder.set("association_lucrative", o.lucrative ? 1 : 0)
+    // A lucrative association is subject to corporate tax from its first month.
+    if o.lucrative { builder.set("cir_first_claim", Double(timeline.months.first.ordinal)) }
     builder.set("dues_rate", scenario.dues.rate)
     builder.set("dues_cap", scenario.dues.cap)
     builder.set("individual_dues", scenario.dues.individual)

@@ -81,6 +81,9 @@ struct SituationBuilder {
     set("headcount", headcount)
     set("at_rate", atRate ?? 0)
     set("at_rate_given", atRate == nil ? 0 : 1)
+    // A company's facts the scenario may change (ScenarioPlanner): none by default.
+    set("association_lucrative", 0)
+    set("mecenat_rescrit", 0)
   }
 
   /// An amount by exercise spread over each exercise's months, in whole cents that add up.

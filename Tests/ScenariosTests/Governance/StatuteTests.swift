@@ -49,7 +49,8 @@ import Testing
   @Test func everyConstraintHasAFixture() {
     let rules = [
       "association.franchise", "scic.categories", "scic.colleges", "scic.public_capital", "scic.indivisible_reserves",
-      "ues.non_ess_capital", "ues.non_ess_votes", "service_civique.host",
+      "ues.non_ess_capital", "ues.non_ess_votes", "service_civique.host", "association.auditor", "scic.capital", "scic.auditor",
+      "scic.legal_form",
     ]
     #expect(Set(Self.violations.map { String($0.dropLast(".yaml".count)) }) == Set(rules))
   }
@@ -158,7 +159,7 @@ import Testing
       c.reports.first { $0.statute == statute }?.eligibility.first { $0.id == id }?.eligible
     }
     for (id, association, company) in [
-      ("mecenat", true, false), ("service_civique", true, false), ("cir", false, true), ("cice", false, true),
+      ("mecenat", false, false), ("service_civique", true, false), ("cir", false, true), ("cice", false, true),
       ("taxe_salaires_allowance", true, false), ("corporate_tax", false, true), ("taxe_apprentissage", false, true),
       ("operating_subsidies", true, true),
     ] {
@@ -166,6 +167,21 @@ import Testing
       #expect(eligible("scic", id) == company, "\(id)")
       #expect(eligible("ues", id) == company, "\(id)")
     }
+  }
+
+  /// Conditional facts of a statute follow the scenario's answers: gifts open the mécénat
+  /// reductions only with a rescrit; a lucrative association is subject to corporate tax.
+  @Test func mecenatAndLucrativityAreConditions() throws {
+    var s = try Self.shipped("baseline.yaml")
+    s.organisation.mecenatRescrit = true
+    s.organisation.lucrative = true
+    let c = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2013, 1))
+    let association = c.reports.first { $0.statute == "association" }!
+    func eligible(_ id: String) -> Bool? { association.eligibility.first { $0.id == id }?.eligible }
+    #expect(eligible("mecenat") == true)
+    #expect(eligible("corporate_tax") == true)
+    #expect(eligible("cice") == true)
+    #expect(association.indicators["cice"]!["2013"]! > 0)
   }
 
   // MARK: Governance
