@@ -66,6 +66,12 @@ extension DiagnosticID {
   public static let solveUnknownExercise = DiagnosticID("solve.unknown-exercise")
   public static let solveUnknownPath = DiagnosticID("solve.unknown-path")
 
+  // MARK: - seed: recorded facts the rules question
+
+  public static let seedUnpaidHours = DiagnosticID("seed.unpaid-hours")
+  public static let seedGapExplained = DiagnosticID("seed.gap-explained")
+  public static let seedAidsElsewhere = DiagnosticID("seed.aids-elsewhere")
+
   // MARK: - source
 
   public static let sourceFteRounding = DiagnosticID("source.fte-rounding")

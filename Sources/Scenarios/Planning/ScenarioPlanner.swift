@@ -22,6 +22,19 @@ public struct ScenarioPlanner: Sendable {
     timeline.exerciseIndex.map { scenario.actuals[timeline.exercises[$0].id] != nil }
   }
 
+  /// A position's gross pay in closed exercises, from the record: its line's recorded pay when
+  /// it is the only position on the line in that exercise (otherwise unknown: 0).
+  func recordedPay(of p: Position) -> Double {
+    var total = 0.0
+    for e in scenario.exercises {
+      guard let a = scenario.actuals[e.id], let row = a.budget["charges/remunerations/\(p.line)"] else { continue }
+      let on = scenario.positions.filter { $0.line == p.line && $0.start <= e.months.last && $0.end >= e.months.first }
+      guard on.count == 1, on[0].id == p.id else { continue }
+      total += row.values.reduce(0, +)
+    }
+    return total
+  }
+
   /// The situation of a plain run.
   public mutating func situation() throws(DiagnosticList) -> Situation {
     var builder = SituationBuilder(ruleSet: ruleSet, timeline: timeline)
@@ -95,7 +108,7 @@ public struct ScenarioPlanner: Sendable {
         start: p.start, end: end, shareFonctionnement: p.shareFonctionnement,
         termination: .init(
           term: term, terminated: !runsOn && (p.isOpenEndedContract || term > end), seniorityStart: chain.seniorityStart(of: p),
-          cifreContract: p.cifreContract), cirQualifies: p.cirQualifies)
+          cifreContract: p.cifreContract), cirQualifies: p.cirQualifies, recordedPay: recordedPay(of: p))
     }
 
     // Members (a count of individuals becomes as many members); the payroll of the year

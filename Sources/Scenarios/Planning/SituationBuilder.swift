@@ -47,7 +47,8 @@ struct SituationBuilder {
   /// A position, from its figures by month.
   mutating func position(
     id: String, contract: String, category: String, line: String?, hours: [Double], gross: [Double], indemnityDue: Bool,
-    start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil, cirQualifies: Double = 0
+    start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil, cirQualifies: Double = 0,
+    recordedPay: Double = 0
   ) {
     let t = termination ?? Termination(term: end, terminated: false, seniorityStart: start, cifreContract: "cdd")
     var constants: [String: Double] = [
@@ -55,7 +56,7 @@ struct SituationBuilder {
       "indemnity_due": indemnityDue ? 1 : 0, "start": Double(start.ordinal), "end": Double(end.ordinal),
       "share_f": shareFonctionnement, "term": Double(t.term.ordinal), "terminated": t.terminated ? 1 : 0,
       "seniority_start": Double(t.seniorityStart.ordinal), "cifre_contract": code("position.cifre_contract", t.cifreContract),
-      "cir_qualifies": cirQualifies,
+      "cir_qualifies": cirQualifies, "recorded_pay": recordedPay,
     ]
     if let line { constants["line"] = code("position.line", line) }
     add("position", id: id, constants: constants, monthly: ["hours": hours, "gross": gross])

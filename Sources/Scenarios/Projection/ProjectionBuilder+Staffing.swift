@@ -63,10 +63,24 @@ extension ProjectionBuilder {
         guard pay > 0, let h = row.hours[exercise.id] ?? nil, h > 0 else { continue }
         let hourly = pay / h
         if hourly < smic {
+          // One position on the line, paid in a later exercise: how many months of that pay
+          // the record holds, against the months of contract the scenario gives it.
+          var months = ""
+          let range = exercise.months
+          let on = scenario.positions.filter { $0.line == row.id && $0.start <= range.last && $0.end >= range.first }
+          if on.count == 1, let p = on.first,
+            let later = timeline.exercises.dropFirst(e + 1).first(where: { p.gross[$0.id] != nil }), let gross = p.gross[later.id],
+            gross > 0
+          {
+            let contract = max(p.start, range.first).distance(to: min(p.end, range.last)) + 1
+            months =
+              "; at its \(later.id) pay (\(Money.format(gross)) EUR a month) that is \(ScenarioValue.show((pay / gross * 10).rounded() / 10)) months, "
+              + "where the scenario has '\(p.id)' under contract \(contract) months"
+          }
           warnings.append(
             .warning(
               .implausiblePayUnderSmic,
-              "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)",
+              "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)\(months)",
               at: a.location(of: "charges/remunerations/\(row.id)")))
         }
       }

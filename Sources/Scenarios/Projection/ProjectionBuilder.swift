@@ -74,9 +74,26 @@ struct ProjectionBuilder {
     let ids = evaluation.situation.entities["position"] ?? []
     for rule in ruleSet.rules where rule.group == "legal_limits" {
       guard let block = evaluation.values[rule.index] else { continue }
+      // In a closed exercise the pay is the record's, not the positions': only the limits
+      // that do not read it are checked there, as warnings on what was recorded.
+      let checksRecorded = !reads(rule, input: "position.gross")
       for (row, id) in ids.enumerated() {
-        guard let m = (0..<timeline.monthCount).first(where: { !closed[$0] && block[row, $0, 0] == 1 }) else { continue }
         let position = scenario.positions.first { $0.id == id }
+        guard let m = (0..<timeline.monthCount).first(where: { !closed[$0] && block[row, $0, 0] == 1 }) else {
+          if checksRecorded, let m = (0..<timeline.monthCount).first(where: { closed[$0] && block[row, $0, 0] == 1 }) {
+            var figures = ""
+            if reads(rule, input: "position.hours"), let weekly = evaluation.value("weekly_hours", row: row, month: m) {
+              figures = " (\(ScenarioValue.show((weekly * 10).rounded() / 10)) h a week)"
+            }
+            warnings.append(
+              .warning(
+                .scenarioLegalLimit,
+                "recorded: position '\(id)' in \(timeline.months[m])\(figures): \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? ""), broken by what the source records",
+                at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
+              ).about(rule.name))
+          }
+          continue
+        }
         errors.append(
           .error(
             .scenarioLegalLimit,
@@ -99,6 +116,7 @@ struct ProjectionBuilder {
     let staffing = staffingRows(periods)
     checkPublishedStaffing(staffing)
     checkRecorded(budget)
+    checkSeedFacts()
     let indicators = indicators(periods, budget: budget, staffing: staffing)
     var inKind: [String: Double] = [:]
     for p in periods { inKind[p.id] = Money.cents(total("in_kind.benevolat", p.monthIndices)) }

@@ -1,0 +1,85 @@
+import Planner
+
+/// Recorded facts that the rules question: a warning that names the record and the rule, with
+/// the figures that show it; never an error (what was recorded happened), never silence.
+extension ProjectionBuilder {
+  /// Whether a rule reads an input, directly or through the rules it reads.
+  func reads(_ rule: RuleSet.Rule, input key: String) -> Bool {
+    guard let target = ruleSet.inputs.firstIndex(where: { $0.key == key }) else { return false }
+    var seen: Set<Int> = []
+    var stack = [rule.index]
+    while let r = stack.popLast() {
+      guard seen.insert(r).inserted else { continue }
+      var found = false
+      ruleSet.rules[r].root.walk { if case .input(let i) = $0.kind, i == target { found = true } }
+      if found { return true }
+      stack += ruleSet.rules[r].dependencies
+    }
+    return false
+  }
+
+  /// A position rule's total over some months, for one position.
+  func positionTotal(_ rule: String, row: Int, _ months: [Int]) -> Double {
+    evaluation.total(rule, row: row, months: months) ?? 0
+  }
+
+  mutating func checkSeedFacts() {
+    let ids = evaluation.situation.entities["position"] ?? []
+    for (e, exercise) in timeline.exercises.enumerated() {
+      guard let a = scenario.actuals[exercise.id] else { continue }
+      let months = (0..<timeline.monthCount).filter { timeline.exerciseIndex[$0] == e }
+      func recorded(_ path: String) -> Double? {
+        guard let row = a.budget[path] else { return nil }
+        return (row["fonctionnement"] ?? 0) + (row["projets"] ?? 0)
+      }
+      // Hours worked on a line whose pay the budget does not record: at least the SMIC is owed.
+      for (row, id) in ids.enumerated() {
+        guard let p = scenario.positions.first(where: { $0.id == id }), ContractChain.employeeContracts.contains(p.contract) else {
+          continue
+        }
+        let hoursBlock = evaluation.situation.inputs["position.hours"]
+        func hoursIn(_ m: Int) -> Double { hoursBlock.map { $0[row, $0.months == 1 ? 0 : m, 0] } ?? 0 }
+        let hours = months.reduce(0.0) { $0 + hoursIn($1) }
+        guard hours > 0, (recorded("charges/remunerations/\(p.line)") ?? 0) == 0 else { continue }
+        let smic = months.reduce(0.0) { sum, m in
+          let h = hoursIn(m)
+          return sum + h * ((try? ruleSet.parameters["smic_horaire"]?.value(at: timeline.months[m]).value) ?? 0)
+        }
+        warnings.append(
+          .warning(
+            .seedUnpaidHours,
+            "\(exercise.id): position '\(id)' (\(p.contract)) worked \(ScenarioValue.show(hours)) h but the budget records no pay on its line '\(p.line)'; "
+              + "at the SMIC of each month that is at least \(Money.format(Money.cents(smic))) EUR of pay, missing from the recorded charges",
+            at: p.location))
+      }
+      // A section's undetailed gap that an intern's minimum gratification explains.
+      for (path, columns) in a.budget where path == "charges/remunerations" {
+        let lines = a.budget.filter { $0.key.hasPrefix(path + "/") }.values.reduce(0.0) { $0 + $1.values.reduce(0, +) }
+        let gap = columns.values.reduce(0, +) - lines
+        guard gap > 0.5 else { continue }
+        for (row, id) in ids.enumerated() {
+          guard let p = scenario.positions.first(where: { $0.id == id }), p.contract == "stage" else { continue }
+          let minimum = Money.cents(positionTotal("intern_minimum_gratification", row: row, months))
+          guard minimum > 0, abs(minimum - gap) <= 0.01 * gap else { continue }
+          warnings.append(
+            .warning(
+              .seedGapExplained,
+              "\(exercise.id): the \(Money.format(gap)) EUR of Rémunérations not detailed in the source are, within 1 %, the legal minimum gratification "
+                + "of '\(id)' over its contract (\(Money.format(minimum)) EUR by the rule intern_minimum_gratification): probably the intern's pay, booked without a line",
+              at: a.location(of: path)))
+        }
+      }
+      // Aids the rules book under Autres that the record holds elsewhere.
+      let aids = Money.cents(
+        months.reduce(0.0) { $0 + value("produits.subventions.autres.f", $1) + value("produits.subventions.autres.p", $1) })
+      if aids > 0, (recorded("produits/subventions/autres") ?? 0) == 0, let etat = recorded("produits/subventions/etat"), etat >= aids {
+        warnings.append(
+          .warning(
+            .seedAidsElsewhere,
+            "\(exercise.id): the rules book \(Money.format(aids)) EUR of aids (ANRT, service civique) under Subventions / Autres, which the source records as 0; "
+              + "its État line (\(Money.format(etat)) EUR) can hold them: then the later exercises' État amounts, if copied from it, count them twice",
+            at: a.location(of: "produits/subventions/etat")))
+      }
+    }
+  }
+}
