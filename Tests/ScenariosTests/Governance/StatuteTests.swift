@@ -13,6 +13,17 @@ import Testing
   static func load(_ path: String) throws -> Scenario { try ScenarioLoader.load(path) }
   static func shipped(_ name: String) throws -> Scenario { try load(scenarios.appendingPathComponent(name).path) }
 
+  /// The baseline under each statute from 2012-01, computed once for the tests that read it.
+  static let baselineFrom2012 = try! StatuteComparison(
+    try! shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+
+  /// The CIR of the baseline's UES variant in 2012 (one statute projected, not three).
+  static func uesCIR2012(_ s: Scenario) throws -> Double {
+    let variant = StatuteComparison.variant(s, statute: "ues", from: Month(2012, 1))
+    let p = try Projection.run(variant, ruleSet: ShippedRules.ruleSet, legalLimitsAsWarnings: true)
+    return Money.cents(p.evaluation.total("cir_total", months: p.periods.first { $0.id == "2012" }!.monthIndices) ?? 0)
+  }
+
   // MARK: Constraints
 
   static let violations =
@@ -102,7 +113,7 @@ import Testing
   }
 
   @Test func ciceFrom2013ForCompaniesOnly() throws {
-    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let c = Self.baselineFrom2012
     let byStatute = Dictionary(uniqueKeysWithValues: c.reports.map { ($0.statute, $0) })
     #expect(byStatute["association"]!.indicators["cice"]!["2013"] == 0)
     #expect(byStatute["scic"]!.indicators["cice"]!["2012"] == 0)
@@ -112,7 +123,7 @@ import Testing
   /// The conditional credits: the result without them is the result less the CIR and the
   /// CICE, each listed with its conditions and source; none for the association.
   @Test func conditionalCreditsAreShownApart() throws {
-    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let c = Self.baselineFrom2012
     for r in c.reports {
       for period in ["2012", "2013", "2014", "2015"] {
         let credits = r.conditional.filter { $0.period == period }.reduce(0) { $0 + $1.amount }
@@ -131,21 +142,19 @@ import Testing
   /// them as such can only raise the credit.
   @Test func researchSubsidiesLowerTheCIR() throws {
     var s = try Self.shipped("baseline.yaml")
-    let funded = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let funded = try Self.uesCIR2012(s)
     for i in s.subsidies.indices { s.subsidies[i].fundsResearch = false }
-    let unfunded = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
-    let a = funded.reports.first { $0.statute == "ues" }!.indicators["cir"]!["2012"]!
-    let b = unfunded.reports.first { $0.statute == "ues" }!.indicators["cir"]!["2012"]!
-    #expect(b > a)
+    let unfunded = try Self.uesCIR2012(s)
+    #expect(unfunded > funded)
+    #expect(funded > 0)
     // Without the qualification, no CIR at all.
     for i in s.positions.indices { s.positions[i].cirQualifies = 0 }
-    let none = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
-    #expect(none.reports.allSatisfy { $0.indicators["cir"]!.values.allSatisfy { $0 == 0 } })
+    #expect(try Self.uesCIR2012(s) == 0)
   }
 
   /// The associations' allowance lowers the taxe sur les salaires; a company without VAT pays it in full.
   @Test func taxeSurLesSalairesAllowance() throws {
-    let c = try StatuteComparison(try Self.shipped("baseline.yaml"), ruleSet: ShippedRules.ruleSet, from: Month(2012, 1))
+    let c = Self.baselineFrom2012
     let association = c.reports.first { $0.statute == "association" }!, scic = c.reports.first { $0.statute == "scic" }!
     let gross = scic.indicators["taxe_salaires"]!["2012"]!
     let allowance = ShippedRules.parameter("taxe_salaires_abattement", "2012-06")
