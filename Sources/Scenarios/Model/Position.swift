@@ -26,6 +26,9 @@ public struct Position: Sendable {
   public var gross: ByExercise
   public var shareFonctionnement: Double
   public var indemnityDue: Bool
+  /// Whether an extended branch agreement or a company agreement provides for the CDD à
+  /// objet défini (`nil`: the scenario does not say).
+  public var agreement: Bool? = nil
   /// How likely the post's work qualifies as R&D for the CIR (0: it does not).
   public var cirQualifies: Double = 0
   /// A delay of the start, in months (for simulations).
@@ -55,6 +58,10 @@ extension Position: ScenarioEntry {
       .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),
       .bool("indemnity_due", \.indemnityDue),
       .number("cir_qualifies", \.cirQualifies, .unitInterval),
+      Field(
+        key: "agreement",
+        read: { (p, n, _) throws(DiagnosticList) in p.agreement = n.isNull ? nil : try ScenarioValue.bool(n, "agreement") },
+        show: { $0.agreement.map { $0 ? "true" : "false" } ?? "–" }),
       .distribution("start_delay", \.startDelay, "a start delay in months", .nonNegative),
     ]
   }

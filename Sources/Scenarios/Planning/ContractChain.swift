@@ -53,6 +53,21 @@ struct ContractChain {
   /// open exercise that breaks them is an error; a recorded one (closed) a warning.
   func check(isClosed: (Month) -> Bool) -> [Diagnostic] {
     var out: [Diagnostic] = []
+    // A CDD à objet défini needs an agreement that provides for it: refused when the scenario
+    // says there is none, a warning when it does not say (a condition, never assumed).
+    for p in positions where p.contract == "cdd-objet-defini" && p.agreement != true {
+      let law = "loi 2008-596 art. 6: an extended branch agreement or a company agreement provides for it"
+      if p.agreement == false && !isClosed(p.start) {
+        out.append(.error(.scenarioLegalLimit, "position '\(p.id)': a CDD à objet défini without an agreement (\(law))", at: p.location))
+      } else {
+        out.append(
+          .warning(
+            .scenarioLegalLimit,
+            "position '\(p.id)': a CDD à objet défini is lawful only if an agreement provides for it (\(law)); "
+              + (p.agreement == false ? "the scenario says none does (recorded)" : "the scenario does not say (agreement: true or false)"),
+            at: p.location))
+      }
+    }
     for p in positions where p.contract == "cdd" {
       // The latest fixed-term contract on the same post ending before p starts.
       guard
