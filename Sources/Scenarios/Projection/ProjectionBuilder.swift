@@ -77,8 +77,24 @@ struct ProjectionBuilder {
       // In a closed exercise the pay is the record's, not the positions': only the limits
       // that do not read it are checked there, as warnings on what was recorded.
       let checksRecorded = !reads(rule, input: "position.gross")
+      // A limit on the contract itself (its length, its category), not on a month's hours,
+      // pay or employer, is judged when the contract is signed: one signed in a closed exercise is a
+      // recorded fact, a warning even in the months it runs into open exercises.
+      let onTheContract = checksRecorded && !reads(rule, input: "position.hours") && !reads(rule, input: "employer")
       for (row, id) in ids.enumerated() {
         let position = scenario.positions.first { $0.id == id }
+        let signedInRecord =
+          position.map { p in timeline.months.index(of: p.start).map { closed[$0] } ?? (p.start < timeline.months.first) } ?? false
+        let broken = (0..<timeline.monthCount).first { block[row, $0, 0] == 1 }
+        if onTheContract, signedInRecord, broken != nil {
+          warnings.append(
+            .warning(
+              .scenarioLegalLimit,
+              "recorded: position '\(id)', signed \(position!.start): \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? ""), broken by what the source records",
+              at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
+            ).about(rule.name))
+          continue
+        }
         guard let m = (0..<timeline.monthCount).first(where: { !closed[$0] && block[row, $0, 0] == 1 }) else {
           if checksRecorded, let m = (0..<timeline.monthCount).first(where: { closed[$0] && block[row, $0, 0] == 1 }) {
             var figures = ""
