@@ -53,11 +53,12 @@ extension ProjectionBuilder {
             at: p.location))
       }
       // A section's undetailed gap that an intern's minimum gratification explains.
-      for (path, columns) in a.budget where path == "charges/remunerations" {
+      // (From the record, not the budget's "Non détaillé" row: the budget may be by month.)
+      let path = "charges/remunerations"
+      if let columns = a.budget[path] {
         let lines = a.budget.filter { $0.key.hasPrefix(path + "/") }.values.reduce(0.0) { $0 + $1.values.reduce(0, +) }
         let gap = columns.values.reduce(0, +) - lines
-        guard gap > 0.5 else { continue }
-        for (row, id) in ids.enumerated() {
+        for (row, id) in ids.enumerated() where gap > 0.5 {
           guard let p = scenario.positions.first(where: { $0.id == id }), p.contract == "stage" else { continue }
           let minimum = Money.cents(positionTotal("intern_minimum_gratification", row: row, months))
           guard minimum > 0, abs(minimum - gap) <= 0.01 * gap else { continue }

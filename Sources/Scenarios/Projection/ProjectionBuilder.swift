@@ -62,11 +62,14 @@ struct ProjectionBuilder {
 
   mutating func checkLegalLimits() throws(DiagnosticList) {
     var errors: [Diagnostic] = []
+    /// Whether a month is in the record: in a closed exercise, or before the scenario.
+    func recorded(_ month: Month) -> Bool {
+      timeline.months.index(of: month).map { closed[$0] } ?? (month < timeline.months.first)
+    }
     // Successive contracts on one post: an error for an open exercise, a warning for a
     // recorded one.
     let chain = ContractChain(positions: scenario.positions, ruleSet: ruleSet).check { month in
-      guard let m = timeline.months.index(of: month) else { return false }
-      return closed[m]
+      timeline.months.index(of: month).map { closed[$0] } ?? false
     }
     for d in chain {
       if d.severity == .error { errors.append(d) } else { warnings.append(d) }
@@ -74,48 +77,40 @@ struct ProjectionBuilder {
     let ids = evaluation.situation.entities["position"] ?? []
     for rule in ruleSet.rules where rule.group == "legal_limits" {
       guard let block = evaluation.values[rule.index] else { continue }
+      let limit = "\(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? "")"
+      func diagnostic(_ severity: Severity, _ message: String, at position: Position?) -> Diagnostic {
+        Diagnostic(
+          severity, id: .scenarioLegalLimit, message, at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
+        ).about(rule.name)
+      }
       // In a closed exercise the pay is the record's, not the positions': only the limits
       // that do not read it are checked there, as warnings on what was recorded.
+      let readsHours = reads(rule, input: "position.hours")
       let checksRecorded = !reads(rule, input: "position.gross")
       // A limit on the contract itself (its length, its category), not on a month's hours,
-      // pay or employer, is judged when the contract is signed: one signed in a closed exercise is a
-      // recorded fact, a warning even in the months it runs into open exercises.
-      let onTheContract = checksRecorded && !reads(rule, input: "position.hours") && !reads(rule, input: "employer")
+      // pay or employer, is judged when the contract is signed: one signed in a closed
+      // exercise is a recorded fact, a warning even in the months it runs into open exercises.
+      let onTheContract = checksRecorded && !readsHours && !reads(rule, input: "employer")
       for (row, id) in ids.enumerated() {
         let position = scenario.positions.first { $0.id == id }
-        let signedInRecord =
-          position.map { p in timeline.months.index(of: p.start).map { closed[$0] } ?? (p.start < timeline.months.first) } ?? false
-        let broken = (0..<timeline.monthCount).first { block[row, $0, 0] == 1 }
-        if onTheContract, signedInRecord, broken != nil {
+        func broken(where include: (Int) -> Bool) -> Int? {
+          (0..<timeline.monthCount).first { include($0) && block[row, $0, 0] == 1 }
+        }
+        if onTheContract, let p = position, recorded(p.start), broken(where: { _ in true }) != nil {
           warnings.append(
-            .warning(
-              .scenarioLegalLimit,
-              "recorded: position '\(id)', signed \(position!.start): \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? ""), broken by what the source records",
-              at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
-            ).about(rule.name))
-          continue
-        }
-        guard let m = (0..<timeline.monthCount).first(where: { !closed[$0] && block[row, $0, 0] == 1 }) else {
-          if checksRecorded, let m = (0..<timeline.monthCount).first(where: { closed[$0] && block[row, $0, 0] == 1 }) {
-            var figures = ""
-            if reads(rule, input: "position.hours"), let weekly = evaluation.value("weekly_hours", row: row, month: m) {
-              figures = " (\(ScenarioValue.show((weekly * 10).rounded() / 10)) h a week)"
-            }
-            warnings.append(
-              .warning(
-                .scenarioLegalLimit,
-                "recorded: position '\(id)' in \(timeline.months[m])\(figures): \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? ""), broken by what the source records",
-                at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
-              ).about(rule.name))
+            diagnostic(.warning, "recorded: position '\(id)', signed \(p.start): \(limit), broken by what the source records", at: p))
+        } else if let m = broken(where: { !closed[$0] }) {
+          errors.append(diagnostic(.error, "position '\(id)' in \(timeline.months[m]): legal limit broken: \(limit)", at: position))
+        } else if checksRecorded, let m = broken(where: { closed[$0] }) {
+          var figures = ""
+          if readsHours, let weekly = evaluation.value("weekly_hours", row: row, month: m) {
+            figures = " (\(ScenarioValue.show((weekly * 10).rounded() / 10)) h a week)"
           }
-          continue
+          warnings.append(
+            diagnostic(
+              .warning, "recorded: position '\(id)' in \(timeline.months[m])\(figures): \(limit), broken by what the source records",
+              at: position))
         }
-        errors.append(
-          .error(
-            .scenarioLegalLimit,
-            "position '\(id)' in \(timeline.months[m]): legal limit broken: \(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? "")",
-            at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
-          ).about(rule.name))
       }
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
