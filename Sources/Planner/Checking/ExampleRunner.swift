@@ -14,7 +14,12 @@ public enum ExampleRunner {
         out += evaluation.warnings
         for e in example.expectations { out += check(e, evaluation, example) }
       } catch {
-        out += error.diagnostics
+        // Which example could not be evaluated (an input it does not give, …).
+        out += error.diagnostics.map { d in
+          var d = d
+          d.notes.append(.init("in example '\(example.name)'", at: example.location))
+          return d
+        }
       }
     }
     return out

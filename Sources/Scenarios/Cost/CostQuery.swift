@@ -22,11 +22,18 @@ public struct CostQuery: Sendable {
   public var duration: Int?
   /// The post's work qualifies as R&D for the CIR (for an employer subject to corporate tax).
   public var research: Bool
+  /// The job aid the contract is signed under (`none`, `cui-cae`, `emploi-avenir`).
+  public var aid: String
+  /// A CUI-CAE's aid, a share of the SMIC per hour (the prefect's order).
+  public var aidRate: Double?
+  /// The prefect's order lists the employer's sector for market-sector emplois d'avenir.
+  public var marketSector: Bool
 
   public init(
     contract: String, gross: Double, month: Month, hours: Double? = nil, category: String = "non-cadre",
     employer: String = "association", vatLiable: Bool = false, headcount: Int = 3, atRate: Double? = nil,
-    indemnityDue: Bool = true, duration: Int? = nil, research: Bool = false
+    indemnityDue: Bool = true, duration: Int? = nil, research: Bool = false, aid: String = "none", aidRate: Double? = nil,
+    marketSector: Bool = false
   ) {
     self.contract = contract
     self.gross = gross
@@ -40,6 +47,9 @@ public struct CostQuery: Sendable {
     self.indemnityDue = indemnityDue
     self.duration = duration
     self.research = research
+    self.aid = aid
+    self.aidRate = aidRate
+    self.marketSector = marketSector
   }
 
   /// The length assumed when none is given: what the cluster's contracts typically run.

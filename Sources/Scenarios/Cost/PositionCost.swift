@@ -168,17 +168,19 @@ public enum PositionCost {
     _ = try category("position.contract", q.contract, option: "--contract")
     _ = try category("position.category", q.category, option: "--category")
     _ = try category("employer", q.employer, option: "--employer")
+    if ruleSet.input("position.aid") != nil || q.aid != "none" { _ = try category("position.aid", q.aid, option: "--aid") }
     // The position alone in its employer's budget: no item, subsidy or member (so no
     // subsidy funding research is deducted from the CIR's base); its line the first.
     builder.position(
       id: "position", contract: q.contract, category: q.category, line: ruleSet.input("position.line")?.categories.first,
       hours: Array(repeating: hours, count: n), gross: Array(repeating: q.gross, count: n), indemnityDue: q.indemnityDue, start: q.month,
       end: q.month.adding(months: duration - 1),
-      shareFonctionnement: 1, cirQualifies: q.research ? 1 : 0)
+      shareFonctionnement: 1, cirQualifies: q.research ? 1 : 0, aid: q.aid, aidRate: q.aidRate ?? 0)
     for kind in ["item", "subsidy", "member"] { builder.declare(kind) }
     builder.employer(
       statutes: Array(repeating: q.employer, count: n), vatShare: Array(repeating: q.vatLiable ? 1 : 0, count: n),
       headcount: Double(q.headcount), atRate: q.atRate)
+    builder.set("emploi_avenir_secteur_marchand", q.marketSector ? 1 : 0)
     return builder.situation()
   }
 

@@ -26,6 +26,9 @@ public struct Organisation: Sendable {
   /// The association's activity is lucrative (the three-step test of
   /// BOI-IS-CHAMP-10-50-10-20 is the scenario's to answer): then it is subject to corporate tax.
   public var lucrative = false
+  /// The regional prefect's order lists the cluster's sector for market-sector emplois
+  /// d'avenir (a company's only emploi d'avenir aid before the CAE form opens to it).
+  public var emploiAvenirMarketSector = false
 }
 
 /// How members' dues are called (the scenario's `dues:`).
@@ -84,6 +87,7 @@ extension Organisation: DeclaredSection {
       .optionalMonth("dissolved", \.dissolved),
       .bool("auditor", \.auditor),
       .bool("mecenat_rescrit", \.mecenatRescrit),
+      .bool("emploi_avenir_market_sector", \.emploiAvenirMarketSector),
       .bool("lucrative", \.lucrative),
     ]
   }

@@ -31,6 +31,10 @@ public struct Position: Sendable {
   public var agreement: Bool? = nil
   /// How likely the post's work qualifies as R&D for the CIR (0: it does not).
   public var cirQualifies: Double = 0
+  /// The job aid the contract is signed under (`none`, `cui-cae`, `emploi-avenir`).
+  public var aid: String = "none"
+  /// A CUI-CAE's aid, a share of the SMIC per hour, as the regional prefect's order sets it.
+  public var aidRate: Double? = nil
   /// A delay of the start, in months (for simulations).
   public var startDelay: Distribution? = nil
   public var location: SourceLocation
@@ -58,6 +62,8 @@ extension Position: ScenarioEntry {
       .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),
       .bool("indemnity_due", \.indemnityDue),
       .number("cir_qualifies", \.cirQualifies, .unitInterval),
+      .text("aid", \.aid, categories: "position.aid"),
+      .optionalNumber("aid_rate", \.aidRate, .unitInterval),
       Field(
         key: "agreement",
         read: { (p, n, _) throws(DiagnosticList) in p.agreement = n.isNull ? nil : try ScenarioValue.bool(n, "agreement") },
@@ -101,5 +107,17 @@ extension Position: ScenarioEntry {
       }
     }
     guard start <= end else { throw ScenarioValue.error("position '\(id)' ends (\(end)) before it starts (\(start))", node) }
+    // A CUI-CAE's rate is the prefect's, for the person hired: the scenario gives it; the
+    // emploi d'avenir's is national (the rule packs).
+    if aid == "cui-cae" && aidRate == nil {
+      throw ScenarioValue.error(
+        "position '\(id)' is a CUI-CAE and needs 'aid_rate': the aid's share of the SMIC per hour set by the regional prefect's order (about 70 % in 2012)",
+        node, id: .scenarioMissingField)
+    }
+    if aid != "cui-cae", aidRate != nil {
+      throw ScenarioValue.error(
+        "position '\(id)' has 'aid_rate' but its aid is '\(aid)'; only a CUI-CAE's rate is the scenario's (an emploi d'avenir's is national)",
+        node, id: .scenarioOutOfDomain)
+    }
   }
 }

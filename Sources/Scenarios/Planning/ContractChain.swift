@@ -68,11 +68,15 @@ struct ContractChain {
             at: p.location))
       }
     }
-    for p in positions where p.contract == "cdd" {
+    // A CDD signed under a job aid (art. L1242-3) has its own limits (job-aids.yaml): neither
+    // the 18 months of L1242-8 nor the waiting period (L1244-4 1°) apply to it.
+    for p in positions where p.contract == "cdd" && p.aid == "none" {
       // The latest fixed-term contract on the same post ending before p starts.
       guard
-        let q = positions.filter({ $0.post == p.post && $0.id != p.id && Self.fixedTerm.contains($0.contract) && $0.end < p.start })
-          .max(by: { $0.end < $1.end })
+        let q = positions.filter({
+          $0.post == p.post && $0.id != p.id && Self.fixedTerm.contains($0.contract) && $0.aid == "none" && $0.end < p.start
+        })
+        .max(by: { $0.end < $1.end })
       else { continue }
       let closed = isClosed(p.start)
       func raise(_ message: String, _ article: String) {
@@ -87,7 +91,9 @@ struct ContractChain {
       if gap == 0 {
         // The same CDD renewed: the chain's length and its renewals.
         var chain = [p, q]
-        while let r = predecessor(of: chain.last!), r.contract == "cdd", !chain.contains(where: { $0.id == r.id }) { chain.append(r) }
+        while let r = predecessor(of: chain.last!), r.contract == "cdd", r.aid == "none", !chain.contains(where: { $0.id == r.id }) {
+          chain.append(r)
+        }
         let first = chain.last!.start
         let months = first.distance(to: p.end) + 1
         if let max = parameter("cdd_duree_max", at: p.start), Double(months) > max {

@@ -108,7 +108,8 @@ public struct ScenarioPlanner: Sendable {
         start: p.start, end: end, shareFonctionnement: p.shareFonctionnement,
         termination: .init(
           term: term, terminated: !runsOn && (p.isOpenEndedContract || term > end), seniorityStart: chain.seniorityStart(of: p),
-          cifreContract: p.cifreContract), cirQualifies: p.cirQualifies, recordedPay: recordedPay(of: p))
+          cifreContract: p.cifreContract), cirQualifies: p.cirQualifies, recordedPay: recordedPay(of: p), aid: p.aid,
+        aidRate: p.aidRate ?? 0)
     }
 
     // Members (a count of individuals becomes as many members); the payroll of the year
@@ -173,6 +174,7 @@ public struct ScenarioPlanner: Sendable {
     builder.set("is_reduced_rate_eligible", governance != nil && natural >= threshold ? 1 : 0)
     builder.set("initial_reserves", o.initialReserves)
     builder.set("mecenat_rescrit", o.mecenatRescrit ? 1 : 0)
+    builder.set("emploi_avenir_secteur_marchand", o.emploiAvenirMarketSector ? 1 : 0)
     builder.set("association_lucrative", o.lucrative ? 1 : 0)
     // A lucrative association is subject to corporate tax from its first month.
     if o.lucrative { builder.set("cir_first_claim", Double(timeline.months.first.ordinal)) }

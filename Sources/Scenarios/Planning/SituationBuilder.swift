@@ -48,7 +48,7 @@ struct SituationBuilder {
   mutating func position(
     id: String, contract: String, category: String, line: String?, hours: [Double], gross: [Double], indemnityDue: Bool,
     start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil, cirQualifies: Double = 0,
-    recordedPay: Double = 0
+    recordedPay: Double = 0, aid: String = "none", aidRate: Double = 0
   ) {
     let t = termination ?? Termination(term: end, terminated: false, seniorityStart: start, cifreContract: "cdd")
     var constants: [String: Double] = [
@@ -56,7 +56,7 @@ struct SituationBuilder {
       "indemnity_due": indemnityDue ? 1 : 0, "start": Double(start.ordinal), "end": Double(end.ordinal),
       "share_f": shareFonctionnement, "term": Double(t.term.ordinal), "terminated": t.terminated ? 1 : 0,
       "seniority_start": Double(t.seniorityStart.ordinal), "cifre_contract": code("position.cifre_contract", t.cifreContract),
-      "cir_qualifies": cirQualifies, "recorded_pay": recordedPay,
+      "cir_qualifies": cirQualifies, "recorded_pay": recordedPay, "aid": code("position.aid", aid), "aid_rate": aidRate,
     ]
     if let line { constants["line"] = code("position.line", line) }
     add("position", id: id, constants: constants, monthly: ["hours": hours, "gross": gross])
@@ -85,6 +85,7 @@ struct SituationBuilder {
     // A company's facts the scenario may change (ScenarioPlanner): none by default.
     set("association_lucrative", 0)
     set("mecenat_rescrit", 0)
+    set("emploi_avenir_secteur_marchand", 0)
   }
 
   /// An amount by exercise spread over each exercise's months, in whole cents that add up.

@@ -67,10 +67,8 @@ struct ProjectionBuilder {
       timeline.months.index(of: month).map { closed[$0] } ?? (month < timeline.months.first)
     }
     // Successive contracts on one post: an error for an open exercise, a warning for a
-    // recorded one.
-    let chain = ContractChain(positions: scenario.positions, ruleSet: ruleSet).check { month in
-      timeline.months.index(of: month).map { closed[$0] } ?? false
-    }
+    // recorded one (the same rule as the limits on one contract below).
+    let chain = ContractChain(positions: scenario.positions, ruleSet: ruleSet).check(isClosed: recorded)
     for d in chain {
       if d.severity == .error { errors.append(d) } else { warnings.append(d) }
     }

@@ -35,6 +35,15 @@ extension Plan {
     var duration: Int?
     @Flag(help: "The post's work qualifies as R&D: the crédit d'impôt recherche, for an employer subject to corporate tax (scic, ues).")
     var research = false
+    @Option(help: "A job aid: none, cui-cae (give --aid-rate) or emploi-avenir (from 2012-11).")
+    var aid = "none"
+    @Option(
+      name: .customLong("aid-rate"), help: "A CUI-CAE's aid in percent of the SMIC per hour, as the regional prefect's order sets it.")
+    var aidRate: Double?
+    @Flag(
+      name: .customLong("market-sector"),
+      help: "The prefect's order lists the employer's sector for market-sector emplois d'avenir (a company's emploi d'avenir aid).")
+    var marketSector = false
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @Option(help: "Explain one line (its id: maladie, fillon, employer_cost…) instead of the table.")
@@ -57,6 +66,14 @@ extension Plan {
       if let duration {
         guard (1...600).contains(duration) else { throw ValidationError("--duration is a number of months from 1 to 600") }
       }
+      if let aidRate {
+        guard aidRate.isFinite, (0...100).contains(aidRate) else { throw ValidationError("--aid-rate is a percentage from 0 to 100") }
+        guard aid == "cui-cae" else {
+          throw ValidationError("--aid-rate is a CUI-CAE's rate: give it with --aid cui-cae (an emploi d'avenir's rate is national)")
+        }
+      } else if aid == "cui-cae" {
+        throw ValidationError("--aid cui-cae needs --aid-rate: the aid's share of the SMIC per hour set by the regional prefect's order")
+      }
     }
 
     func run() throws {
@@ -64,7 +81,7 @@ extension Plan {
       let query = CostQuery(
         contract: contract, gross: gross, month: m, hours: hours, category: category, employer: employer, vatLiable: vat,
         headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration,
-        research: research)
+        research: research, aid: aid, aidRate: aidRate.map { $0 / 100 }, marketSector: marketSector)
       if let explain {
         let n = try diagnosing { () throws(DiagnosticList) in try PositionCost.explain(explain, query, ruleSet: try rules.load()) }
         print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))
