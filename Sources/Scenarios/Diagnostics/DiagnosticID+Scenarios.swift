@@ -72,6 +72,10 @@ extension DiagnosticID {
   public static let seedGapExplained = DiagnosticID("seed.gap-explained")
   public static let seedAidsElsewhere = DiagnosticID("seed.aids-elsewhere")
 
+  // The cash plan.
+  public static let treasuryAssumedOpening = DiagnosticID("treasury.assumed-opening")
+  public static let treasuryPracticeTerms = DiagnosticID("treasury.practice-terms")
+
   // MARK: - source
 
   public static let sourceFteRounding = DiagnosticID("source.fte-rounding")

@@ -76,6 +76,7 @@ extension ScenarioReader {
       }
     }
     s.uncertainty = try section(root.value("uncertainty"), base: base?.uncertainty ?? Uncertainty(), context)
+    s.treasury = try section(root.value("treasury"), base: base?.treasury ?? TreasuryPolicy(), context)
     if let n = root.value("members") { s.members = try merge(n, s.members, context) }
     if let n = root.value("positions") { s.positions = try merge(n, s.positions, context) }
     if let n = root.value("subsidies") { s.subsidies = try merge(n, s.subsidies, context) }

@@ -12,7 +12,7 @@ struct ScenarioReader {
   /// The top-level keys of a scenario file.
   static let sections = [
     "scenario", "title", "extends", "rules", "exercises", "assumptions", "organisation", "members", "dues",
-    "positions", "subsidies", "items", "actuals", "published_staffing", "governance", "uncertainty", "legal_limits",
+    "positions", "subsidies", "items", "actuals", "published_staffing", "governance", "uncertainty", "legal_limits", "treasury",
   ]
 
   init(_ document: YAMLDocument) { self.document = document }

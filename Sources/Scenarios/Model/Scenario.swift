@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
   public var governance: Governance?
   /// What simulations draw besides subsidies and positions.
   public var uncertainty = Uncertainty()
+  /// The cash plan's assumptions (`treasury:`).
+  public var treasury = TreasuryPolicy()
   /// `legal_limits: warning`: a scenario that breaks the law on purpose (to show what an
   /// unlawful plan costs) has its legal limits reported as warnings, never silently.
   public var legalLimitsAsWarnings = false

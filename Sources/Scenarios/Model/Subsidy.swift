@@ -15,6 +15,8 @@ public struct Subsidy: Sendable {
   public var amountDistribution: [String: Distribution] = [:]
   /// The subsidy funds the research posts' work (deducted from the CIR's base).
   public var fundsResearch = false
+  /// When it is paid (`nil`: its funder's terms, from the scenario's treasury or the rule packs).
+  public var payment: PaymentTerms? = nil
   public var location: SourceLocation
 }
 
@@ -32,6 +34,10 @@ extension Subsidy: ScenarioEntry {
       .byExercise("amounts", \.amounts, unit: .euro, .nonNegative),
       .byExercise("renewal_probability", \.renewalProbability, .unitInterval),
       .bool("funds_research", \.fundsResearch),
+      Field(
+        key: "payment",
+        read: { (s, n, _) throws(DiagnosticList) in s.payment = try PaymentTerms.read(n, "the subsidy's payment terms") },
+        show: { $0.payment?.shown ?? "–" }),
       Field(
         key: "amount_distribution",
         read: { (s, n, c) throws(DiagnosticList) in

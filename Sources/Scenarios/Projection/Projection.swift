@@ -11,6 +11,8 @@ public struct Projection: Sendable {
   /// `name → period id → value`.
   public var indicators: [String: [String: Double]]
   public var inKind: [String: Double]
+  /// The cash plan, month by month (`nil` when the rule packs give no treasury timing).
+  public var treasury: Treasury?
   public var warnings: [Diagnostic]
   /// The traced evaluation behind the figures, for explanations.
   public var evaluation: Evaluation

@@ -129,8 +129,11 @@ struct ProjectionBuilder {
     let indicators = indicators(periods, budget: budget, staffing: staffing)
     var inKind: [String: Double] = [:]
     for p in periods { inKind[p.id] = Money.cents(total("in_kind.benevolat", p.monthIndices)) }
+    let cash = try treasury(periods)
+    if let cash { warnings += cash.warnings }
+    let treasury = cash?.0
     return Projection(
       scenario: scenario, periods: periods, budget: budget, staffing: staffing, indicators: indicators, inKind: inKind,
-      warnings: warnings, evaluation: evaluation, planner: planner)
+      treasury: treasury, warnings: warnings, evaluation: evaluation, planner: planner)
   }
 }

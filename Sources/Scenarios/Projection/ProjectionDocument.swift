@@ -11,6 +11,7 @@ public struct ProjectionDocument: Encodable {
   public var staffing: [StaffingRow]
   public var indicators: [String: [String: Double]]
   public var inKind: [String: Double]
+  public var treasury: TreasuryDocument?
   public var warnings: [Warning]
 
   /// A warning in the JSON contract: its id, its message and where it comes from.
@@ -29,6 +30,7 @@ public struct ProjectionDocument: Encodable {
     staffing = p.staffing
     indicators = p.indicators
     inKind = p.inKind
+    treasury = p.treasury.map(TreasuryDocument.init)
     warnings = p.warnings.map { Warning(code: $0.id.rawValue, message: $0.message, where: $0.location.map { "\($0)" }) }
   }
 
@@ -36,7 +38,54 @@ public struct ProjectionDocument: Encodable {
     case formatVersion = "format_version"
     case scenario, title, assumptions, periods, budget, staffing, indicators
     case inKind = "in_kind"
-    case warnings
+    case treasury, warnings
+  }
+}
+
+/// The cash plan in the JSON contract: per month the flows by kind and the balance, per
+/// period its lowest point and what is owed, and what is still receivable after the horizon.
+public struct TreasuryDocument: Encodable {
+  public struct MonthEntry: Encodable {
+    var month: String
+    var opening: Double
+    var receipts: [String: Double]
+    var disbursements: [String: Double]
+    var financing: Double
+    var closing: Double
+    var overdraft: Double
+    var receivables: Double
+    var payables: Double
+  }
+  var openingBalance: Double
+  var openingGiven: Bool
+  var floor: Double
+  var kinds: [Treasury.Kind]
+  var months: [MonthEntry]
+  var periods: [String: Treasury.PeriodFigures]
+  var receivableAfterHorizon: [String: Double]
+  var payableAfterHorizon: [String: Double]
+
+  init(_ t: Treasury) {
+    openingBalance = t.openingBalance
+    openingGiven = t.openingGiven
+    floor = t.floor
+    kinds = t.kinds
+    months = t.months.map {
+      MonthEntry(
+        month: "\($0.month)", opening: $0.opening, receipts: $0.receipts, disbursements: $0.disbursements, financing: $0.financing,
+        closing: $0.closing, overdraft: $0.overdraft, receivables: $0.receivables, payables: $0.payables)
+    }
+    periods = t.periods
+    receivableAfterHorizon = t.receivableAfterHorizon
+    payableAfterHorizon = t.payableAfterHorizon
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case openingBalance = "opening_balance"
+    case openingGiven = "opening_given"
+    case floor, kinds, months, periods
+    case receivableAfterHorizon = "receivable_after_horizon"
+    case payableAfterHorizon = "payable_after_horizon"
   }
 }
 

@@ -13,6 +13,7 @@ enum ProjectionTable {
     }
     out += "\n" + staffing(p)
     out += "\n" + indicators(p)
+    if let t = p.treasury { out += "\n" + cash(t, p.periods) }
     if !p.scenario.assumptions.isEmpty {
       out += "\nAssumptions\n" + p.scenario.assumptions.map { "  - \($0)\n" }.joined()
     }
@@ -79,5 +80,56 @@ enum ProjectionTable {
     out += pad("  Bénévolat valorisé (86/87, apart)", 40)
     for period in p.periods { out += left(Money.format(p.inKind[period.id] ?? 0), 16) }
     return out + "\n"
+  }
+
+  /// The cash plan: month by month when the projection is by month, otherwise each period's
+  /// lowest point and what is owed at its end; then the horizon's lowest point.
+  static func cash(_ t: Treasury, _ periods: [Period]) -> String {
+    var out = "Cash plan (plan de trésorerie), from \(Money.format(t.openingBalance)) EUR at \(t.months.first.map { "\($0.month)" } ?? "")"
+    out += t.openingGiven ? "\n" : " (assumed: the scenario gives no opening balance)\n"
+    if periods.count == t.months.count {
+      out +=
+        pad("  month", 11) + left("opening", 14) + left("receipts", 14) + left("disbursements", 15) + left("financing", 12)
+        + left("closing", 14) + left("overdraft", 12) + "\n"
+      for m in t.months {
+        out +=
+          pad("  \(m.month)", 11) + left(Money.format(m.opening), 14) + left(Money.format(m.totalReceipts), 14)
+          + left(Money.format(m.totalDisbursements), 15) + left(Money.format(m.financing), 12) + left(Money.format(m.closing), 14)
+          + left(Money.format(m.overdraft), 12) + (m.closing < 0 ? "  below zero" : "") + "\n"
+      }
+    } else {
+      out += pad("", 40)
+      for period in periods { out += left(period.id, 16) }
+      out += "\n"
+      let rows: [(String, (Treasury.PeriodFigures) -> String)] = [
+        ("Lowest cash", { Money.format($0.lowestCash) }), ("  in", { $0.lowestCashMonth }),
+        ("Months below zero", { "\($0.monthsBelowZero)" }), ("Receivables at the end", { Money.format($0.receivablesEnd) }),
+        ("Payables at the end", { Money.format($0.payablesEnd) }), ("Financing cost", { Money.format($0.financingCost) }),
+      ]
+      for (label, cell) in rows {
+        out += pad("  " + label, 40)
+        for period in periods { out += left(t.periods[period.id].map(cell) ?? "", 16) }
+        out += "\n"
+      }
+    }
+    if let low = t.months.min(by: { $0.closing < $1.closing }) {
+      out += "  Lowest point: \(Money.format(low.closing)) EUR in \(low.month)"
+      out += low.closing < 0 ? "; below zero in \(t.months.filter { $0.closing < 0 }.count) of \(t.months.count) months\n" : "\n"
+    }
+    let after = t.receivableAfterHorizon.sorted { $0.key < $1.key }
+    if !after.isEmpty, let last = t.months.last {
+      out +=
+        "  Still to be received after \(last.month): " + Money.format(Money.sum(after.map(\.value))) + " EUR ("
+        + after.map { "\(t.kind($0.key)?.label ?? $0.key) \(Money.format($0.value))" }.joined(separator: ", ") + ")\n"
+    }
+    let owed = t.payableAfterHorizon.sorted { $0.key < $1.key }
+    if !owed.isEmpty, let last = t.months.last {
+      out +=
+        "  Still to be paid after \(last.month): " + Money.format(Money.sum(owed.map(\.value))) + " EUR ("
+        + owed.map { "\(t.kind($0.key)?.label ?? $0.key) \(Money.format($0.value))" }.joined(separator: ", ") + ")\n"
+    }
+    out += "  Timing of each flow:\n"
+    for k in t.kinds { out += "    \(k.receipt ? "+" : "-") \(k.label): \(k.timing)\n" }
+    return out
   }
 }

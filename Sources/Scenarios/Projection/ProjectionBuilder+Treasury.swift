@@ -1,0 +1,370 @@
+import Planner
+
+/// The cash plan: every flow of the budget, month by month, paid when `treasury.yaml` (the
+/// law's dates, the funders' practice) or the scenario says. Closed exercises give their
+/// recorded lines; open ones their subsidies, positions, items and taxes one by one. Every
+/// month's flows add up to the month's result (checked), so nothing is lost: what falls
+/// after the last month is shown as still receivable or payable.
+extension ProjectionBuilder {
+  /// What accrues in month `accrued` and is paid in month `paid` (an index of the timeline;
+  /// at or past its end when paid after the horizon).
+  struct CashFlow {
+    var kind: String
+    var amount: Double
+    var paid: Int
+  }
+
+  /// The plan, or `nil` when the rule packs have no treasury timing (a pack set without
+  /// `treasury.yaml`).
+  func treasury(_ periods: [Period]) throws(DiagnosticList) -> (Treasury, warnings: [Diagnostic])? {
+    guard ruleSet.parameters["tresorerie_cotisations_seuil_mensuel"] != nil else { return nil }
+    var kinds: [String: Treasury.Kind] = [:]
+    var flows: [CashFlow] = []
+    let count = timeline.monthCount
+    /// What each kind accrues in the budget, by month (positive amounts).
+    var accrued: [String: [Double]] = [:]
+    func accrue(_ id: String, _ amount: Double, _ m: Int) {
+      accrued[id, default: Array(repeating: 0, count: count)][m] += amount
+    }
+    let first = timeline.months.first
+    func index(_ month: Month) -> Int { first.distance(to: month) }
+    func parameter(_ name: String, _ month: Month) throws(DiagnosticList) -> Double {
+      guard let p = ruleSet.parameters[name] else {
+        throw DiagnosticList([
+          .error(.scenarioRulesMissing, "the rule packs have no parameter '\(name)', which the cash plan needs (treasury.yaml)")
+        ])
+      }
+      return try p.value(at: month).value
+    }
+    func kind(_ id: String, _ label: String, receipt: Bool, _ timing: String) {
+      if kinds[id] == nil { kinds[id] = Treasury.Kind(id: id, label: label, receipt: receipt, timing: timing) }
+    }
+    func add(_ id: String, _ amount: Double, accrued m: Int, paid: Int) {
+      guard amount != 0 else { return }
+      accrue(id, amount, m)
+      // Paid before it accrues is an advance (dues called at the start of the exercise).
+      flows.append(CashFlow(kind: id, amount: amount, paid: paid))
+    }
+    func pay(_ id: String, _ amount: Double, _ paid: Int) {
+      guard amount != 0 else { return }
+      flows.append(CashFlow(kind: id, amount: amount, paid: paid))
+    }
+    let exerciseOf = { (m: Int) in timeline.exercises[timeline.exerciseIndex[m]] }
+    let nextQuarter = { (m: Int) -> Int in
+      let month = timeline.months[m]
+      return index(Month(month.year, ((month.month - 1) / 3 + 1) * 3).adding(months: 1))
+    }
+
+    // The funders' terms: the subsidy's own, the scenario's for its funder, or practice.
+    var practiceFunders: Set<String> = []
+    func terms(funder: String, subsidy: Subsidy?, at month: Month) throws(DiagnosticList) -> PaymentTerms {
+      if let t = subsidy?.payment { return t }
+      if let t = scenario.treasury.funders[funder] { return t }
+      practiceFunders.insert(funder)
+      return PaymentTerms(
+        advance: try parameter("tresorerie_avance_\(funder)", month),
+        advanceMonth: Int(try parameter("tresorerie_avance_mois_\(funder)", month)),
+        balanceDelay: Int(try parameter("tresorerie_solde_delai_\(funder)", month)))
+    }
+    /// A subsidy's amount for an exercise, accrued month by month, paid in its advance and
+    /// its balance.
+    func schedule(_ id: String, _ amounts: [Int: Double], _ t: PaymentTerms) {
+      var byExercise: [Int: Double] = [:]
+      for (m, v) in amounts {
+        byExercise[timeline.exerciseIndex[m], default: 0] += v
+        accrue(id, v, m)
+      }
+      for (e, total) in byExercise.sorted(by: { $0.key < $1.key }) {
+        let months = timeline.exercises[e].months
+        let start = index(months.first), end = index(months.last)
+        let advance = Money.cents(total * t.advance)
+        pay(id, advance, start + t.advanceMonth)
+        pay(id, Money.cents(total) - advance, end + t.balanceDelay)
+      }
+    }
+
+    let headcount = planner.scenario.organisation.headcount
+    let supplierDelay = { (m: Int) throws(DiagnosticList) -> Int in
+      m + Int(try parameter("tresorerie_fournisseurs_delai", timeline.months[m]))
+    }
+    let customerDelay = { (m: Int) throws(DiagnosticList) -> Int in m + Int(try parameter("tresorerie_clients_delai", timeline.months[m])) }
+    func socialPaid(_ m: Int) throws(DiagnosticList) -> Int {
+      headcount >= (try parameter("tresorerie_cotisations_seuil_mensuel", timeline.months[m])) ? m + 1 : nextQuarter(m)
+    }
+    func yearEndPlus(_ m: Int, _ months: Int) -> Int { index(Month(timeline.months[m].year + 1, 1)) + months - 1 }
+    func exerciseEndPlus(_ m: Int, _ months: Int) -> Int { index(exerciseOf(m).months.last) + months }
+    let socialTiming =
+      headcount >= ((try? parameter("tresorerie_cotisations_seuil_mensuel", first)) ?? 10)
+      ? "the month after the pay (art. R243-6 CSS, ten employees or more)"
+      : "the first month of the next quarter (art. R243-6 CSS, nine employees or fewer)"
+    kind("salaries", "Salaries and gratifications (gross)", receipt: false, "the month worked; the CDD indemnity at the contract's end")
+    kind("social-contributions", "Social contributions", receipt: false, socialTiming)
+    kind(
+      "taxes-on-pay", "Taxes on pay (formation, apprentissage, construction)", receipt: false, "February of the next year (treasury.yaml)")
+    kind(
+      "taxe-salaires", "Taxe sur les salaires", receipt: false,
+      "yearly, quarterly or monthly by the tax of the year before (CGI ann. III art. 369)")
+    kind("corporate-tax", "Corporate tax", receipt: false, "its balance five months after the exercise (art. 1668 CGI)")
+    kind("rent", "Rent", receipt: false, "the month it is due")
+    kind("suppliers", "Suppliers and other charges", receipt: false, "the supplier's delay (treasury.yaml)")
+    kind("dues", "Members' dues", receipt: true, "months after the exercise starts (treasury.yaml)")
+    kind("anrt", "ANRT (CIFRE)", receipt: true, "quarterly instalments, the month after each quarter")
+    kind("asp-aids", "State aids paid by the ASP (service civique, job aids)", receipt: true, "the month after the month worked")
+    kind(
+      "tax-credits", "Tax credits (CIR, CICE)", receipt: true, "set against the corporate tax or refunded the year after (treasury.yaml)")
+    kind("sales", "Sales and other income", receipt: true, "the customer's delay (treasury.yaml)")
+
+    // The taxe sur les salaires: paid by calendar year, by the tax of the year before.
+    var tsByYear: [Int: Double] = [:]
+    for m in 0..<count where !closed[m] { tsByYear[timeline.months[m].year, default: 0] += value("taxe_salaires_due", m) }
+    func taxeSalairesPaid(_ m: Int) throws(DiagnosticList) -> Int {
+      let month = timeline.months[m]
+      let before = tsByYear[month.year - 1] ?? 0
+      if before < (try parameter("tresorerie_ts_seuil_annuel", Month(month.year, 1))) { return index(Month(month.year + 1, 1)) }
+      if before <= (try parameter("tresorerie_ts_seuil_mensuel", Month(month.year, 1))) { return nextQuarter(m) }
+      return m + 1
+    }
+
+    var subsidyAmounts: [String: [Int: Double]] = [:]
+    var recordedSubsidies: [String: [Int: Double]] = [:]
+    var dues: [Int: Double] = [:]
+    var nonCash = Array(repeating: 0.0, count: count)
+    let subsidyIds = evaluation.situation.entities["subsidy"] ?? []
+    let itemIds = evaluation.situation.entities["item"] ?? []
+    let positionIds = evaluation.situation.entities["position"] ?? []
+    let itemLines = ruleSet.input("item.line")?.categories ?? []
+    let funders = ruleSet.input("subsidy.funder")?.categories ?? []
+    func input(_ key: String, _ row: Int, _ m: Int) -> Double { evaluation.situation.inputs[key].map { $0[row, m, 0] } ?? 0 }
+    func entityValue(_ rule: String, _ row: Int, _ m: Int) -> Double { evaluation.value(rule, row: row, month: m) ?? 0 }
+    let layout = self.layout
+
+    for m in 0..<count {
+      if closed[m], let a = actuals(ofMonth: m) {
+        // A recorded month: its lines as the source records them, spread over the exercise.
+        let e = timeline.exerciseIndex[m]
+        let share = { (v: Double) in Money.share(of: v, month: m - timeline.firstMonth(ofExercise: e), of: timeline.exercises[e].monthCount)
+        }
+        for (path, cells) in a.budget.sorted(by: { $0.key < $1.key }) {
+          let isLeaf = !layout.contains { $0.path.hasPrefix(path + "/") }
+          guard isLeaf, !path.hasSuffix("/total") else { continue }
+          let v = share((cells["fonctionnement"] ?? 0) + (cells["projets"] ?? 0))
+          let parts = path.split(separator: "/").map(String.init)
+          switch (parts.first, parts.count > 1 ? parts[1] : "") {
+          case ("produits", "subventions"):
+            let funder = parts.count > 2 ? parts[2] : "autres"
+            recordedSubsidies[funder, default: [:]][m, default: 0] += v
+          case ("produits", "autres_produits") where parts.last == "cotisations": dues[m, default: 0] += v
+          case ("produits", _): add("sales", v, accrued: m, paid: try customerDelay(m))
+          case ("charges", "remunerations"): add("salaries", v, accrued: m, paid: m)
+          case ("charges", "charges_sociales"): add("social-contributions", v, accrued: m, paid: try socialPaid(m))
+          case ("charges", "impots_taxes"):
+            add("taxes-on-pay", v, accrued: m, paid: yearEndPlus(m, Int(try parameter("tresorerie_taxes_paie_mois", timeline.months[m]))))
+          case ("charges", "impot_societes"):
+            add("corporate-tax", v, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", timeline.months[m]))))
+          case ("charges", "dotations"): nonCash[m] += v
+          case ("charges", "charges_externes") where parts.last == "loyers": add("rent", v, accrued: m, paid: m)
+          default: add("suppliers", v, accrued: m, paid: try supplierDelay(m))
+          }
+        }
+        continue
+      }
+      let month = timeline.months[m]
+      for (r, id) in subsidyIds.enumerated() { subsidyAmounts[id, default: [:]][m, default: 0] += input("subsidy.amount", r, m) }
+      dues[m, default: 0] += value("dues_total", m)
+      for (r, _) in itemIds.enumerated() {
+        let v = input("item.amount", r, m)
+        let line = itemLines.indices.contains(Int(input("item.line", r, m))) ? itemLines[Int(input("item.line", r, m))] : ""
+        switch line {
+        case "dotations": nonCash[m] += v
+        case "loyers": add("rent", v, accrued: m, paid: m)
+        case "services", "biens", "autres_produits": add("sales", v, accrued: m, paid: try customerDelay(m))
+        default: add("suppliers", v, accrued: m, paid: try supplierDelay(m))
+        }
+      }
+      for (r, _) in positionIds.enumerated() {
+        add("salaries", entityValue("paid", r, m) + entityValue("termination_pay", r, m), accrued: m, paid: m)
+        let end = Int(input("position.end", r, m))
+        add("salaries", entityValue("end_of_contract_indemnity", r, m), accrued: m, paid: index(Month(ordinal: end)))
+        add("social-contributions", entityValue("staff_social", r, m), accrued: m, paid: try socialPaid(m))
+        add(
+          "taxes-on-pay", entityValue("payroll_taxes", r, m), accrued: m,
+          paid: yearEndPlus(m, Int(try parameter("tresorerie_taxes_paie_mois", month))))
+        add(
+          "anrt", entityValue("anrt_subsidy", r, m), accrued: m,
+          paid: nextQuarter(m) + Int(try parameter("tresorerie_aides_trimestre_delai", month)) - 1)
+        let asp = entityValue("service_civique_aid", r, m) + entityValue("job_aid", r, m)
+        add("asp-aids", asp, accrued: m, paid: m + Int(try parameter("tresorerie_asp_delai", month)))
+        add(
+          "tax-credits", entityValue("cir", r, m), accrued: m,
+          paid: exerciseEndPlus(m, Int(try parameter("tresorerie_credits_delai", month))))
+      }
+      add("taxe-salaires", value("taxe_salaires_due", m), accrued: m, paid: try taxeSalairesPaid(m))
+      let cice = value("cice_total", m)
+      let isNet = value("charges.impot_societes.f", m) + value("charges.impot_societes.p", m)
+      add("corporate-tax", isNet + cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
+      add("tax-credits", cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
+      nonCash[m] += value("charges.dotations.f", m) + value("charges.dotations.p", m) - nonCashItems(m, itemLines, itemIds.count)
+    }
+    // Subsidies: each by its terms; the recorded ones by their funder's.
+    for (r, id) in subsidyIds.enumerated() {
+      let subsidy = scenario.subsidies.first { $0.id == id }
+      let funderIndex = Int(input("subsidy.funder", r, 0))
+      let funder = funders.indices.contains(funderIndex) ? funders[funderIndex] : "autres"
+      guard let amounts = subsidyAmounts[id], amounts.values.contains(where: { $0 != 0 }) else { continue }
+      let t = try terms(funder: funder, subsidy: subsidy, at: timeline.months[amounts.keys.min()!])
+      kind(
+        "subsidy:\(id)", subsidy?.name ?? id, receipt: true,
+        "\(describe(t)) (\(subsidy?.payment != nil ? "the scenario's subsidy" : scenario.treasury.funders[funder] != nil ? "the scenario's terms for \(funder)" : "practice for \(funder), treasury.yaml"))"
+      )
+      schedule("subsidy:\(id)", amounts, t)
+    }
+    for (funder, amounts) in recordedSubsidies.sorted(by: { $0.key < $1.key }) {
+      let t = try terms(funder: funder, subsidy: nil, at: timeline.months[amounts.keys.min()!])
+      kind("recorded:\(funder)", "Subsidies recorded (\(funder))", receipt: true, "\(describe(t)) (the funder's terms)")
+      schedule("recorded:\(funder)", amounts, t)
+    }
+    // Dues: the exercise's dues, paid some months after it starts.
+    for (m, v) in dues.sorted(by: { $0.key < $1.key }) where v != 0 {
+      let e = exerciseOf(m)
+      let paid = index(e.months.first) + Int(try parameter("tresorerie_cotisations_membres_mois", e.months.first))
+      add("dues", v, accrued: m, paid: paid)
+    }
+
+    // Every open month's flows add up to its result: nothing of the budget is left out.
+    for m in 0..<count where !closed[m] {
+      var net = -nonCash[m]
+      for (id, values) in accrued { net += (kinds[id]?.receipt ?? false) ? values[m] : -values[m] }
+      let result = value("projected_result", m)
+      guard abs(net - result) < 0.005 else {
+        throw DiagnosticList([
+          .error(
+            .scenarioSectionMismatch,
+            "\(timeline.months[m]): the cash plan's flows add up to \(Money.format(net)) EUR but the month's result is \(Money.format(result)) EUR; a line of the budget has no timing in the cash plan (Sources/Scenarios/Projection/ProjectionBuilder+Treasury.swift)"
+          )
+        ])
+      }
+    }
+    return try assemble(
+      flows: flows, accrued: accrued, kinds: kinds, nonCash: nonCash, periods: periods, practice: practiceFunders)
+  }
+
+  /// The dotations of items, which the budget's row already counts (so the row's value is
+  /// not counted twice as non-cash).
+  func nonCashItems(_ m: Int, _ lines: [String], _ items: Int) -> Double {
+    var sum = 0.0
+    for r in 0..<items {
+      let line = Int(evaluation.situation.inputs["item.line"].map { $0[r, m, 0] } ?? -1)
+      if lines.indices.contains(line), lines[line] == "dotations" {
+        sum += evaluation.situation.inputs["item.amount"].map { $0[r, m, 0] } ?? 0
+      }
+    }
+    return sum
+  }
+
+  func describe(_ t: PaymentTerms) -> String {
+    if t.advance >= 1 { return "paid \(t.advanceMonth) months after the exercise starts" }
+    if t.advance <= 0 { return "paid \(t.balanceDelay) months after the exercise ends" }
+    return
+      "\(ScenarioValue.show((t.advance * 100).rounded()))% \(t.advanceMonth) months after the exercise starts, the balance \(t.balanceDelay) months after it ends"
+  }
+}
+
+extension ProjectionBuilder {
+  /// The months of the plan from its flows: the balance, the overdraft drawn below the floor
+  /// and repaid above it, its interest (paid the month after), receivables and payables.
+  func assemble(
+    flows: [CashFlow], accrued: [String: [Double]], kinds: [String: Treasury.Kind], nonCash: [Double], periods: [Period],
+    practice: Set<String>
+  ) throws(DiagnosticList) -> (Treasury, warnings: [Diagnostic]) {
+    var warnings: [Diagnostic] = []
+    let count = timeline.monthCount
+    var kinds = kinds
+    kinds["interest"] = Treasury.Kind(
+      id: "interest", label: "Overdraft interest", receipt: false,
+      timing: "the month after, on the balance drawn (treasury: overdraft_rate)")
+    var receipts = Array(repeating: [String: Double](), count: count)
+    var disbursements = Array(repeating: [String: Double](), count: count)
+    var receivableAfter: [String: Double] = [:]
+    var payableAfter: [String: Double] = [:]
+    for f in flows {
+      let receipt = kinds[f.kind]?.receipt ?? false
+      if f.paid >= count {
+        if receipt { receivableAfter[f.kind, default: 0] += f.amount } else { payableAfter[f.kind, default: 0] += f.amount }
+      } else if receipt {
+        receipts[f.paid][f.kind, default: 0] += f.amount
+      } else {
+        disbursements[f.paid][f.kind, default: 0] += f.amount
+      }
+    }
+    let policy = scenario.treasury
+    let opening = policy.openingBalance ?? planner.scenario.organisation.initialReserves
+    if policy.openingBalance == nil {
+      warnings.append(
+        .warning(
+          .treasuryAssumedOpening,
+          "the scenario gives no opening cash balance (treasury: {opening_balance: …}); the cash plan starts \(timeline.months.first) from the initial reserves, \(Money.format(opening)) EUR",
+          at: scenario.location))
+    }
+    if !practice.isEmpty {
+      warnings.append(
+        .warning(
+          .treasuryPracticeTerms,
+          "the payment terms of the subsidies from \(practice.sorted().joined(separator: ", ")) are practice (treasury.yaml), not their conventions'; give them in treasury: {funders: …} or payment: on a subsidy",
+          at: scenario.location))
+    }
+    var months: [Treasury.MonthFlows] = []
+    var cash = opening, drawn = 0.0, interestDue = 0.0
+    var accruedIn = 0.0, receivedIn = 0.0, accruedOut = 0.0, paidOut = 0.0
+    var interestAccrued = Array(repeating: 0.0, count: count)
+    for m in 0..<count {
+      var r = receipts[m].mapValues(Money.cents)
+      var d = disbursements[m].mapValues(Money.cents)
+      if interestDue > 0 { d["interest"] = interestDue }
+      r = r.filter { $0.value != 0 }
+      d = d.filter { $0.value != 0 }
+      let before = Money.cents(cash + Money.sum(Array(r.values)) - Money.sum(Array(d.values)))
+      var financing = 0.0
+      if policy.overdraftLimit > 0 {
+        if before < policy.floor {
+          financing = min(policy.floor - before, policy.overdraftLimit - drawn)
+        } else if drawn > 0 {
+          financing = -min(drawn, before - policy.floor)
+        }
+        financing = Money.cents(financing)
+      }
+      drawn = Money.cents(drawn + financing)
+      let closing = Money.cents(before + financing)
+      interestDue = Money.cents(drawn * policy.overdraftRate / 12)
+      interestAccrued[m] = interestDue
+      for (id, values) in accrued {
+        if kinds[id]?.receipt ?? false { accruedIn += values[m] } else { accruedOut += values[m] }
+      }
+      accruedOut += interestDue
+      receivedIn += Money.sum(Array(r.values))
+      paidOut += Money.sum(Array(d.values))
+      months.append(
+        Treasury.MonthFlows(
+          month: timeline.months[m], opening: cash, receipts: r, disbursements: d, financing: financing, closing: closing,
+          overdraft: drawn, receivables: Money.cents(accruedIn - receivedIn), payables: Money.cents(accruedOut - paidOut)))
+      cash = closing
+    }
+    if interestDue > 0 { payableAfter["interest", default: 0] += interestDue }
+    var figures: [String: Treasury.PeriodFigures] = [:]
+    for p in periods {
+      let ms = p.monthIndices
+      guard let low = ms.min(by: { months[$0].closing < months[$1].closing }), let last = ms.last else { continue }
+      figures[p.id] = Treasury.PeriodFigures(
+        lowestCash: months[low].closing, lowestCashMonth: "\(months[low].month)",
+        monthsBelowZero: ms.filter { months[$0].closing < 0 }.count, receivablesEnd: months[last].receivables,
+        payablesEnd: months[last].payables, financingCost: Money.sum(ms.map { interestAccrued[$0] }))
+    }
+    let used = Set(months.flatMap { Array($0.receipts.keys) + Array($0.disbursements.keys) })
+      .union(receivableAfter.keys).union(payableAfter.keys)
+    let plan = Treasury(
+      kinds: kinds.values.filter { used.contains($0.id) }.sorted { ($0.receipt ? 0 : 1, $0.id) < ($1.receipt ? 0 : 1, $1.id) },
+      months: months, periods: figures, receivableAfterHorizon: receivableAfter.mapValues(Money.cents),
+      payableAfterHorizon: payableAfter.mapValues(Money.cents), openingBalance: opening, openingGiven: policy.openingBalance != nil,
+      floor: policy.floor, nonCash: nonCash)
+    return (plan, warnings)
+  }
+}
