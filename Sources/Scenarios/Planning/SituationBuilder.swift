@@ -86,6 +86,8 @@ struct SituationBuilder {
     set("association_lucrative", 0)
     set("mecenat_rescrit", 0)
     set("emploi_avenir_secteur_marchand", 0)
+    // The overdraft's interest, set by the cash plan when the scenario has an overdraft.
+    if ruleSet.input("financing_cost") != nil { set("financing_cost", 0) }
   }
 
   /// An amount by exercise spread over each exercise's months, in whole cents that add up.

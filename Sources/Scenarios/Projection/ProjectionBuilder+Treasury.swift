@@ -70,16 +70,18 @@ extension ProjectionBuilder {
     /// its balance.
     func schedule(_ id: String, _ amounts: [Int: Double], _ t: PaymentTerms) {
       var byExercise: [Int: Double] = [:]
-      for (m, v) in amounts {
+      // In month order: the same sums, to the last bit, on every run.
+      for (m, v) in amounts.sorted(by: { $0.key < $1.key }) {
         byExercise[timeline.exerciseIndex[m], default: 0] += v
         accrue(id, v, m)
       }
       for (e, total) in byExercise.sorted(by: { $0.key < $1.key }) {
         let months = timeline.exercises[e].months
         let start = index(months.first), end = index(months.last)
-        let advance = Money.cents(total * t.advance)
+        let granted = Money.cents(total)
+        let advance = Money.cents(granted * t.advance)
         pay(id, advance, start + t.advanceMonth)
-        pay(id, Money.cents(total) - advance, end + t.balanceDelay)
+        pay(id, Money.sum([granted, -advance]), end + t.balanceDelay)
       }
     }
 
@@ -113,6 +115,9 @@ extension ProjectionBuilder {
     kind(
       "tax-credits", "Tax credits (CIR, CICE)", receipt: true, "set against the corporate tax or refunded the year after (treasury.yaml)")
     kind("sales", "Sales and other income", receipt: true, "the customer's delay (treasury.yaml)")
+    kind(
+      "interest", "Overdraft interest", receipt: false,
+      "the month after, on the balance drawn at the month's end (treasury: overdraft_rate)")
 
     // The taxe sur les salaires: paid by calendar year, by the tax of the year before.
     var tsByYear: [Int: Double] = [:]
@@ -120,8 +125,8 @@ extension ProjectionBuilder {
     func taxeSalairesPaid(_ m: Int) throws(DiagnosticList) -> Int {
       let month = timeline.months[m]
       let before = tsByYear[month.year - 1] ?? 0
-      if before < (try parameter("tresorerie_ts_seuil_annuel", Month(month.year, 1))) { return index(Month(month.year + 1, 1)) }
-      if before <= (try parameter("tresorerie_ts_seuil_mensuel", Month(month.year, 1))) { return nextQuarter(m) }
+      if before < (try parameter("tresorerie_ts_seuil_annuel", month)) { return index(Month(month.year + 1, 1)) }
+      if before <= (try parameter("tresorerie_ts_seuil_mensuel", month)) { return nextQuarter(m) }
       return m + 1
     }
 
@@ -144,10 +149,17 @@ extension ProjectionBuilder {
         let e = timeline.exerciseIndex[m]
         let share = { (v: Double) in Money.share(of: v, month: m - timeline.firstMonth(ofExercise: e), of: timeline.exercises[e].monthCount)
         }
-        for (path, cells) in a.budget.sorted(by: { $0.key < $1.key }) {
-          let isLeaf = !layout.contains { $0.path.hasPrefix(path + "/") }
-          guard isLeaf, !path.hasSuffix("/total") else { continue }
-          let v = share((cells["fonctionnement"] ?? 0) + (cells["projets"] ?? 0))
+        func both(_ cells: [String: Double]?) -> Double { (cells?["fonctionnement"] ?? 0) + (cells?["projets"] ?? 0) }
+        for (path, cells) in a.budget.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("/total") {
+          // A leaf as recorded; a section recorded above its lines, the part its lines leave out.
+          var recorded = both(cells)
+          if layout.contains(where: { $0.path.hasPrefix(path + "/") }) {
+            let depth = path.split(separator: "/").count
+            let lines = a.budget.filter { $0.key.hasPrefix(path + "/") && $0.key.split(separator: "/").count == depth + 1 }
+            recorded -= lines.values.reduce(0) { $0 + both($1) }
+            guard abs(recorded) >= 0.005 else { continue }
+          }
+          let v = share(recorded)
           let parts = path.split(separator: "/").map(String.init)
           switch (parts.first, parts.count > 1 ? parts[1] : "") {
           case ("produits", "subventions"):
@@ -203,6 +215,7 @@ extension ProjectionBuilder {
       let isNet = value("charges.impot_societes.f", m) + value("charges.impot_societes.p", m)
       add("corporate-tax", isNet + cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
       add("tax-credits", cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
+      add("interest", value("charges.charges_financieres.f", m) + value("charges.charges_financieres.p", m), accrued: m, paid: m + 1)
       nonCash[m] += value("charges.dotations.f", m) + value("charges.dotations.p", m) - nonCashItems(m, itemLines, itemIds.count)
     }
     // Subsidies: each by its terms; the recorded ones by their funder's.
@@ -278,10 +291,6 @@ extension ProjectionBuilder {
   ) throws(DiagnosticList) -> (Treasury, warnings: [Diagnostic]) {
     var warnings: [Diagnostic] = []
     let count = timeline.monthCount
-    var kinds = kinds
-    kinds["interest"] = Treasury.Kind(
-      id: "interest", label: "Overdraft interest", receipt: false,
-      timing: "the month after, on the balance drawn (treasury: overdraft_rate)")
     var receipts = Array(repeating: [String: Double](), count: count)
     var disbursements = Array(repeating: [String: Double](), count: count)
     var receivableAfter: [String: Double] = [:]
@@ -313,15 +322,12 @@ extension ProjectionBuilder {
           at: scenario.location))
     }
     var months: [Treasury.MonthFlows] = []
-    var cash = opening, drawn = 0.0, interestDue = 0.0
+    var cash = opening, drawn = 0.0
     var accruedIn = 0.0, receivedIn = 0.0, accruedOut = 0.0, paidOut = 0.0
-    var interestAccrued = Array(repeating: 0.0, count: count)
+    var implied = Array(repeating: 0.0, count: count)
     for m in 0..<count {
-      var r = receipts[m].mapValues(Money.cents)
-      var d = disbursements[m].mapValues(Money.cents)
-      if interestDue > 0 { d["interest"] = interestDue }
-      r = r.filter { $0.value != 0 }
-      d = d.filter { $0.value != 0 }
+      let r = receipts[m].mapValues(Money.cents).filter { $0.value != 0 }
+      let d = disbursements[m].mapValues(Money.cents).filter { $0.value != 0 }
       let before = Money.cents(cash + Money.sum(Array(r.values)) - Money.sum(Array(d.values)))
       var financing = 0.0
       if policy.overdraftLimit > 0 {
@@ -334,12 +340,12 @@ extension ProjectionBuilder {
       }
       drawn = Money.cents(drawn + financing)
       let closing = Money.cents(before + financing)
-      interestDue = Money.cents(drawn * policy.overdraftRate / 12)
-      interestAccrued[m] = interestDue
-      for (id, values) in accrued {
+      // The interest the balance drawn implies; the budget books it as Charges financières
+      // (Projection.run iterates until both agree). A recorded month's charges are the record's.
+      implied[m] = closed[m] ? 0 : Money.cents(drawn * policy.overdraftRate / 12)
+      for (id, values) in accrued.sorted(by: { $0.key < $1.key }) {
         if kinds[id]?.receipt ?? false { accruedIn += values[m] } else { accruedOut += values[m] }
       }
-      accruedOut += interestDue
       receivedIn += Money.sum(Array(r.values))
       paidOut += Money.sum(Array(d.values))
       months.append(
@@ -348,7 +354,6 @@ extension ProjectionBuilder {
           overdraft: drawn, receivables: Money.cents(accruedIn - receivedIn), payables: Money.cents(accruedOut - paidOut)))
       cash = closing
     }
-    if interestDue > 0 { payableAfter["interest", default: 0] += interestDue }
     var figures: [String: Treasury.PeriodFigures] = [:]
     for p in periods {
       let ms = p.monthIndices
@@ -356,7 +361,7 @@ extension ProjectionBuilder {
       figures[p.id] = Treasury.PeriodFigures(
         lowestCash: months[low].closing, lowestCashMonth: "\(months[low].month)",
         monthsBelowZero: ms.filter { months[$0].closing < 0 }.count, receivablesEnd: months[last].receivables,
-        payablesEnd: months[last].payables, financingCost: Money.sum(ms.map { interestAccrued[$0] }))
+        payablesEnd: months[last].payables, financingCost: Money.sum(ms.map { Money.cents(accrued["interest"]?[$0] ?? 0) }))
     }
     let used = Set(months.flatMap { Array($0.receipts.keys) + Array($0.disbursements.keys) })
       .union(receivableAfter.keys).union(payableAfter.keys)
@@ -364,7 +369,7 @@ extension ProjectionBuilder {
       kinds: kinds.values.filter { used.contains($0.id) }.sorted { ($0.receipt ? 0 : 1, $0.id) < ($1.receipt ? 0 : 1, $1.id) },
       months: months, periods: figures, receivableAfterHorizon: receivableAfter.mapValues(Money.cents),
       payableAfterHorizon: payableAfter.mapValues(Money.cents), openingBalance: opening, openingGiven: policy.openingBalance != nil,
-      floor: policy.floor, nonCash: nonCash)
+      floor: policy.floor, nonCash: nonCash, impliedInterest: implied)
     return (plan, warnings)
   }
 }

@@ -7,8 +7,22 @@ extension Projection {
     _ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false, legalLimitsAsWarnings: Bool = false
   ) throws(DiagnosticList) -> Projection {
     var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
-    let situation = try planner.situation()
-    let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
+    var situation = try planner.situation()
+    var evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
+    // An overdraft's interest is a charge of the budget that the cash plan computes: book
+    // what the balances imply and project again until both agree to the cent.
+    if scenario.treasury.overdraftLimit > 0, ruleSet.input("financing_cost") != nil {
+      var booked = Array(repeating: 0.0, count: situation.timeline.monthCount)
+      for _ in 0..<Self.financingIterations {
+        let probe = ProjectionBuilder(scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
+        guard let implied = try probe.treasury(Period.periods(situation.timeline, by: kind))?.0.impliedInterest,
+          zip(implied, booked).contains(where: { abs($0 - $1) >= 0.005 })
+        else { break }
+        booked = implied
+        situation.inputs["financing_cost"] = .monthly(booked)
+        evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
+      }
+    }
     var builder = ProjectionBuilder(scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
     do {
       try builder.checkLegalLimits()
@@ -27,6 +41,12 @@ extension Projection {
     projection.scenario = scenario
     return projection
   }
+}
+
+extension Projection {
+  /// How many times the overdraft's interest is booked and the plan recomputed, at most
+  /// (it agrees to the cent after two or three).
+  static let financingIterations = 10
 }
 
 /// Assembles a projection's tables from a traced evaluation and the scenario's actuals.

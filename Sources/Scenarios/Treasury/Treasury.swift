@@ -68,6 +68,9 @@ public struct Treasury: Sendable {
   /// `reserves − cash = receivables − payables − overdraft − non-cash charges + (initial
   /// reserves − opening balance)`.
   public var nonCash: [Double]
+  /// The overdraft's interest the balances imply, by month (what the budget books as
+  /// Charges financières once `Projection.run` has iterated to agreement).
+  public var impliedInterest: [Double]
 
   public func kind(_ id: String) -> Kind? { kinds.first { $0.id == id } }
 }

@@ -1,0 +1,109 @@
+import Foundation
+import Planner
+import TestSupport
+import Testing
+
+@testable import Scenarios
+
+/// The cash plan's identities on the shipped scenarios and a fixture with an overdraft.
+@Suite struct TreasuryTests {
+  static let baseline = VariantTests.baseline
+
+  static func fixture(_ name: String) throws -> Projection {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/treasury/\(name)").path
+    return try Projection.run(try ScenarioLoader.load(path), ruleSet: ShippedRules.ruleSet)
+  }
+
+  /// Every month: closing = opening + receipts − disbursements + financing, and the next
+  /// month opens on it.
+  @Test(arguments: ["baseline.yaml", "stop-end-2013.yaml", "scic-2013.yaml"])
+  func eachMonthAddsUp(_ name: String) throws {
+    let t = try #require(try VariantTests.project(name).treasury)
+    var opening = t.openingBalance
+    for m in t.months {
+      #expect(m.opening == opening, "\(m.month)")
+      #expect(isClose(m.closing, m.opening + m.totalReceipts - m.totalDisbursements + m.financing, tolerance: 0.001), "\(m.month)")
+      opening = m.closing
+    }
+  }
+
+  /// Nothing is lost: each subsidy's receipts and what is still receivable after the horizon
+  /// add up to what it is granted in the open exercises.
+  @Test func everySubsidyIsReceivedOrStillReceivable() throws {
+    let p = Self.baseline
+    let t = try #require(p.treasury)
+    for s in p.scenario.subsidies {
+      let granted = p.periods.filter { p.scenario.actuals[$0.id] == nil }.reduce(0) { $0 + (s.amounts[$1.id] ?? 0) }
+      let received = t.months.reduce(0) { $0 + ($1.receipts["subsidy:\(s.id)"] ?? 0) }
+      let later = t.receivableAfterHorizon["subsidy:\(s.id)"] ?? 0
+      #expect(isClose(received + later, granted, tolerance: 0.01), "\(s.id)")
+    }
+  }
+
+  /// At every exercise's end, reserves − cash = receivables − payables − the overdraft drawn
+  /// − the charges with no cash flow (dotations) + (initial reserves − opening balance).
+  @Test(arguments: ["baseline.yaml", "stop-end-2013.yaml", "ues-2013.yaml", "emploi-avenir-2013.yaml"])
+  func reservesMinusCashIsWhatIsOwed(_ name: String) throws {
+    let p = try VariantTests.project(name)
+    try checkIdentity(p)
+  }
+
+  @Test func overdraftFixtureKeepsTheIdentity() throws {
+    try checkIdentity(try Self.fixture("overdraft.yaml"))
+  }
+
+  func checkIdentity(_ p: Projection) throws {
+    let t = try #require(p.treasury)
+    var nonCash = 0.0
+    for (i, m) in t.months.enumerated() {
+      nonCash += t.nonCash[i]
+      guard let period = p.periods.first(where: { $0.to == "\(m.month)" }) else { continue }
+      let reserves = try #require(p.indicators["reserves"]?[period.id])
+      let owed =
+        m.receivables - m.payables - m.overdraft - nonCash + (p.scenario.organisation.initialReserves - t.openingBalance)
+      #expect(isClose(reserves - m.closing, owed, tolerance: 0.05), "\(p.scenario.id) \(period.id): \(reserves - m.closing) vs \(owed)")
+    }
+  }
+
+  /// The overdraft keeps the balance at the floor while its limit allows, and its interest is
+  /// the balance drawn at the rate, paid the month after; the period's financing cost is it.
+  @Test func theOverdraftCoversTheGapAndCostsItsInterest() throws {
+    let p = try Self.fixture("overdraft.yaml")
+    let t = try #require(p.treasury)
+    let policy = p.scenario.treasury
+    #expect(t.months.contains { $0.overdraft > 0 })
+    var previousDrawn = 0.0
+    for m in t.months {
+      if m.overdraft < policy.overdraftLimit { #expect(m.closing >= policy.floor - 0.005, "\(m.month)") }
+      #expect(m.overdraft <= policy.overdraftLimit)
+      #expect(isClose(m.disbursements["interest"] ?? 0, Money.cents(previousDrawn * policy.overdraftRate / 12), tolerance: 0.001))
+      previousDrawn = m.overdraft
+    }
+    let cost2012 = try #require(t.periods["2012"]?.financingCost)
+    #expect(cost2012 > 0)
+    let drawn2012 = t.months.filter { $0.month.year == 2012 }.map { Money.cents($0.overdraft * policy.overdraftRate / 12) }
+    #expect(isClose(cost2012, Money.sum(drawn2012), tolerance: 0.001))
+  }
+
+  /// The law's dates: an employer of nine or fewer pays its contributions in the first month
+  /// of the next quarter (R243-6 CSS); the taxe sur les salaires is paid quarterly before
+  /// 2012-04 (a small tax), then, below the threshold on the tax of the year before, in
+  /// January of the next year (CGI ann. III art. 369).
+  @Test func contributionsAndTaxesArePaidWhenTheLawSays() throws {
+    let t = try #require(Self.baseline.treasury)
+    let paidIn = t.months.filter { ($0.disbursements["social-contributions"] ?? 0) > 0 }.map { $0.month.month }
+    #expect(Set(paidIn).isSubset(of: [1, 4, 7, 10]))
+    let ts = t.months.filter { ($0.disbursements["taxe-salaires"] ?? 0) > 0 }.map(\.month)
+    #expect(!ts.isEmpty)
+    #expect(ts.filter { $0.year >= 2013 }.allSatisfy { $0.month == 1 })
+    #expect(ts.allSatisfy { [1, 4, 7, 10].contains($0.month) })
+  }
+
+  /// The baseline states its opening balance and its funders' terms: no assumed value.
+  @Test func theBaselineStatesItsTreasuryAssumptions() throws {
+    let ids = Self.baseline.warnings.map(\.id)
+    #expect(!ids.contains(.treasuryAssumedOpening))
+    #expect(!ids.contains(.treasuryPracticeTerms))
+  }
+}
