@@ -30,6 +30,26 @@ public struct PaymentTerms: Sendable, Equatable {
     return PaymentTerms(advance: advance, advanceMonth: try months("advance_month"), balanceDelay: try months("balance_delay"))
   }
 
+  /// A subsidy's terms: its own, the scenario's for its funder, or the practice of the rule
+  /// packs (`treasury.yaml`) at `month`.
+  static func resolve(
+    funder: String, subsidy: Subsidy?, policy: TreasuryPolicy, ruleSet: RuleSet, at month: Month
+  ) throws(DiagnosticList) -> PaymentTerms {
+    if let t = subsidy?.payment { return t }
+    if let t = policy.funders[funder] { return t }
+    func parameter(_ name: String) throws(DiagnosticList) -> Double {
+      guard let p = ruleSet.parameters[name] else {
+        throw DiagnosticList([
+          .error(.scenarioRulesMissing, "the rule packs have no parameter '\(name)', which the cash plan needs (treasury.yaml)")
+        ])
+      }
+      return try p.value(at: month).value
+    }
+    return PaymentTerms(
+      advance: try parameter("tresorerie_avance_\(funder)"), advanceMonth: Int(try parameter("tresorerie_avance_mois_\(funder)")),
+      balanceDelay: Int(try parameter("tresorerie_solde_delai_\(funder)")))
+  }
+
   var shown: String {
     "{advance: \(ScenarioValue.show(advance)), advance_month: \(advanceMonth), balance_delay: \(balanceDelay)}"
   }

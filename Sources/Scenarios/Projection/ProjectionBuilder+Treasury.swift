@@ -58,13 +58,8 @@ extension ProjectionBuilder {
     // The funders' terms: the subsidy's own, the scenario's for its funder, or practice.
     var practiceFunders: Set<String> = []
     func terms(funder: String, subsidy: Subsidy?, at month: Month) throws(DiagnosticList) -> PaymentTerms {
-      if let t = subsidy?.payment { return t }
-      if let t = scenario.treasury.funders[funder] { return t }
-      practiceFunders.insert(funder)
-      return PaymentTerms(
-        advance: try parameter("tresorerie_avance_\(funder)", month),
-        advanceMonth: Int(try parameter("tresorerie_avance_mois_\(funder)", month)),
-        balanceDelay: Int(try parameter("tresorerie_solde_delai_\(funder)", month)))
+      if subsidy?.payment == nil && scenario.treasury.funders[funder] == nil { practiceFunders.insert(funder) }
+      return try PaymentTerms.resolve(funder: funder, subsidy: subsidy, policy: scenario.treasury, ruleSet: ruleSet, at: month)
     }
     /// A subsidy's amount for an exercise, accrued month by month, paid in its advance and
     /// its balance.

@@ -64,10 +64,12 @@ struct ProjectionBuilder {
     self.planner = planner
     self.evaluation = evaluation
     self.kind = kind
+    closed = planner.closedMonths
   }
 
   var timeline: Timeline { evaluation.situation.timeline }
-  var closed: [Bool] { planner.closedMonths }
+  /// Whether each month is in a closed exercise (computed once: the planner derives it).
+  let closed: [Bool]
 
   func exercise(ofMonth m: Int) -> Exercise { timeline.exercises[timeline.exerciseIndex[m]] }
   func actuals(ofMonth m: Int) -> Actuals? { scenario.actuals[exercise(ofMonth: m).id] }

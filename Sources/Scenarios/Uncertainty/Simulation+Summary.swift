@@ -2,18 +2,32 @@ import Planner
 
 extension Simulation {
   static func summarise(
-    _ scenario: Scenario, chunks: [ChunkResult], draws: Int, seed: UInt64, timeline: Timeline, open: [Int], inputs: [String]
+    _ scenario: Scenario, chunks: [ChunkResult], draws: Int, seed: UInt64, timeline: Timeline, open: [Int], inputs: [String],
+    floor: Double? = nil
   ) -> Simulation {
     let periods = open.map { timeline.exercises[$0].id }
     var indicators: [String: [String: Summary]] = [:]
     var probabilities: [String: [String: Double]] = ["deficit": [:], "negative_reserves": [:]]
     for (i, name) in indicatorNames.enumerated() {
+      // Without a cash plan (no treasury rule pack), no lowest cash.
+      guard chunks.allSatisfy({ !$0.values[i].isEmpty }) else { continue }
       for (k, period) in periods.enumerated() {
         let all = chunks.flatMap { $0.values[i][k] }
         indicators[name, default: [:]][period] = summary(all)
         if name == "result" { probabilities["deficit"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
         if name == "reserves" { probabilities["negative_reserves"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
+        if name == "lowest_cash", let floor {
+          probabilities["cash_below_zero", default: [:]][period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count)
+          probabilities["cash_below_floor", default: [:]][period] = Double(all.filter { $0 < floor - 0.005 }.count) / Double(all.count)
+        }
       }
+    }
+    let horizon = chunks.flatMap(\.horizonLowest)
+    if let floor, !horizon.isEmpty {
+      probabilities["cash_below_zero", default: [:]]["horizon"] = Double(horizon.filter { $0 < -0.005 }.count) / Double(horizon.count)
+      probabilities["cash_below_floor", default: [:]]["horizon"] =
+        Double(horizon.filter { $0 < floor - 0.005 }.count) / Double(horizon.count)
+      indicators["lowest_cash", default: [:]]["horizon"] = summary(horizon)
     }
     // Sensitivity: standardised coefficients of the last exercise's reserves on the inputs.
     var sensitivity: [Sensitivity] = []

@@ -39,9 +39,59 @@ public struct Simulation: Sendable {
     var values: [[[Double]]]
     /// `[input][draw in chunk]`.
     var inputs: [[Double]]
+    /// The lowest balance over the whole horizon, per draw (empty without a cash plan).
+    var horizonLowest: [Double] = []
   }
 
-  static let indicatorNames = ["result", "reserves", "subsidies", "fte"]
+  static let indicatorNames = ["result", "reserves", "subsidies", "fte", "lowest_cash"]
+
+  /// What each draw's cash plan differs from: the scenario's own plan, its subsidies' terms
+  /// and monthly amounts, its result by month. A draw's balance is the plan's balance before
+  /// any overdraft, plus its subsidies' differences paid on their terms and the rest of its
+  /// result's difference paid in its month.
+  struct CashBase: Sendable {
+    /// The balance at each month's end, without the overdraft drawn.
+    var balance: [Double]
+    var result: [Double]
+    /// `[subsidy][month]`.
+    var subsidyMonthly: [[Double]]
+    /// `[subsidy][exercise]`: the advance's month, share and the balance's month (indices of
+    /// the timeline; past its end when after the horizon).
+    var terms: [[(advanceMonth: Int, advance: Double, balanceMonth: Int)]]
+    var floor: Double
+    /// The lowest balance in the closed exercises (which no draw changes).
+    var closedLowest: Double
+
+    init?(_ p: Projection, ruleSet: RuleSet, subsidies: [Subsidy]) throws(DiagnosticList) {
+      guard let t = p.treasury else { return nil }
+      let timeline = p.evaluation.situation.timeline
+      let months = timeline.monthCount
+      let balance = t.months.map { $0.closing - $0.overdraft }
+      self.balance = balance
+      result = (0..<months).map { p.evaluation.value("result", month: $0) ?? 0 }
+      let block = p.evaluation.situation.inputs["subsidy.amount"]
+      subsidyMonthly = subsidies.indices.map { s in (0..<months).map { m in block.map { $0[s, m, 0] } ?? 0 } }
+      let funders = ruleSet.input("subsidy.funder")?.categories ?? []
+      let funderBlock = p.evaluation.situation.inputs["subsidy.funder"]
+      var terms: [[(Int, Double, Int)]] = []
+      for (s, subsidy) in subsidies.enumerated() {
+        let f = Int(funderBlock.map { $0[s, 0, 0] } ?? 0)
+        var row: [(Int, Double, Int)] = []
+        for e in timeline.exercises {
+          let first = timeline.months.first
+          let x = try PaymentTerms.resolve(
+            funder: funders.indices.contains(f) ? funders[f] : subsidy.funder, subsidy: subsidy, policy: p.scenario.treasury,
+            ruleSet: ruleSet, at: e.months.first)
+          row.append((first.distance(to: e.months.first) + x.advanceMonth, x.advance, first.distance(to: e.months.last) + x.balanceDelay))
+        }
+        terms.append(row)
+      }
+      self.terms = terms
+      floor = t.floor
+      let closed = p.planner.closedMonths
+      closedLowest = (0..<months).filter { closed[$0] }.map { balance[$0] }.min() ?? .infinity
+    }
+  }
 
   /// Runs the simulation.
   /// - Parameters:
@@ -76,6 +126,9 @@ public struct Simulation: Sendable {
       throw DiagnosticList([.error(.simulateNothingOpen, "every exercise of the scenario is closed: nothing is uncertain")])
     }
     let hoursPerYear = (try? ruleSet.parameters["full_time_hours_per_year"]?.value(at: timeline.months.last).value) ?? 1820
+    // The scenario's own cash plan, which each draw's differs from.
+    let cash = try CashBase(
+      try Projection.run(scenario, ruleSet: ruleSet, legalLimitsAsWarnings: true), ruleSet: ruleSet, subsidies: scenario.subsidies)
     let inputNames = Self.inputNames(scenario, sampler: sampler)
     let chunkCount = (draws + chunkSize - 1) / chunkSize
     let results = Mutex<[ChunkResult?]>(Array(repeating: nil, count: chunkCount))
@@ -92,7 +145,7 @@ public struct Simulation: Sendable {
         do throws(DiagnosticList) {
           let r = try Self.chunk(
             range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
-            hoursPerYear: hoursPerYear, inputs: inputNames, pool: &pool, cache: &cache)
+            hoursPerYear: hoursPerYear, inputs: inputNames, cash: cash, pool: &pool, cache: &cache)
           results.withLock { $0[c] = r }
           let n = done.withLock { (d: inout Int) -> Int in
             d += range.count
@@ -109,7 +162,8 @@ public struct Simulation: Sendable {
     if let error = failure.withLock({ $0 }) { throw error }
     let chunks = results.withLock { $0.compactMap { $0 } }
     let engineDone = DispatchTime.now().uptimeNanoseconds
-    var simulation = Self.summarise(scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames)
+    var simulation = Self.summarise(
+      scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames, floor: cash?.floor)
     simulation.engineSeconds = Double(engineDone - started) / 1e9
     simulation.statisticsSeconds = Double(DispatchTime.now().uptimeNanoseconds - engineDone) / 1e9
     return simulation
@@ -121,7 +175,7 @@ public struct Simulation: Sendable {
   public static func estimatedBytes(_ s: Scenario, draws: Int) -> Int {
     let periods = s.exercises.filter { s.actuals[$0.id] == nil }.count
     let inputs = s.subsidies.count + 3
-    return 64 << 20 + draws * (32 * periods + 32 * inputs + 24)
+    return 64 << 20 + draws * (40 * periods + 32 * inputs + 32)
   }
 
   static func gibibytes(_ bytes: Int) -> String { String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
@@ -144,7 +198,7 @@ public struct Simulation: Sendable {
 
   static func chunk(
     _ range: Range<Int>, evaluator: Evaluator, sampler: DrawSampler, scenario: Scenario, timeline: Timeline, open: [Int],
-    hoursPerYear: Double, inputs: [String], pool: inout BufferPool, cache: inout InvariantCache
+    hoursPerYear: Double, inputs: [String], cash: CashBase?, pool: inout BufferPool, cache: inout InvariantCache
   ) throws(DiagnosticList) -> ChunkResult {
     let w = range.count, months = timeline.monthCount
     let drawn = sampler.chunk(range)
@@ -217,6 +271,63 @@ public struct Simulation: Sendable {
     if inputs.contains("CIR qualification") {
       x.append((0..<w).map { b in scenario.positions.indices.reduce(0) { $0 + drawn.cirQualifies[$1 * w + b] } })
     }
-    return ChunkResult(values: values, inputs: x)
+    var horizon: [Double] = []
+    if let cash {
+      (values[4], horizon) = Self.lowestCash(
+        cash, ev: ev, drawn: drawn.subsidies, monthly: subsidy, timeline: timeline, open: open, subsidies: scenario.subsidies.count,
+        draws: w)
+    } else {
+      values[4] = []
+    }
+    return ChunkResult(values: values, inputs: x, horizonLowest: horizon)
+  }
+
+  /// Each draw's lowest balance by open exercise and over the horizon: the scenario's plan,
+  /// plus the draw's subsidy differences on their terms, plus the rest of its result's
+  /// difference in its month.
+  static func lowestCash(
+    _ cash: CashBase, ev: Evaluation, drawn: [Double], monthly: [Double], timeline: Timeline, open: [Int], subsidies: Int, draws w: Int
+  ) -> ([[Double]], [Double]) {
+    let months = timeline.monthCount, exercises = timeline.exercises.count
+    var delta = [Double](repeating: 0, count: months * w)
+    for s in 0..<subsidies {
+      for e in open {
+        let range = timeline.months(ofExercise: e)
+        let base = Money.cents(range.reduce(0) { $0 + cash.subsidyMonthly[s][$1] })
+        let t = cash.terms[s][e]
+        let baseAdvance = Money.cents(base * t.advance)
+        for b in 0..<w {
+          let granted = (drawn[(s * exercises + e) * w + b] * 100).rounded() / 100
+          guard granted != base else { continue }
+          let advance = Money.cents(granted * t.advance)
+          if t.advanceMonth < months { delta[t.advanceMonth * w + b] += advance - baseAdvance }
+          if t.balanceMonth < months { delta[t.balanceMonth * w + b] += (granted - advance) - (base - baseAdvance) }
+        }
+      }
+    }
+    for e in open {
+      for m in timeline.months(ofExercise: e) {
+        let result = ev.totals("result", months: m..<(m + 1))!
+        for b in 0..<w {
+          var subsidyDelta = 0.0
+          for s in 0..<subsidies { subsidyDelta += monthly[(s * months + m) * w + b] - cash.subsidyMonthly[s][m] }
+          delta[m * w + b] += (result[b] - cash.result[m]) - subsidyDelta
+        }
+      }
+    }
+    var lowest = Array(repeating: [Double](repeating: .infinity, count: w), count: open.count)
+    var horizon = [Double](repeating: cash.closedLowest, count: w)
+    let exerciseOfMonth = timeline.exerciseIndex
+    let position = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1, $0) })
+    for b in 0..<w {
+      var shift = 0.0
+      for m in 0..<months {
+        shift += delta[m * w + b]
+        let balance = cash.balance[m] + shift
+        if let k = position[exerciseOfMonth[m]], balance < lowest[k][b] { lowest[k][b] = balance }
+        if balance < horizon[b] { horizon[b] = balance }
+      }
+    }
+    return (lowest.map { $0.map(Money.cents) }, horizon.map(Money.cents))
   }
 }

@@ -10,13 +10,17 @@ public struct Solver {
     case duesRate, duesCap
     case subsidy(id: String, exercise: String)
     case gross(position: String, exercise: String)
+    case openingBalance, overdraftLimit
 
-    /// `dues.rate`, `dues.cap`, `subsidies.ID.EXERCISE`, `positions.ID.gross.EXERCISE`.
+    /// `dues.rate`, `dues.cap`, `subsidies.ID.EXERCISE`, `positions.ID.gross.EXERCISE`,
+    /// `treasury.opening_balance`, `treasury.overdraft_limit`.
     public init?(_ text: String) {
       let p = text.split(separator: ".").map(String.init)
       switch p.count {
       case 2 where p == ["dues", "rate"]: self = .duesRate
       case 2 where p == ["dues", "cap"]: self = .duesCap
+      case 2 where p == ["treasury", "opening_balance"]: self = .openingBalance
+      case 2 where p == ["treasury", "overdraft_limit"]: self = .overdraftLimit
       case 3 where p[0] == "subsidies": self = .subsidy(id: p[1], exercise: p[2])
       case 4 where p[0] == "positions" && p[2] == "gross": self = .gross(position: p[1], exercise: p[3])
       default: return nil
@@ -30,12 +34,15 @@ public struct Solver {
       case result(String)
       case reserves(String)
       case probability(String, exercise: String)
+      /// The lowest balance of the cash plan in a period (`horizon`: over the whole plan).
+      case minCash(String)
     }
     public var metric: Metric
     public var atLeast: Bool
     public var threshold: Double
 
-    /// `result(2013) >= 0`, `reserves(2013-12) >= 10000 EUR`, `P(deficit, 2013) <= 10 %`.
+    /// `result(2013) >= 0`, `reserves(2013-12) >= 10000 EUR`, `P(deficit, 2013) <= 10 %`,
+    /// `min_cash(2012) >= 0`, `P(cash_below_zero, horizon) <= 5 %`.
     public init?(_ text: String) {
       let t = text.replacing(" ", with: "")
       let op: String
@@ -51,9 +58,12 @@ public struct Solver {
       switch name {
       case "result": metric = .result(arg)
       case "reserves": metric = .reserves(arg)
+      case "min_cash": metric = .minCash(arg)
       case "P":
         let a = arg.split(separator: ",").map(String.init)
-        guard a.count == 2, ["deficit", "negative_reserves"].contains(a[0]), (0...1).contains(threshold) else { return nil }
+        guard a.count == 2, ["deficit", "negative_reserves", "cash_below_zero", "cash_below_floor"].contains(a[0]),
+          (0...1).contains(threshold)
+        else { return nil }
         metric = .probability(a[0], exercise: a[1])
       default: return nil
       }
@@ -85,6 +95,10 @@ public struct Solver {
     let metric: ([Double]) throws(DiagnosticList) -> [Double]
     if case .probability = target.metric {
       metric = { (xs) throws(DiagnosticList) in try self.probabilities(path, xs, target: target, draws: draws, seed: seed) }
+    } else if case .minCash = target.metric {
+      metric = { (xs) throws(DiagnosticList) in try self.projected(path, xs, target: target) }
+    } else if path == .openingBalance || path == .overdraftLimit {
+      metric = { (xs) throws(DiagnosticList) in try self.projected(path, xs, target: target) }
     } else {
       metric = { (xs) throws(DiagnosticList) in try self.batch(path, xs, target: target) }
     }
@@ -92,7 +106,8 @@ public struct Solver {
     var (lo, hi) = (range.lowerBound, range.upperBound)
     let probability: Bool = {
       if case .probability = target.metric { return true }
-      return false
+      if case .minCash = target.metric { return true }
+      return path == .openingBalance || path == .overdraftLimit
     }()
     let k = probability ? 9 : 65
     var evaluations = 0
@@ -122,7 +137,7 @@ public struct Solver {
       guard let flip = (1..<k).first(where: { meets(ms[$0 - 1]) != meets(ms[$0]) }) else { break }
       (lo, hi) = (xs[flip - 1], xs[flip])
       if meets(ms[flip]) { (best, bestMetric) = (xs[flip], ms[flip]) } else { (best, bestMetric) = (xs[flip - 1], ms[flip - 1]) }
-      if probability && evaluations > 60 { break }
+      if case .probability = target.metric, evaluations > 60 { break }
     }
     let value = isRate(path) ? (best * 1e6).rounded() / 1e6 : Money.cents(best)
     return Answer(value: value, metricAtValue: bestMetric, message: "met at \(value) (\(format(bestMetric)))", evaluations: evaluations)
@@ -159,6 +174,9 @@ public struct Solver {
       return Block(rows: base.rows, months: t.monthCount, width: k, data: data)
     }
     switch path {
+    case .openingBalance, .overdraftLimit:
+      // The cash plan's assumptions: projected one candidate at a time (`projected`).
+      return try projected(path, xs, target: target)
     case .duesRate:
       let b = Block(rows: 1, months: 1, width: k, data: xs)
       variation.inputs["dues_rate"] = { _ in b }
@@ -191,9 +209,67 @@ public struct Solver {
       let m: Int
       if let month = Month(parsing: at), let i = t.months.index(of: month) { m = i } else { m = try exerciseMonths(at).last! }
       return (0..<k).map { ev.value("reserves", month: m, variant: $0) ?? 0 }
-    case .probability:
+    case .probability, .minCash:
       return []
     }
+  }
+
+  /// The scenario with the path set to `x`.
+  func applying(_ path: Path, _ x: Double) throws(DiagnosticList) -> Scenario {
+    var s = scenario
+    switch path {
+    case .duesRate: s.dues.rate = x
+    case .duesCap: s.dues.cap = x
+    case .openingBalance: s.treasury.openingBalance = x
+    case .overdraftLimit: s.treasury.overdraftLimit = x
+    case .subsidy(let id, let e):
+      guard let i = s.subsidies.firstIndex(where: { $0.id == id }) else {
+        throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
+      }
+      s.subsidies[i].amounts.values[e] = x
+      s.subsidies[i].amountDistribution[e] = nil
+    case .gross(let id, let e):
+      guard let i = s.positions.firstIndex(where: { $0.id == id }) else {
+        throw DiagnosticList([.error(.solveUnknownPath, "no position '\(id)' in the scenario")])
+      }
+      s.positions[i].gross.values[e] = x
+    }
+    return s
+  }
+
+  /// A metric of the projection with its cash plan, for candidates: one projection each.
+  func projected(_ path: Path, _ xs: [Double], target: Target) throws(DiagnosticList) -> [Double] {
+    var out: [Double] = []
+    for x in xs {
+      let p = try Projection.run(try applying(path, x), ruleSet: ruleSet, legalLimitsAsWarnings: true)
+      switch target.metric {
+      case .minCash(let period):
+        guard let t = p.treasury else {
+          throw DiagnosticList([.error(.scenarioRulesMissing, "the rule packs give no cash plan (treasury.yaml) for min_cash")])
+        }
+        if period == "horizon" {
+          out.append(t.months.map(\.closing).min() ?? 0)
+        } else {
+          guard let f = t.periods[period] else {
+            throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(period)' in the scenario (or horizon)")])
+          }
+          out.append(f.lowestCash)
+        }
+      case .result(let e):
+        guard let v = p.indicators["result"]?[e] else {
+          throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(e)' in the scenario")])
+        }
+        out.append(v)
+      case .reserves(let at):
+        guard let v = p.indicators["reserves"]?[at] else {
+          throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(at)' in the scenario (give an exercise)")])
+        }
+        out.append(v)
+      case .probability:
+        return []
+      }
+    }
+    return out
   }
 
   /// The probability metric for candidates: one simulation each.
@@ -201,22 +277,7 @@ public struct Solver {
     guard case .probability(let name, let exercise) = target.metric else { return [] }
     var out: [Double] = []
     for x in xs {
-      var s = scenario
-      switch path {
-      case .duesRate: s.dues.rate = x
-      case .duesCap: s.dues.cap = x
-      case .subsidy(let id, let e):
-        guard let i = s.subsidies.firstIndex(where: { $0.id == id }) else {
-          throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
-        }
-        s.subsidies[i].amounts.values[e] = x
-        s.subsidies[i].amountDistribution[e] = nil
-      case .gross(let id, let e):
-        guard let i = s.positions.firstIndex(where: { $0.id == id }) else {
-          throw DiagnosticList([.error(.solveUnknownPath, "no position '\(id)' in the scenario")])
-        }
-        s.positions[i].gross.values[e] = x
-      }
+      let s = try applying(path, x)
       let sim = try Simulation.run(s, ruleSet: ruleSet, draws: draws, seed: seed, threads: 2)
       guard let p = sim.probabilities[name]?[exercise] else {
         throw DiagnosticList([.error(.solveUnknownExercise, "exercise '\(exercise)' is not simulated (it is closed or absent)")])

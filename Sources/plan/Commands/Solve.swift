@@ -11,11 +11,16 @@ extension Plan {
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
-    @Option(help: "dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE.")
+    @Option(
+      help: "dues.rate, dues.cap, subsidies.ID.EXERCISE, positions.ID.gross.EXERCISE, treasury.opening_balance or treasury.overdraft_limit."
+    )
     var vary: String
     @Option(help: "The range searched, LO..HI.")
     var range: String
-    @Option(help: "result(2013) >= 0, reserves(2013-12) >= 10000 EUR, or P(deficit, 2013) <= 10 %.")
+    @Option(
+      help:
+        "result(2013) >= 0, reserves(2013-12) >= 10000 EUR, min_cash(2012) >= 0 (or min_cash(horizon)), P(deficit, 2013) <= 10 % or P(cash_below_zero, horizon) <= 5 %."
+    )
     var target: String
     @Option(help: "Draws for a probability target.")
     var draws = 2000
@@ -29,11 +34,14 @@ extension Plan {
 
     func run() throws {
       guard let path = Solver.Path(vary) else {
-        throw ValidationError("--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE or positions.ID.gross.EXERCISE")
+        throw ValidationError(
+          "--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE, positions.ID.gross.EXERCISE, treasury.opening_balance or treasury.overdraft_limit"
+        )
       }
       guard let t = Solver.Target(target) else {
         throw ValidationError(
-          "--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR or P(deficit, 2013) <= 10 %")
+          "--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR, min_cash(2012) >= 0, P(deficit, 2013) <= 10 % or P(cash_below_zero, horizon) <= 5 %"
+        )
       }
       let parts = range.components(separatedBy: "..")
       guard parts.count == 2, let lo = Literal.value(parts[0]), let hi = Literal.value(parts[1]), lo < hi, abs(lo) <= Limits.amount,

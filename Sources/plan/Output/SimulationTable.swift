@@ -3,7 +3,10 @@ import Scenarios
 
 /// `plan simulate` for a terminal.
 enum SimulationTable {
-  static let labels = [("result", "Résultat"), ("reserves", "Réserves (end)"), ("subsidies", "Subventions"), ("fte", "FTE paid")]
+  static let labels = [
+    ("result", "Résultat"), ("reserves", "Réserves (end)"), ("subsidies", "Subventions"), ("fte", "FTE paid"),
+    ("lowest_cash", "Lowest cash"),
+  ]
 
   static func render(_ s: Simulation) -> String {
     var out = "\(s.scenario): \(s.draws) draws, seed \(s.seed)\n"
@@ -17,7 +20,15 @@ enum SimulationTable {
           + "\n"
       }
       out +=
-        "  P(deficit) \(percent(s.probabilities["deficit"]?[period] ?? 0)), P(negative reserves) \(percent(s.probabilities["negative_reserves"]?[period] ?? 0))\n"
+        "  P(deficit) \(percent(s.probabilities["deficit"]?[period] ?? 0)), P(negative reserves) \(percent(s.probabilities["negative_reserves"]?[period] ?? 0))"
+      if let p = s.probabilities["cash_below_zero"]?[period] { out += ", P(cash < 0) \(percent(p))" }
+      out += "\n"
+    }
+    if let p = s.probabilities["cash_below_zero"]?["horizon"], let low = s.indicators["lowest_cash"]?["horizon"] {
+      out += "\nOver the horizon: P(cash < 0 in some month) \(percent(p))"
+      if let f = s.probabilities["cash_below_floor"]?["horizon"] { out += ", P(cash below the floor) \(percent(f))" }
+      out += "; lowest cash p5 \(Money.format(low.p5)), p50 \(Money.format(low.p50)), p95 \(Money.format(low.p95))\n"
+      out += "  (the balance before any overdraft; each draw's subsidies paid on their terms, the rest of its result in its month)\n"
     }
     if !s.sensitivity.isEmpty {
       out += "\nWhat moves the \(s.periods.last!) reserves most (standardised regression coefficients)\n"
@@ -31,7 +42,7 @@ enum SimulationTable {
     var out = "\(first.scenario): \(first.draws) draws, seed \(first.seed), under each statute\n\n" + ProjectionTable.pad("", 30)
     out += results.map { ProjectionTable.left($0.0.uppercased(), 14) }.joined() + "\n"
     for period in first.periods {
-      for (key, label) in [("deficit", "P(deficit)"), ("negative_reserves", "P(negative reserves)")] {
+      for (key, label) in [("deficit", "P(deficit)"), ("negative_reserves", "P(negative reserves)"), ("cash_below_zero", "P(cash < 0)")] {
         out += ProjectionTable.pad("  \(period) \(label)", 30)
         out += results.map { ProjectionTable.left(percent($0.1.probabilities[key]?[period] ?? 0), 14) }.joined() + "\n"
       }

@@ -107,3 +107,41 @@ import Testing
     #expect(!ids.contains(.treasuryPracticeTerms))
   }
 }
+
+/// The simulation's cash: each draw's plan is the scenario's with its draws' differences.
+@Suite struct SimulatedCashTests {
+  static func load(_ name: String) throws -> Scenario {
+    try ScenarioLoader.load(
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/treasury/\(name)").path)
+  }
+
+  /// Nothing uncertain: every draw's lowest cash is the plan's.
+  @Test func withoutUncertaintyEveryDrawHasThePlansLowestCash() throws {
+    let s = try Self.load("overdraft.yaml")
+    var plain = s
+    plain.treasury.overdraftLimit = 0
+    let plan = try #require(try Projection.run(plain, ruleSet: ShippedRules.ruleSet).treasury)
+    let sim = try Simulation.run(plain, ruleSet: ShippedRules.ruleSet, draws: 20, seed: 1)
+    for period in sim.periods {
+      let low = try #require(sim.indicators["lowest_cash"]?[period])
+      #expect(low.p5 == plan.periods[period]?.lowestCash && low.p95 == plan.periods[period]?.lowestCash, "\(period)")
+      #expect(sim.probabilities["cash_below_zero"]?[period] == ((plan.periods[period]?.lowestCash ?? 0) < 0 ? 1 : 0))
+    }
+  }
+
+  /// A subsidy never renewed: every draw has the cash of the scenario without it, its advance
+  /// and balance missing on their months.
+  @Test func aSubsidyNotRenewedTakesItsPaymentsAway() throws {
+    let s = try Self.load("renewal.yaml")
+    var without = s
+    without.subsidies[0].amounts.values["2013"] = 0
+    let plan = try #require(try Projection.run(without, ruleSet: ShippedRules.ruleSet).treasury)
+    let sim = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 50, seed: 3)
+    let low = try #require(sim.indicators["lowest_cash"]?["2013"])
+    #expect(isClose(low.p50, try #require(plan.periods["2013"]?.lowestCash), tolerance: 0.011))
+    #expect(low.p5 == low.p95)
+    let horizon = try #require(sim.indicators["lowest_cash"]?["horizon"])
+    #expect(isClose(horizon.p50, plan.months.map(\.closing).min()!, tolerance: 0.011))
+  }
+}

@@ -60,13 +60,40 @@ public struct RuleSet: Sendable {
   public var inputs: [Input]
   public var parameters: [String: Parameter]
   /// Rules in the order they were declared; `Rule.index` is the position here.
-  public var rules: [Rule]
+  public var rules: [Rule] { didSet { byName = Self.names(rules) } }
   /// Rule indices in evaluation order: each rule comes after the rules it reads.
   public var order: [Int]
   /// How many core nodes the rule set has (node ids are below this).
   public var nodeCount: Int
+  /// The index of each rule's name (the first rule of a name), for `rule(named:)`.
+  private var byName: [String: Int]
+  private var inputsByKey: [String: Int]
 
-  public func rule(named name: String) -> Rule? { rules.first { $0.name == name } }
-  public func input(_ key: String) -> Input? { inputs.first { $0.key == key } }
+  public init(
+    entityKinds: [String: EntityKind], inputs: [Input], parameters: [String: Parameter], rules: [Rule], order: [Int], nodeCount: Int
+  ) {
+    self.entityKinds = entityKinds
+    self.inputs = inputs
+    self.parameters = parameters
+    self.rules = rules
+    self.order = order
+    self.nodeCount = nodeCount
+    byName = Self.names(rules)
+    var keys: [String: Int] = [:]
+    for (i, input) in inputs.enumerated() where keys[input.key] == nil { keys[input.key] = i }
+    inputsByKey = keys
+  }
+
+  static func names(_ rules: [Rule]) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for (i, r) in rules.enumerated() where out[r.name] == nil { out[r.name] = i }
+    return out
+  }
+
+  public func rule(named name: String) -> Rule? { byName[name].map { rules[$0] } }
+  public func input(_ key: String) -> Input? {
+    if let i = inputsByKey[key], i < inputs.count, inputs[i].key == key { return inputs[i] }
+    return inputs.first { $0.key == key }
+  }
   public func inputIndex(_ key: String) -> Int? { inputs.firstIndex { $0.key == key } }
 }
