@@ -34,7 +34,7 @@ public enum ExplanationRenderer {
     if let e = n.entity, top || n.kind == .rule || n.kind == .input { context.append(e) }
     if top || n.kind == .rule || n.kind == .period { context.append(n.period) }
     if !context.isEmpty { line += "  (\(context.joined(separator: ", ")))" }
-    if n.kind == .input, let r = n.reference { line += "  [\(r)]" }
+    if n.kind == .input || n.kind == .sum, let r = n.reference { line += "  [\(r)]" }
     if n.kind == .parameter {
       var source: [String] = []
       if let f = n.inForceFrom { source.append("in force from \(f)") }

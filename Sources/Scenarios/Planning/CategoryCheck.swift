@@ -26,6 +26,7 @@ extension Scenario {
     }
     check(organisation, fallback: location)
     check(treasury, fallback: location)
+    check(uncertainty, fallback: location)
     for m in members { check(m, fallback: m.location) }
     for p in positions { check(p, fallback: p.location) }
     for s in subsidies { check(s, fallback: s.location) }

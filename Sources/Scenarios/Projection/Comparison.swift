@@ -24,6 +24,7 @@ public struct Comparison: Sendable {
   public static let indicatorKeys: [(String, String)] = [
     ("result", "Résultat"), ("reserves", "Réserves cumulées (end)"), ("subsidies_share", "Subventions / produits (%)"),
     ("fte", "FTE paid (ETP)"), ("cost_per_fte", "Charges par ETP"), ("dues_per_member", "Cotisations par membre"),
+    ("lowest_cash", "Trésorerie, point bas"), ("financing_cost", "Charges financières"),
   ]
 
   public init(_ projections: [Projection]) {

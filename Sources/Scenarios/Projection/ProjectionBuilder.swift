@@ -148,12 +148,20 @@ struct ProjectionBuilder {
     checkPublishedStaffing(staffing)
     checkRecorded(budget)
     checkSeedFacts()
-    let indicators = indicators(periods, budget: budget, staffing: staffing)
+    var indicators = indicators(periods, budget: budget, staffing: staffing)
     var inKind: [String: Double] = [:]
     for p in periods { inKind[p.id] = Money.cents(total("in_kind.benevolat", p.monthIndices)) }
     let cash = try treasury(periods)
     if let cash { warnings += cash.warnings }
     let treasury = cash?.0
+    if let t = treasury {
+      for p in periods {
+        guard let f = t.periods[p.id] else { continue }
+        indicators["lowest_cash", default: [:]][p.id] = f.lowestCash
+        indicators["months_below_zero", default: [:]][p.id] = Double(f.monthsBelowZero)
+        indicators["financing_cost", default: [:]][p.id] = f.financingCost
+      }
+    }
     return Projection(
       scenario: scenario, periods: periods, budget: budget, staffing: staffing, indicators: indicators, inKind: inKind,
       treasury: treasury, warnings: warnings, evaluation: evaluation, planner: planner)

@@ -34,7 +34,13 @@ struct DrawSampler: Sendable {
     var positionStart: [Double]
     /// Whether each position's work qualifies for the CIR, drawn from `cir_qualifies`.
     var cirQualifies: [Double]
+    /// `[funder * width + draw]`: the balance's delay in whole months, for the funders of
+    /// `delayFunders`.
+    var balanceDelays: [Double] = []
   }
+
+  /// The funders whose payment delay is uncertain, in order.
+  var delayFunders: [String] { scenario.uncertainty.paymentDelays.keys.sorted() }
 
   /// Draws a chunk. Each draw has its own generator, and takes only the numbers its
   /// uncertain inputs need, always in the same order.
@@ -54,6 +60,8 @@ struct DrawSampler: Sendable {
     var dues = [Double](repeating: scenario.dues.collectionRate, count: w)
     var starts = [Double](repeating: 0, count: scenario.positions.count * w)
     var qualifies = [Double](repeating: 0, count: scenario.positions.count * w)
+    let funders = delayFunders
+    var delays = [Double](repeating: 0, count: funders.count * w)
     let rho = scenario.uncertainty.publicBudgetsCorrelation, rhoRest = (1 - rho * rho).squareRoot()
     let q = scenario.uncertainty.memberLeavingProbability
     let firstOpen = open.first.map { timeline.exercises[$0].months.first } ?? timeline.months.last
@@ -102,8 +110,14 @@ struct DrawSampler: Sendable {
         let q = p.cirQualifies
         qualifies[r * w + b] = q > 0 && q < 1 ? (g.uniform() < q ? 1 : 0) : q
       }
+      // Payment delays, in whole months up to a payment term's longest.
+      for (f, funder) in funders.enumerated() {
+        let d = scenario.uncertainty.paymentDelays[funder]!.sample(u: g.uniform(), z: 0)
+        delays[f * w + b] = min(Double(PaymentTerms.maximumMonths), max(0, d.rounded(.down)))
+      }
     }
     return Chunk(
-      width: w, subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts, cirQualifies: qualifies)
+      width: w, subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts, cirQualifies: qualifies,
+      balanceDelays: delays)
   }
 }

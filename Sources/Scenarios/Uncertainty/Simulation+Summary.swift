@@ -29,14 +29,25 @@ extension Simulation {
         Double(horizon.filter { $0 < floor - 0.005 }.count) / Double(horizon.count)
       indicators["lowest_cash", default: [:]]["horizon"] = summary(horizon)
     }
-    // Sensitivity: standardised coefficients of the last exercise's reserves on the inputs.
-    var sensitivity: [Sensitivity] = []
-    let y = chunks.flatMap { $0.values[1][periods.count - 1] }
+    // Sensitivity: standardised coefficients of the last exercise's reserves, and of the
+    // horizon's lowest cash, on the inputs.
     var columns: [(String, [Double])] = []
     for (j, name) in inputs.enumerated() {
       let x = chunks.flatMap { $0.inputs[j] }
       if standardDeviation(x) > 0 { columns.append((name, x)) }
     }
+    let sensitivity = regression(chunks.flatMap { $0.values[1][periods.count - 1] }, on: columns)
+    let cashSensitivity = horizon.isEmpty ? [] : regression(horizon, on: columns)
+    var simulation = Simulation(
+      scenario: scenario.id, draws: draws, seed: seed, periods: periods, indicators: indicators, probabilities: probabilities,
+      sensitivity: sensitivity)
+    simulation.cashSensitivity = cashSensitivity
+    return simulation
+  }
+
+  /// Standardised regression coefficients of `y` on the columns, largest first.
+  static func regression(_ y: [Double], on columns: [(String, [Double])]) -> [Sensitivity] {
+    var sensitivity: [Sensitivity] = []
     let sy = standardDeviation(y)
     if !columns.isEmpty, sy > 0, y.count > columns.count + 1 {
       let n = y.count, k = columns.count
@@ -52,9 +63,7 @@ extension Simulation {
           .sorted { abs($0.coefficient) > abs($1.coefficient) || (abs($0.coefficient) == abs($1.coefficient) && $0.input < $1.input) }
       }
     }
-    return Simulation(
-      scenario: scenario.id, draws: draws, seed: seed, periods: periods, indicators: indicators, probabilities: probabilities,
-      sensitivity: sensitivity)
+    return sensitivity
   }
 
   /// Mean (summed in draw order, so the same whatever the threads) and percentiles by

@@ -28,6 +28,8 @@ public struct Simulation: Sendable {
   public var probabilities: [String: [String: Double]]
   /// Standardised regression coefficients of the last exercise's reserves, largest first.
   public var sensitivity: [Sensitivity]
+  /// The same for the lowest cash over the horizon (empty without a cash plan).
+  public var cashSensitivity: [Sensitivity] = []
   /// Seconds spent in the engine (with the draws) and in the statistics; never printed in
   /// outputs (they would differ from run to run), for the benchmark.
   public var engineSeconds = 0.0
@@ -59,6 +61,8 @@ public struct Simulation: Sendable {
     /// the timeline; past its end when after the horizon).
     var terms: [[(advanceMonth: Int, advance: Double, balanceMonth: Int)]]
     var floor: Double
+    /// Each subsidy's funder.
+    var funders: [String]
     /// The lowest balance in the closed exercises (which no draw changes).
     var closedLowest: Double
 
@@ -87,6 +91,10 @@ public struct Simulation: Sendable {
         terms.append(row)
       }
       self.terms = terms
+      self.funders = subsidies.enumerated().map { s, subsidy in
+        let f = Int(funderBlock.map { $0[s, 0, 0] } ?? 0)
+        return funders.indices.contains(f) ? funders[f] : subsidy.funder
+      }
       floor = t.floor
       let closed = p.planner.closedMonths
       closedLowest = (0..<months).filter { closed[$0] }.map { balance[$0] }.min() ?? .infinity
@@ -193,6 +201,7 @@ public struct Simulation: Sendable {
     if s.uncertainty.duesCollection != nil { names.append("dues collection rate") }
     if s.positions.contains(where: { $0.startDelay != nil }) { names.append("start delays") }
     if s.positions.contains(where: { $0.cirQualifies > 0 && $0.cirQualifies < 1 }) { names.append("CIR qualification") }
+    for funder in sampler.delayFunders { names.append("payment delay \(funder)") }
     return names
   }
 
@@ -271,11 +280,14 @@ public struct Simulation: Sendable {
     if inputs.contains("CIR qualification") {
       x.append((0..<w).map { b in scenario.positions.indices.reduce(0) { $0 + drawn.cirQualifies[$1 * w + b] } })
     }
+    for (f, funder) in sampler.delayFunders.enumerated() where inputs.contains("payment delay \(funder)") {
+      x.append(Array(drawn.balanceDelays[(f * w)..<((f + 1) * w)]))
+    }
     var horizon: [Double] = []
     if let cash {
       (values[4], horizon) = Self.lowestCash(
         cash, ev: ev, drawn: drawn.subsidies, monthly: subsidy, timeline: timeline, open: open, subsidies: scenario.subsidies.count,
-        draws: w)
+        delays: (sampler.delayFunders, drawn.balanceDelays), draws: w)
     } else {
       values[4] = []
     }
@@ -286,22 +298,28 @@ public struct Simulation: Sendable {
   /// plus the draw's subsidy differences on their terms, plus the rest of its result's
   /// difference in its month.
   static func lowestCash(
-    _ cash: CashBase, ev: Evaluation, drawn: [Double], monthly: [Double], timeline: Timeline, open: [Int], subsidies: Int, draws w: Int
+    _ cash: CashBase, ev: Evaluation, drawn: [Double], monthly: [Double], timeline: Timeline, open: [Int], subsidies: Int,
+    delays: (funders: [String], months: [Double]), draws w: Int
   ) -> ([[Double]], [Double]) {
     let months = timeline.monthCount, exercises = timeline.exercises.count
     var delta = [Double](repeating: 0, count: months * w)
     for s in 0..<subsidies {
+      let delayed = delays.funders.firstIndex(of: cash.funders[s])
       for e in open {
         let range = timeline.months(ofExercise: e)
         let base = Money.cents(range.reduce(0) { $0 + cash.subsidyMonthly[s][$1] })
         let t = cash.terms[s][e]
+        let end = range.upperBound - 1
         let baseAdvance = Money.cents(base * t.advance)
         for b in 0..<w {
           let granted = (drawn[(s * exercises + e) * w + b] * 100).rounded() / 100
-          guard granted != base else { continue }
+          // The draw's balance month: its funder's drawn delay after the exercise, or the terms'.
+          let balanceMonth = delayed.map { end + Int(delays.months[$0 * w + b]) } ?? t.balanceMonth
+          guard granted != base || balanceMonth != t.balanceMonth else { continue }
           let advance = Money.cents(granted * t.advance)
           if t.advanceMonth < months { delta[t.advanceMonth * w + b] += advance - baseAdvance }
-          if t.balanceMonth < months { delta[t.balanceMonth * w + b] += (granted - advance) - (base - baseAdvance) }
+          if t.balanceMonth < months { delta[t.balanceMonth * w + b] -= base - baseAdvance }
+          if balanceMonth < months { delta[balanceMonth * w + b] += granted - advance }
         }
       }
     }

@@ -32,7 +32,11 @@ enum SimulationTable {
     }
     if !s.sensitivity.isEmpty {
       out += "\nWhat moves the \(s.periods.last!) reserves most (standardised regression coefficients)\n"
-      for x in s.sensitivity { out += "  " + ProjectionTable.pad(x.input, 34) + String(format: "%+.3f", x.coefficient) + "\n" }
+      for x in s.sensitivity { out += "  " + ProjectionTable.pad(x.input, 34) + coefficient(x.coefficient) + "\n" }
+    }
+    if !s.cashSensitivity.isEmpty {
+      out += "\nWhat moves the lowest cash most (standardised regression coefficients)\n"
+      for x in s.cashSensitivity { out += "  " + ProjectionTable.pad(x.input, 34) + coefficient(x.coefficient) + "\n" }
     }
     return out
   }
@@ -53,6 +57,9 @@ enum SimulationTable {
   }
 
   static func percent(_ p: Double) -> String { String(format: "%.1f %%", p * 100) }
+
+  /// A coefficient to three decimals; one that rounds to zero is shown unsigned-positive.
+  static func coefficient(_ c: Double) -> String { String(format: "%+.3f", abs(c) < 0.0005 ? 0 : c) }
 }
 
 /// The JSON of `plan simulate` (no timing in it, so the same seed gives the same bytes).
@@ -65,10 +72,12 @@ struct SimulationDocument: Encodable {
   var indicators: [String: [String: Simulation.Summary]]
   var probabilities: [String: [String: Double]]
   var sensitivity: [Simulation.Sensitivity]
+  var cashSensitivity: [Simulation.Sensitivity]
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
     case scenario, draws, seed, periods, indicators, probabilities, sensitivity
+    case cashSensitivity = "cash_sensitivity"
   }
 
   init(_ s: Simulation) {
@@ -79,5 +88,6 @@ struct SimulationDocument: Encodable {
     indicators = s.indicators
     probabilities = s.probabilities
     sensitivity = s.sensitivity
+    cashSensitivity = s.cashSensitivity
   }
 }

@@ -7,7 +7,7 @@ enum StatutesTable {
     ("result", "Résultat (after taxes)"), ("result_without_conditional", "  without conditional credits *"),
     ("corporate_tax", "Impôt sur les sociétés"), ("cir", "Crédit d'impôt recherche *"), ("cice", "CICE *"),
     ("taxe_salaires", "Taxe sur les salaires due"), ("reserves", "Réserves cumulées (end)"),
-    ("subsidies_share", "Subventions / produits (%)"),
+    ("subsidies_share", "Subventions / produits (%)"), ("lowest_cash", "Trésorerie, point bas"),
   ]
 
   static func render(_ c: StatuteComparison) -> String {

@@ -144,4 +144,22 @@ import Testing
     let horizon = try #require(sim.indicators["lowest_cash"]?["horizon"])
     #expect(isClose(horizon.p50, plan.months.map(\.closing).min()!, tolerance: 0.011))
   }
+
+  /// A drawn payment delay moves the funder's balances: a delay drawn at 10 months every time
+  /// gives the cash of the scenario whose terms say 10.
+  @Test func aDrawnDelayMovesTheBalance() throws {
+    var s = try Self.load("renewal.yaml")
+    s.subsidies[0].renewalProbability.values = [:]
+    s.uncertainty.paymentDelays["region"] = .uniform(low: 10, high: 10.5)
+    var fixed = s
+    fixed.uncertainty.paymentDelays = [:]
+    fixed.subsidies[0].payment?.balanceDelay = 10
+    let plan = try #require(try Projection.run(fixed, ruleSet: ShippedRules.ruleSet).treasury)
+    let sim = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 30, seed: 5)
+    for period in sim.periods {
+      let low = try #require(sim.indicators["lowest_cash"]?[period])
+      #expect(isClose(low.p50, try #require(plan.periods[period]?.lowestCash), tolerance: 0.011), "\(period)")
+      #expect(low.p5 == low.p95)
+    }
+  }
 }

@@ -1,0 +1,66 @@
+import Planner
+
+extension ProjectionExplainer {
+  /// Why the cash plan's balance at the end of `month` is what it is: the opening balance,
+  /// then each kind of receipt and disbursement to that month with its timing rule and the
+  /// scenario line that set it, the financing, and the month's own flows.
+  public func explainCash(month text: String) throws(DiagnosticList) -> ExplanationNode {
+    guard let t = projection.treasury else {
+      throw DiagnosticList([.error(.explainUnknownLine, "the rule packs give no cash plan (treasury.yaml): nothing to explain for 'cash'")])
+    }
+    guard let month = Month(parsing: text), let m = t.months.firstIndex(where: { $0.month == month }) else {
+      let range = "\(t.months.first!.month)..\(t.months.last!.month)"
+      throw DiagnosticList([.error(.explainBadMonth, "--month '\(text)' is not a month of the cash plan (\(range)); write YYYY-MM")])
+    }
+    let period = "\(month)"
+    let upTo = t.months[...m]
+    let scenario = projection.scenario
+    func origin(_ kind: String) -> String {
+      guard kind.hasPrefix("subsidy:") else {
+        if kind.hasPrefix("recorded:"), let f = scenario.treasury.fieldLocations["funders.\(kind.dropFirst(9))"] {
+          return "; terms set at \(f)"
+        }
+        return ""
+      }
+      let id = String(kind.dropFirst(8))
+      guard let s = scenario.subsidies.first(where: { $0.id == id }) else { return "" }
+      if s.payment != nil { return "; terms set at \(s.fieldLocations["payment"] ?? s.location)" }
+      if let f = scenario.treasury.fieldLocations["funders.\(s.funder)"] { return "; terms set at \(f) (funder \(s.funder))" }
+      return "; the subsidy at \(s.location)"
+    }
+    func flows(_ label: String, receipt: Bool, _ months: ArraySlice<Treasury.MonthFlows>) -> ExplanationNode {
+      var children: [ExplanationNode] = []
+      for k in t.kinds where k.receipt == receipt {
+        let total = Money.sum(months.map { (receipt ? $0.receipts[k.id] : $0.disbursements[k.id]) ?? 0 })
+        guard total != 0 else { continue }
+        children.append(
+          ExplanationNode(
+            kind: .sum, label: "\(k.label) [\(k.id)]", value: total, unit: "EUR", period: period, reference: k.timing + origin(k.id)))
+      }
+      return ExplanationNode(
+        kind: .sum, label: label, value: Money.sum(children.map(\.value)), unit: "EUR", period: period, children: children)
+    }
+    let opening = ExplanationNode(
+      kind: .input, label: "opening balance at \(t.months.first!.month)", value: t.openingBalance, unit: "EUR", period: period,
+      reference: t.openingGiven
+        ? "treasury.opening_balance at \(scenario.treasury.fieldLocations["opening_balance"].map { "\($0)" } ?? "the scenario")"
+        : "assumed: the scenario gives no opening balance; the initial reserves")
+    let receipts = flows("received from \(t.months.first!.month) to \(month)", receipt: true, upTo)
+    let paid = flows("paid from \(t.months.first!.month) to \(month) (subtracted)", receipt: false, upTo)
+    let financing = ExplanationNode(
+      kind: .sum, label: "overdraft drawn less repaid to \(month)", value: Money.sum(upTo.map(\.financing)), unit: "EUR", period: period,
+      reference: "below treasury.floor, up to treasury.overdraft_limit")
+    let thisMonth = ExplanationNode(
+      kind: .period,
+      label:
+        "of which in \(month): received \(Money.format(t.months[m].totalReceipts)), paid \(Money.format(t.months[m].totalDisbursements))",
+      value: Money.sum([t.months[m].totalReceipts, -t.months[m].totalDisbursements, t.months[m].financing]), unit: "EUR", period: period,
+      children: [flows("received in \(month)", receipt: true, t.months[m...m]), flows("paid in \(month)", receipt: false, t.months[m...m])])
+    var root = ExplanationNode(
+      kind: .rule, label: "cash (the balance at the end of \(month))",
+      formula: "opening balance + received − paid + overdraft drawn", value: t.months[m].closing, unit: "EUR", period: period,
+      children: [opening, receipts, paid, financing, thisMonth])
+    root.name = "cash"
+    return root
+  }
+}
