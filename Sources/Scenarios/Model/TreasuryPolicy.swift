@@ -68,6 +68,11 @@ public struct TreasuryPolicy: Sendable {
   public var overdraftLimit: Double = 0
   /// The overdraft's yearly interest rate, on the balance drawn at each month's end.
   public var overdraftRate: Double = 0
+  /// The share of the subsidies accrued and still to be received that a bank or a solidarity
+  /// lender advances (0: none); drawn before the overdraft, repaid as the subsidies come in.
+  public var advanceShare: Double = 0
+  /// The advances' yearly interest rate.
+  public var advanceRate: Double = 0
   /// Payment terms by funder, over the rule pack's practice defaults.
   public var funders: [String: PaymentTerms] = [:]
 }
@@ -80,6 +85,8 @@ extension TreasuryPolicy: DeclaredSection {
       .number("floor", \.floor, unit: .euro),
       .number("overdraft_limit", \.overdraftLimit, unit: .euro, .nonNegative),
       .number("overdraft_rate", \.overdraftRate, .unitInterval),
+      .number("advance_share", \.advanceShare, .unitInterval),
+      .number("advance_rate", \.advanceRate, .unitInterval),
       Field(
         key: "funders", categories: "subsidy.funder",
         read: { (t, n, _) throws(DiagnosticList) in

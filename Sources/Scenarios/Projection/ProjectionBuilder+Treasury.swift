@@ -111,8 +111,8 @@ extension ProjectionBuilder {
       "tax-credits", "Tax credits (CIR, CICE)", receipt: true, "set against the corporate tax or refunded the year after (treasury.yaml)")
     kind("sales", "Sales and other income", receipt: true, "the customer's delay (treasury.yaml)")
     kind(
-      "interest", "Overdraft interest", receipt: false,
-      "the month after, on the balance drawn at the month's end (treasury: overdraft_rate)")
+      "interest", "Interest on the overdraft and the advances", receipt: false,
+      "the month after, on the balances drawn at the month's end (treasury: overdraft_rate, advance_rate)")
 
     // The taxe sur les salaires: paid by calendar year, by the tax of the year before.
     var tsByYear: [Int: Double] = [:]
@@ -317,27 +317,50 @@ extension ProjectionBuilder {
           at: scenario.location))
     }
     var months: [Treasury.MonthFlows] = []
-    var cash = opening, drawn = 0.0
+    var cash = opening, drawn = 0.0, advanced = 0.0
     var accruedIn = 0.0, receivedIn = 0.0, accruedOut = 0.0, paidOut = 0.0
+    var subsidiesAccrued = 0.0, subsidiesReceived = 0.0
     var implied = Array(repeating: 0.0, count: count)
+    func isSubsidy(_ kind: String) -> Bool { kind.hasPrefix("subsidy:") || kind.hasPrefix("recorded:") }
     for m in 0..<count {
       let r = receipts[m].mapValues(Money.cents).filter { $0.value != 0 }
       let d = disbursements[m].mapValues(Money.cents).filter { $0.value != 0 }
       let before = Money.cents(cash + Money.sum(Array(r.values)) - Money.sum(Array(d.values)))
+      for (id, values) in accrued.sorted(by: { $0.key < $1.key }) where isSubsidy(id) { subsidiesAccrued += values[m] }
+      subsidiesReceived += Money.sum(r.filter { isSubsidy($0.key) }.map(\.value))
+      // Financing, cheapest first: advances on the subsidies accrued and still to come (a
+      // share of them, repaid as they come in), then the overdraft; repaid in the other order.
       var financing = 0.0
-      if policy.overdraftLimit > 0 {
-        if before < policy.floor {
-          financing = min(policy.floor - before, policy.overdraftLimit - drawn)
-        } else if drawn > 0 {
-          financing = -min(drawn, before - policy.floor)
-        }
-        financing = Money.cents(financing)
+      let capacity = Money.cents(max(0, subsidiesAccrued - subsidiesReceived) * policy.advanceShare)
+      if advanced > capacity {
+        financing -= advanced - capacity
+        advanced = capacity
       }
-      drawn = Money.cents(drawn + financing)
+      let level = before + financing
+      if level < policy.floor {
+        var need = policy.floor - level
+        let advance = max(0, min(need, capacity - advanced))
+        advanced += advance
+        need -= advance
+        let overdraft = max(0, min(need, policy.overdraftLimit - drawn))
+        drawn += overdraft
+        financing += advance + overdraft
+      } else {
+        var surplus = level - policy.floor
+        let overdraft = min(drawn, surplus)
+        drawn -= overdraft
+        surplus -= overdraft
+        let advance = min(advanced, surplus)
+        advanced -= advance
+        financing -= overdraft + advance
+      }
+      financing = Money.cents(financing)
+      drawn = Money.cents(drawn)
+      advanced = Money.cents(advanced)
       let closing = Money.cents(before + financing)
-      // The interest the balance drawn implies; the budget books it as Charges financières
+      // The interest the balances drawn imply; the budget books it as Charges financières
       // (Projection.run iterates until both agree). A recorded month's charges are the record's.
-      implied[m] = closed[m] ? 0 : Money.cents(drawn * policy.overdraftRate / 12)
+      implied[m] = closed[m] ? 0 : Money.cents(drawn * policy.overdraftRate / 12 + advanced * policy.advanceRate / 12)
       for (id, values) in accrued.sorted(by: { $0.key < $1.key }) {
         if kinds[id]?.receipt ?? false { accruedIn += values[m] } else { accruedOut += values[m] }
       }
@@ -346,7 +369,8 @@ extension ProjectionBuilder {
       months.append(
         Treasury.MonthFlows(
           month: timeline.months[m], opening: cash, receipts: r, disbursements: d, financing: financing, closing: closing,
-          overdraft: drawn, receivables: Money.cents(accruedIn - receivedIn), payables: Money.cents(accruedOut - paidOut)))
+          overdraft: drawn, advances: advanced, receivables: Money.cents(accruedIn - receivedIn),
+          payables: Money.cents(accruedOut - paidOut)))
       cash = closing
     }
     var figures: [String: Treasury.PeriodFigures] = [:]

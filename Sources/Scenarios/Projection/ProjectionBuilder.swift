@@ -11,7 +11,7 @@ extension Projection {
     var evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
     // An overdraft's interest is a charge of the budget that the cash plan computes: book
     // what the balances imply and project again until both agree to the cent.
-    if scenario.treasury.overdraftLimit > 0, ruleSet.input("financing_cost") != nil {
+    if scenario.treasury.overdraftLimit > 0 || scenario.treasury.advanceShare > 0, ruleSet.input("financing_cost") != nil {
       var booked = Array(repeating: 0.0, count: situation.timeline.monthCount)
       for _ in 0..<Self.financingIterations {
         let probe = ProjectionBuilder(scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)

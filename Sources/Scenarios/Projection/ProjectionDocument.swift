@@ -53,6 +53,7 @@ public struct TreasuryDocument: Encodable {
     var financing: Double
     var closing: Double
     var overdraft: Double
+    var advances: Double
     var receivables: Double
     var payables: Double
   }
@@ -73,7 +74,7 @@ public struct TreasuryDocument: Encodable {
     months = t.months.map {
       MonthEntry(
         month: "\($0.month)", opening: $0.opening, receipts: $0.receipts, disbursements: $0.disbursements, financing: $0.financing,
-        closing: $0.closing, overdraft: $0.overdraft, receivables: $0.receivables, payables: $0.payables)
+        closing: $0.closing, overdraft: $0.overdraft, advances: $0.advances, receivables: $0.receivables, payables: $0.payables)
     }
     periods = t.periods
     receivableAfterHorizon = t.receivableAfterHorizon

@@ -25,6 +25,8 @@ public struct Treasury: Sendable {
     public var closing: Double
     /// The overdraft drawn at the month's end.
     public var overdraft: Double
+    /// The advances on subsidies outstanding at the month's end.
+    public var advances: Double
     /// Accrued and not yet received, accrued and not yet paid, at the month's end.
     public var receivables: Double
     public var payables: Double
@@ -65,8 +67,8 @@ public struct Treasury: Sendable {
   public var openingGiven: Bool
   public var floor: Double
   /// Charges with no cash flow (dotations), by month, cumulated in the identity
-  /// `reserves − cash = receivables − payables − overdraft − non-cash charges + (initial
-  /// reserves − opening balance)`.
+  /// `reserves − cash = receivables − payables − overdraft − advances − non-cash charges +
+  /// (initial reserves − opening balance)`.
   public var nonCash: [Double]
   /// The overdraft's interest the balances imply, by month (what the budget books as
   /// Charges financières once `Projection.run` has iterated to agreement).

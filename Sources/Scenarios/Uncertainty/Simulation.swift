@@ -70,7 +70,7 @@ public struct Simulation: Sendable {
       guard let t = p.treasury else { return nil }
       let timeline = p.evaluation.situation.timeline
       let months = timeline.monthCount
-      let balance = t.months.map { $0.closing - $0.overdraft }
+      let balance = t.months.map { $0.closing - $0.overdraft - $0.advances }
       self.balance = balance
       result = (0..<months).map { p.evaluation.value("result", month: $0) ?? 0 }
       let block = p.evaluation.situation.inputs["subsidy.amount"]

@@ -90,12 +90,12 @@ enum ProjectionTable {
     if periods.count == t.months.count {
       out +=
         pad("  month", 11) + left("opening", 14) + left("receipts", 14) + left("disbursements", 15) + left("financing", 12)
-        + left("closing", 14) + left("overdraft", 12) + "\n"
+        + left("closing", 14) + left("overdraft", 12) + left("advances", 12) + "\n"
       for m in t.months {
         out +=
           pad("  \(m.month)", 11) + left(Money.format(m.opening), 14) + left(Money.format(m.totalReceipts), 14)
           + left(Money.format(m.totalDisbursements), 15) + left(Money.format(m.financing), 12) + left(Money.format(m.closing), 14)
-          + left(Money.format(m.overdraft), 12) + (m.closing < 0 ? "  below zero" : "") + "\n"
+          + left(Money.format(m.overdraft), 12) + left(Money.format(m.advances), 12) + (m.closing < 0 ? "  below zero" : "") + "\n"
       }
     } else {
       out += pad("", 40)

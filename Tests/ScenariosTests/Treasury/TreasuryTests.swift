@@ -61,7 +61,7 @@ import Testing
       guard let period = p.periods.first(where: { $0.to == "\(m.month)" }) else { continue }
       let reserves = try #require(p.indicators["reserves"]?[period.id])
       let owed =
-        m.receivables - m.payables - m.overdraft - nonCash + (p.scenario.organisation.initialReserves - t.openingBalance)
+        m.receivables - m.payables - m.overdraft - m.advances - nonCash + (p.scenario.organisation.initialReserves - t.openingBalance)
       #expect(isClose(reserves - m.closing, owed, tolerance: 0.05), "\(p.scenario.id) \(period.id): \(reserves - m.closing) vs \(owed)")
     }
   }
@@ -161,5 +161,41 @@ import Testing
       #expect(isClose(low.p50, try #require(plan.periods[period]?.lowestCash), tolerance: 0.011), "\(period)")
       #expect(low.p5 == low.p95)
     }
+  }
+}
+
+/// Advances on subsidies: drawn before the overdraft, never more than their share of the
+/// subsidies accrued and still to come, their interest booked with the overdraft's.
+@Suite struct SubsidyAdvanceTests {
+  @Test func advancesComeFirstAndFollowTheSubsidiesToCome() throws {
+    let p = try TreasuryTests.fixture("advances.yaml")
+    let t = try #require(p.treasury)
+    let policy = p.scenario.treasury
+    #expect(t.months.contains { $0.advances > 0 })
+    var subsidiesToCome = 0.0
+    var previous: Treasury.MonthFlows? = nil
+    for (i, m) in t.months.enumerated() {
+      let month = p.evaluation.situation.timeline.months[i]
+      #expect(m.month == month)
+      // Accrued (the subsidy's monthly amounts) less received.
+      subsidiesToCome += p.scenario.subsidies.reduce(0) { total, s in
+        let e = p.periods.first { $0.monthIndices.contains(i) }!
+        return total + (s.amounts[e.id] ?? 0) / Double(e.months)
+      }
+      subsidiesToCome -= m.receipts.filter { $0.key.hasPrefix("subsidy:") }.map(\.value).reduce(0, +)
+      #expect(m.advances <= Money.cents(max(0, subsidiesToCome) * policy.advanceShare) + 0.02, "\(m.month)")
+      // The overdraft is drawn only when the advances are at their limit.
+      if m.overdraft > (previous?.overdraft ?? 0) {
+        #expect(isClose(m.advances, Money.cents(max(0, subsidiesToCome) * policy.advanceShare), tolerance: 0.02), "\(m.month)")
+      }
+      let interest = Money.cents(
+        (previous?.overdraft ?? 0) * policy.overdraftRate / 12 + (previous?.advances ?? 0) * policy.advanceRate / 12)
+      #expect(isClose(m.disbursements["interest"] ?? 0, interest, tolerance: 0.011), "\(m.month)")
+      previous = m
+    }
+    // Cheaper than the overdraft alone.
+    let overdraftOnly = try #require(try TreasuryTests.fixture("overdraft.yaml").treasury)
+    #expect(Money.sum(t.periods.values.map(\.financingCost)) < Money.sum(overdraftOnly.periods.values.map(\.financingCost)))
+    try TreasuryTests().checkIdentity(p)
   }
 }
