@@ -9,6 +9,9 @@ public struct Item: Sendable {
   public var budget: String
   public var amounts: ByExercise
   public var label: String?
+  /// Months after it accrues the item is paid or received (`nil`: the line's timing in
+  /// treasury.yaml; rent in its month, suppliers and customers at 30 days).
+  public var paymentDelay: Int? = nil
   public var location: SourceLocation
 }
 
@@ -24,6 +27,17 @@ extension Item: ScenarioEntry {
       .text("line", \.line, required: true, categories: "item.line"),
       .text("budget", \.budget, required: true, categories: "item.budget"),
       .byExercise("amounts", \.amounts, unit: .euro),
+      Field(
+        key: "payment_delay",
+        read: { (i, n, _) throws(DiagnosticList) in
+          let m = try ScenarioValue.count(n, "payment_delay")
+          guard m <= PaymentTerms.maximumMonths else {
+            throw ScenarioValue.error(
+              "payment_delay is \(m) months; a payment term is at most \(PaymentTerms.maximumMonths) months", n, id: .scenarioOutOfDomain)
+          }
+          i.paymentDelay = m
+        },
+        show: { $0.paymentDelay.map(String.init) ?? "–" }),
     ]
   }
 

@@ -178,14 +178,22 @@ extension ProjectionBuilder {
       let month = timeline.months[m]
       for (r, id) in subsidyIds.enumerated() { subsidyAmounts[id, default: [:]][m, default: 0] += input("subsidy.amount", r, m) }
       dues[m, default: 0] += value("dues_total", m)
-      for (r, _) in itemIds.enumerated() {
+      for (r, id) in itemIds.enumerated() {
         let v = input("item.amount", r, m)
         let line = itemLines.indices.contains(Int(input("item.line", r, m))) ? itemLines[Int(input("item.line", r, m))] : ""
+        // The item's own delay (the scenario's), else its line's.
+        let own = scenario.items.first { $0.id == id }?.paymentDelay.map { m + $0 }
         switch line {
         case "dotations": nonCash[m] += v
-        case "loyers": add("rent", v, accrued: m, paid: m)
-        case "services", "biens", "autres_produits": add("sales", v, accrued: m, paid: try customerDelay(m))
-        default: add("suppliers", v, accrued: m, paid: try supplierDelay(m))
+        case "loyers": add("rent", v, accrued: m, paid: own ?? m)
+        case "services", "biens", "autres_produits":
+          var paid = m
+          if let own { paid = own } else { paid = try customerDelay(m) }
+          add("sales", v, accrued: m, paid: paid)
+        default:
+          var paid = m
+          if let own { paid = own } else { paid = try supplierDelay(m) }
+          add("suppliers", v, accrued: m, paid: paid)
         }
       }
       for (r, _) in positionIds.enumerated() {

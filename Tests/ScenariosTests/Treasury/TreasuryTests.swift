@@ -100,6 +100,18 @@ import Testing
     #expect(ts.allSatisfy { [1, 4, 7, 10].contains($0.month) })
   }
 
+  /// An item's own payment delay replaces its line's: fees of 100 EUR a month paid three
+  /// months later, the last three after the horizon.
+  @Test func anItemsOwnDelay() throws {
+    let t = try #require(try Self.fixture("item-delay.yaml").treasury)
+    let monthly = 1200.0 / 12
+    for m in t.months {
+      let expected = m.month.month >= 4 ? monthly : 0
+      #expect(isClose(m.disbursements["suppliers"] ?? 0, expected, tolerance: 0.001), "\(m.month)")
+    }
+    #expect(isClose(t.payableAfterHorizon["suppliers"] ?? 0, 3 * monthly, tolerance: 0.001))
+  }
+
   /// The baseline states its opening balance and its funders' terms: no assumed value.
   @Test func theBaselineStatesItsTreasuryAssumptions() throws {
     let ids = Self.baseline.warnings.map(\.id)
