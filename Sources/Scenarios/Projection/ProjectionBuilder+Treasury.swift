@@ -379,6 +379,7 @@ extension ProjectionBuilder {
           month: timeline.months[m], opening: cash, receipts: r, disbursements: d, financing: financing, closing: closing,
           overdraft: drawn, advances: advanced, receivables: Money.cents(accruedIn - receivedIn),
           payables: Money.cents(accruedOut - paidOut)))
+      months[months.count - 1].subsidiesToCome = Money.cents(subsidiesAccrued - subsidiesReceived)
       cash = closing
     }
     var figures: [String: Treasury.PeriodFigures] = [:]

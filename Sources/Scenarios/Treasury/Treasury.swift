@@ -27,6 +27,8 @@ public struct Treasury: Sendable {
     public var overdraft: Double
     /// The advances on subsidies outstanding at the month's end.
     public var advances: Double
+    /// The subsidies accrued and not yet received at the month's end (what advances rest on).
+    public var subsidiesToCome: Double = 0
     /// Accrued and not yet received, accrued and not yet paid, at the month's end.
     public var receivables: Double
     public var payables: Double

@@ -45,15 +45,27 @@ public struct Simulation: Sendable {
     var horizonLowest: [Double] = []
   }
 
-  static let indicatorNames = ["result", "reserves", "subsidies", "fte", "lowest_cash"]
+  static let indicatorNames = ["result", "reserves", "subsidies", "fte", "lowest_cash", "financing_cost"]
 
   /// What each draw's cash plan differs from: the scenario's own plan, its subsidies' terms
   /// and monthly amounts, its result by month. A draw's balance is the plan's balance before
   /// any overdraft, plus its subsidies' differences paid on their terms and the rest of its
   /// result's difference paid in its month.
   struct CashBase: Sendable {
-    /// The balance at each month's end, without the overdraft drawn.
+    /// The balance at each month's end before any financing: without the overdraft and the
+    /// advances drawn, nor the interest paid on them.
     var balance: [Double]
+    /// The plan itself (closed months keep it).
+    var closing: [Double]
+    var overdraft: [Double]
+    var advances: [Double]
+    /// Interest paid up to each month, and paid the month after each.
+    var interestPaid: [Double]
+    var interestNext: [Double]
+    var subsidiesToCome: [Double]
+    var closed: [Bool]
+    var policy: TreasuryPolicy
+    /// The result before the financing's interest (the draws' evaluation books none).
     var result: [Double]
     /// `[subsidy][month]`.
     var subsidyMonthly: [[Double]]
@@ -70,9 +82,25 @@ public struct Simulation: Sendable {
       guard let t = p.treasury else { return nil }
       let timeline = p.evaluation.situation.timeline
       let months = timeline.monthCount
-      let balance = t.months.map { $0.closing - $0.overdraft - $0.advances }
+      var paid = 0.0
+      let interestPaid = t.months.map { m in
+        paid += m.disbursements["interest"] ?? 0
+        return paid
+      }
+      self.interestPaid = interestPaid
+      interestNext = t.months.indices.map { $0 + 1 < t.months.count ? (t.months[$0 + 1].disbursements["interest"] ?? 0) : 0 }
+      let balance = t.months.indices.map { t.months[$0].closing - t.months[$0].overdraft - t.months[$0].advances + interestPaid[$0] }
       self.balance = balance
-      result = (0..<months).map { p.evaluation.value("result", month: $0) ?? 0 }
+      closing = t.months.map(\.closing)
+      overdraft = t.months.map(\.overdraft)
+      advances = t.months.map(\.advances)
+      subsidiesToCome = t.months.map(\.subsidiesToCome)
+      policy = p.scenario.treasury
+      let booked = { (m: Int) in
+        (p.evaluation.value("charges.charges_financieres.f", month: m) ?? 0)
+          + (p.evaluation.value("charges.charges_financieres.p", month: m) ?? 0)
+      }
+      result = (0..<months).map { (p.evaluation.value("result", month: $0) ?? 0) + booked($0) }
       let block = p.evaluation.situation.inputs["subsidy.amount"]
       subsidyMonthly = subsidies.indices.map { s in (0..<months).map { m in block.map { $0[s, m, 0] } ?? 0 } }
       let funders = ruleSet.input("subsidy.funder")?.categories ?? []
@@ -97,7 +125,8 @@ public struct Simulation: Sendable {
       }
       floor = t.floor
       let closed = p.planner.closedMonths
-      closedLowest = (0..<months).filter { closed[$0] }.map { balance[$0] }.min() ?? .infinity
+      self.closed = closed
+      closedLowest = (0..<months).filter { closed[$0] }.map { t.months[$0].closing }.min() ?? .infinity
     }
   }
 
@@ -285,11 +314,22 @@ public struct Simulation: Sendable {
     }
     var horizon: [Double] = []
     if let cash {
-      (values[4], horizon) = Self.lowestCash(
+      (values[4], horizon, values[5]) = Self.lowestCash(
         cash, ev: ev, drawn: drawn.subsidies, monthly: subsidy, timeline: timeline, open: open, subsidies: scenario.subsidies.count,
         delays: (sampler.delayFunders, drawn.balanceDelays), draws: w)
+      // The financing's interest is a charge of the draw's result and reserves (the engine's
+      // evaluation books none); its effect on a company's corporate tax is left out.
+      var cumulated = [Double](repeating: 0, count: w)
+      for k in open.indices {
+        for b in 0..<w {
+          cumulated[b] += values[5][k][b]
+          values[0][k][b] -= values[5][k][b]
+          values[1][k][b] -= cumulated[b]
+        }
+      }
     } else {
       values[4] = []
+      values[5] = []
     }
     return ChunkResult(values: values, inputs: x, horizonLowest: horizon)
   }
@@ -300,9 +340,11 @@ public struct Simulation: Sendable {
   static func lowestCash(
     _ cash: CashBase, ev: Evaluation, drawn: [Double], monthly: [Double], timeline: Timeline, open: [Int], subsidies: Int,
     delays: (funders: [String], months: [Double]), draws w: Int
-  ) -> ([[Double]], [Double]) {
+  ) -> (lowest: [[Double]], horizon: [Double], cost: [[Double]]) {
     let months = timeline.monthCount, exercises = timeline.exercises.count
     var delta = [Double](repeating: 0, count: months * w)
+    // The subsidies still to come, as they differ from the plan's (for the advances).
+    var toCome = [Double](repeating: 0, count: months * w)
     for s in 0..<subsidies {
       let delayed = delays.funders.firstIndex(of: cash.funders[s])
       for e in open {
@@ -317,9 +359,18 @@ public struct Simulation: Sendable {
           let balanceMonth = delayed.map { end + Int(delays.months[$0 * w + b]) } ?? t.balanceMonth
           guard granted != base || balanceMonth != t.balanceMonth else { continue }
           let advance = Money.cents(granted * t.advance)
-          if t.advanceMonth < months { delta[t.advanceMonth * w + b] += advance - baseAdvance }
-          if t.balanceMonth < months { delta[t.balanceMonth * w + b] -= base - baseAdvance }
-          if balanceMonth < months { delta[balanceMonth * w + b] += granted - advance }
+          if t.advanceMonth < months {
+            delta[t.advanceMonth * w + b] += advance - baseAdvance
+            toCome[t.advanceMonth * w + b] -= advance - baseAdvance
+          }
+          if t.balanceMonth < months {
+            delta[t.balanceMonth * w + b] -= base - baseAdvance
+            toCome[t.balanceMonth * w + b] += base - baseAdvance
+          }
+          if balanceMonth < months {
+            delta[balanceMonth * w + b] += granted - advance
+            toCome[balanceMonth * w + b] -= granted - advance
+          }
         }
       }
     }
@@ -330,22 +381,61 @@ public struct Simulation: Sendable {
           var subsidyDelta = 0.0
           for s in 0..<subsidies { subsidyDelta += monthly[(s * months + m) * w + b] - cash.subsidyMonthly[s][m] }
           delta[m * w + b] += (result[b] - cash.result[m]) - subsidyDelta
+          toCome[m * w + b] += subsidyDelta
         }
       }
     }
     var lowest = Array(repeating: [Double](repeating: .infinity, count: w), count: open.count)
+    var cost = Array(repeating: [Double](repeating: 0, count: w), count: open.count)
     var horizon = [Double](repeating: cash.closedLowest, count: w)
     let exerciseOfMonth = timeline.exerciseIndex
     let position = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1, $0) })
+    let policy = cash.policy
     for b in 0..<w {
-      var shift = 0.0
+      // The draw's financing, month by month, as the plan's (advances first, then the
+      // overdraft; interest paid the month after).
+      var shift = 0.0, comeShift = 0.0
+      var drawn = 0.0, advanced = 0.0, paid = 0.0, due = 0.0
       for m in 0..<months {
         shift += delta[m * w + b]
-        let balance = cash.balance[m] + shift
-        if let k = position[exerciseOfMonth[m]], balance < lowest[k][b] { lowest[k][b] = balance }
+        comeShift += toCome[m * w + b]
+        if cash.closed[m] {
+          (drawn, advanced, paid, due) = (cash.overdraft[m], cash.advances[m], cash.interestPaid[m], cash.interestNext[m])
+          continue
+        }
+        paid += due
+        let base = cash.balance[m] + shift - paid
+        var outstanding = drawn + advanced
+        let capacity = max(0, cash.subsidiesToCome[m] + comeShift) * policy.advanceShare
+        if advanced > capacity {
+          outstanding -= advanced - capacity
+          advanced = capacity
+        }
+        let level = base + outstanding
+        if level < policy.floor {
+          var need = policy.floor - level
+          let a = max(0, min(need, capacity - advanced))
+          advanced += a
+          need -= a
+          drawn += max(0, min(need, policy.overdraftLimit - drawn))
+        } else {
+          var surplus = level - policy.floor
+          let o = min(drawn, surplus)
+          drawn -= o
+          surplus -= o
+          advanced -= min(advanced, surplus)
+        }
+        // In cents, as the plan rounds them.
+        (drawn, advanced) = (Money.cents(drawn), Money.cents(advanced))
+        let balance = base + drawn + advanced
+        due = Money.cents(drawn * policy.overdraftRate / 12 + advanced * policy.advanceRate / 12)
+        if let k = position[exerciseOfMonth[m]] {
+          if balance < lowest[k][b] { lowest[k][b] = balance }
+          cost[k][b] += due
+        }
         if balance < horizon[b] { horizon[b] = balance }
       }
     }
-    return (lowest.map { $0.map(Money.cents) }, horizon.map(Money.cents))
+    return (lowest.map { $0.map(Money.cents) }, horizon.map(Money.cents), cost.map { $0.map(Money.cents) })
   }
 }

@@ -5,7 +5,7 @@ import Scenarios
 enum SimulationTable {
   static let labels = [
     ("result", "Résultat"), ("reserves", "Réserves (end)"), ("subsidies", "Subventions"), ("fte", "FTE paid"),
-    ("lowest_cash", "Lowest cash"),
+    ("lowest_cash", "Lowest cash"), ("financing_cost", "Financing cost"),
   ]
 
   static func render(_ s: Simulation) -> String {
@@ -28,7 +28,8 @@ enum SimulationTable {
       out += "\nOver the horizon: P(cash < 0 in some month) \(percent(p))"
       if let f = s.probabilities["cash_below_floor"]?["horizon"] { out += ", P(cash below the floor) \(percent(f))" }
       out += "; lowest cash p5 \(Money.format(low.p5)), p50 \(Money.format(low.p50)), p95 \(Money.format(low.p95))\n"
-      out += "  (the balance before any overdraft; each draw's subsidies paid on their terms, the rest of its result in its month)\n"
+      out +=
+        "  (each draw's subsidies paid on their terms, the rest of its result in its month; its advances and overdraft as the plan's)\n"
     }
     if !s.sensitivity.isEmpty {
       out += "\nWhat moves the \(s.periods.last!) reserves most (standardised regression coefficients)\n"

@@ -142,6 +142,21 @@ import Testing
     }
   }
 
+  /// With financing and nothing uncertain, every draw finances itself as the plan does: the
+  /// same lowest cash and the same interest.
+  @Test(arguments: ["overdraft.yaml", "advances.yaml"])
+  func drawsFinanceThemselvesAsThePlanDoes(_ name: String) throws {
+    let s = try Self.load(name)
+    let plan = try #require(try Projection.run(s, ruleSet: ShippedRules.ruleSet).treasury)
+    let sim = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 10, seed: 2)
+    for period in sim.periods {
+      let low = try #require(sim.indicators["lowest_cash"]?[period])
+      let cost = try #require(sim.indicators["financing_cost"]?[period])
+      #expect(isClose(low.p50, try #require(plan.periods[period]?.lowestCash), tolerance: 0.011), "\(name) \(period)")
+      #expect(isClose(cost.p50, try #require(plan.periods[period]?.financingCost), tolerance: 0.011), "\(name) \(period)")
+    }
+  }
+
   /// A subsidy never renewed: every draw has the cash of the scenario without it, its advance
   /// and balance missing on their months.
   @Test func aSubsidyNotRenewedTakesItsPaymentsAway() throws {
