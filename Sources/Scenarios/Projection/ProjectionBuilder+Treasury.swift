@@ -94,8 +94,10 @@ extension ProjectionBuilder {
       headcount >= ((try? parameter("tresorerie_cotisations_seuil_mensuel", first)) ?? 10)
       ? "the month after the pay (art. R243-6 CSS, ten employees or more)"
       : "the first month of the next quarter (art. R243-6 CSS, nine employees or fewer)"
-    kind("salaries", "Salaries and gratifications (gross)", receipt: false, "the month worked; the CDD indemnity at the contract's end")
-    kind("social-contributions", "Social contributions", receipt: false, socialTiming)
+    kind(
+      "salaries", "Net pay (salaries and gratifications)", receipt: false,
+      "the month worked, net of the employee's contributions (a recorded exercise's pay gross); the CDD indemnity at the contract's end")
+    kind("social-contributions", "Social contributions (the employer's and those withheld)", receipt: false, socialTiming)
     kind(
       "taxes-on-pay", "Taxes on pay (formation, apprentissage, construction)", receipt: false, "February of the next year (treasury.yaml)")
     kind(
@@ -197,10 +199,13 @@ extension ProjectionBuilder {
         }
       }
       for (r, _) in positionIds.enumerated() {
-        add("salaries", entityValue("paid", r, m) + entityValue("termination_pay", r, m), accrued: m, paid: m)
+        // The net pay at the month's end; what is withheld from it leaves with the employer's
+        // contributions (employee-contributions.yaml; nothing withheld without that pack).
+        let withheld = entityValue("employee_contributions", r, m)
+        add("salaries", entityValue("paid", r, m) + entityValue("termination_pay", r, m) - withheld, accrued: m, paid: m)
         let end = Int(input("position.end", r, m))
         add("salaries", entityValue("end_of_contract_indemnity", r, m), accrued: m, paid: index(Month(ordinal: end)))
-        add("social-contributions", entityValue("staff_social", r, m), accrued: m, paid: try socialPaid(m))
+        add("social-contributions", entityValue("staff_social", r, m) + withheld, accrued: m, paid: try socialPaid(m))
         add(
           "taxes-on-pay", entityValue("payroll_taxes", r, m), accrued: m,
           paid: yearEndPlus(m, Int(try parameter("tresorerie_taxes_paie_mois", month))))

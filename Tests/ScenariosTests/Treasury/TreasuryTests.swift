@@ -112,6 +112,24 @@ import Testing
     #expect(isClose(t.payableAfterHorizon["suppliers"] ?? 0, 3 * monthly, tolerance: 0.001))
   }
 
+  /// The net pay leaves at the month's end; what is withheld from it leaves with the
+  /// employer's contributions (employee-contributions.yaml).
+  @Test func theNetPayAtTheMonthsEnd() throws {
+    let p = try Self.fixture("practice.yaml")
+    let t = try #require(p.treasury)
+    let march = try #require(t.months.firstIndex { $0.month == Month(2012, 3) })
+    let net = try #require(p.evaluation.value("net_pay", row: 0, month: march))
+    let gross = try #require(p.evaluation.value("paid", row: 0, month: march))
+    #expect(net < gross)
+    #expect(isClose(t.months[march].disbursements["salaries"] ?? 0, Money.cents(net), tolerance: 0.011))
+    // A quarter's withheld and employer contributions, in the first month of the next.
+    let quarter = (0..<3).reduce(0.0) { total, m in
+      total + (p.evaluation.value("staff_social", row: 0, month: m) ?? 0)
+        + (p.evaluation.value("employee_contributions", row: 0, month: m) ?? 0)
+    }
+    #expect(isClose(t.months[3].disbursements["social-contributions"] ?? 0, Money.cents(quarter), tolerance: 0.011))
+  }
+
   /// The baseline states its opening balance and its funders' terms: no assumed value.
   @Test func theBaselineStatesItsTreasuryAssumptions() throws {
     let ids = Self.baseline.warnings.map(\.id)
