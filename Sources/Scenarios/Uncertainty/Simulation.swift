@@ -388,9 +388,12 @@ public struct Simulation: Sendable {
     var lowest = Array(repeating: [Double](repeating: .infinity, count: w), count: open.count)
     var cost = Array(repeating: [Double](repeating: 0, count: w), count: open.count)
     var horizon = [Double](repeating: cash.closedLowest, count: w)
-    let exerciseOfMonth = timeline.exerciseIndex
-    let position = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1, $0) })
+    // Each month's open exercise (its place among `open`), or -1.
+    var place = [Int](repeating: -1, count: exercises)
+    for (k, e) in open.enumerated() { place[e] = k }
+    let exerciseOf = timeline.exerciseIndex.map { place[$0] }
     let policy = cash.policy
+    let financed = policy.overdraftLimit > 0 || policy.advanceShare > 0
     for b in 0..<w {
       // The draw's financing, month by month, as the plan's (advances first, then the
       // overdraft; interest paid the month after).
@@ -401,6 +404,14 @@ public struct Simulation: Sendable {
         comeShift += toCome[m * w + b]
         if cash.closed[m] {
           (drawn, advanced, paid, due) = (cash.overdraft[m], cash.advances[m], cash.interestPaid[m], cash.interestNext[m])
+          continue
+        }
+        let k = exerciseOf[m]
+        guard financed else {
+          // No financing: the balance is the plan's and the draw's differences.
+          let balance = cash.balance[m] + shift
+          if k >= 0, balance < lowest[k][b] { lowest[k][b] = balance }
+          if balance < horizon[b] { horizon[b] = balance }
           continue
         }
         paid += due
@@ -429,7 +440,7 @@ public struct Simulation: Sendable {
         (drawn, advanced) = (Money.cents(drawn), Money.cents(advanced))
         let balance = base + drawn + advanced
         due = Money.cents(drawn * policy.overdraftRate / 12 + advanced * policy.advanceRate / 12)
-        if let k = position[exerciseOfMonth[m]] {
+        if k >= 0 {
           if balance < lowest[k][b] { lowest[k][b] = balance }
           cost[k][b] += due
         }
