@@ -393,7 +393,8 @@ extension ProjectionBuilder {
       guard let low = ms.min(by: { months[$0].closing < months[$1].closing }), let last = ms.last else { continue }
       figures[p.id] = Treasury.PeriodFigures(
         lowestCash: months[low].closing, lowestCashMonth: "\(months[low].month)",
-        monthsBelowZero: ms.filter { months[$0].closing < 0 }.count, receivablesEnd: months[last].receivables,
+        monthsBelowZero: ms.filter { months[$0].closing < 0 }.count,
+        monthsInOverdraft: ms.filter { months[$0].overdraft > 0 }.count, receivablesEnd: months[last].receivables,
         payablesEnd: months[last].payables, financingCost: Money.sum(ms.map { Money.cents(accrued["interest"]?[$0] ?? 0) }))
     }
     let used = Set(months.flatMap { Array($0.receipts.keys) + Array($0.disbursements.keys) })

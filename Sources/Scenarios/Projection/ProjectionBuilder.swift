@@ -159,6 +159,7 @@ struct ProjectionBuilder {
         guard let f = t.periods[p.id] else { continue }
         indicators["lowest_cash", default: [:]][p.id] = f.lowestCash
         indicators["months_below_zero", default: [:]][p.id] = Double(f.monthsBelowZero)
+        indicators["months_in_overdraft", default: [:]][p.id] = Double(f.monthsInOverdraft)
         indicators["financing_cost", default: [:]][p.id] = f.financingCost
       }
     }

@@ -42,6 +42,8 @@ public struct Treasury: Sendable {
     public var lowestCash: Double
     public var lowestCashMonth: String
     public var monthsBelowZero: Int
+    /// Months ending with the overdraft drawn.
+    public var monthsInOverdraft: Int
     public var receivablesEnd: Double
     public var payablesEnd: Double
     public var financingCost: Double
@@ -50,6 +52,7 @@ public struct Treasury: Sendable {
       case lowestCash = "lowest_cash"
       case lowestCashMonth = "lowest_cash_month"
       case monthsBelowZero = "months_below_zero"
+      case monthsInOverdraft = "months_in_overdraft"
       case receivablesEnd = "receivables_end"
       case payablesEnd = "payables_end"
       case financingCost = "financing_cost"

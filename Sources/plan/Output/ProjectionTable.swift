@@ -103,7 +103,8 @@ enum ProjectionTable {
       out += "\n"
       let rows: [(String, (Treasury.PeriodFigures) -> String)] = [
         ("Lowest cash", { Money.format($0.lowestCash) }), ("  in", { $0.lowestCashMonth }),
-        ("Months below zero", { "\($0.monthsBelowZero)" }), ("Receivables at the end", { Money.format($0.receivablesEnd) }),
+        ("Months below zero", { "\($0.monthsBelowZero)" }), ("Months in overdraft", { "\($0.monthsInOverdraft)" }),
+        ("Receivables at the end", { Money.format($0.receivablesEnd) }),
         ("Payables at the end", { Money.format($0.payablesEnd) }), ("Financing cost", { Money.format($0.financingCost) }),
       ]
       for (label, cell) in rows {

@@ -73,6 +73,11 @@ import Testing
     let t = try #require(p.treasury)
     let policy = p.scenario.treasury
     #expect(t.months.contains { $0.overdraft > 0 })
+    for (id, f) in t.periods {
+      let ms = p.periods.first { $0.id == id }!.monthIndices
+      #expect(f.monthsInOverdraft == ms.filter { t.months[$0].overdraft > 0 }.count)
+    }
+    #expect(t.periods.values.contains { $0.monthsInOverdraft > 0 })
     var previousDrawn = 0.0
     for m in t.months {
       if m.overdraft < policy.overdraftLimit { #expect(m.closing >= policy.floor - 0.005, "\(m.month)") }
