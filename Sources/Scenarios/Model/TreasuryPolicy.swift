@@ -100,3 +100,33 @@ extension TreasuryPolicy: DeclaredSection {
     ]
   }
 }
+
+extension TreasuryPolicy {
+  /// One month's financing, cheapest first: the advances on the subsidies still to come (up
+  /// to `capacity`, repaid at once above it), then the overdraft up to its limit, so that the
+  /// balance keeps the floor; above the floor the overdraft is repaid first, then the
+  /// advances. `balance` is the month's balance with what is drawn already in it; returns
+  /// what is drawn after the month, in cents. The plan (`ProjectionBuilder.assemble`) and each
+  /// simulated draw (`Simulation.lowestCash`) finance themselves through it.
+  func finance(balance: Double, capacity: Double, overdraft: Double, advances: Double) -> (overdraft: Double, advances: Double) {
+    var drawn = overdraft, advanced = advances, level = balance
+    if advanced > capacity {
+      level -= advanced - capacity
+      advanced = capacity
+    }
+    if level < floor {
+      var need = floor - level
+      let advance = max(0, min(need, capacity - advanced))
+      advanced += advance
+      need -= advance
+      drawn += max(0, min(need, overdraftLimit - drawn))
+    } else {
+      var surplus = level - floor
+      let repaid = min(drawn, surplus)
+      drawn -= repaid
+      surplus -= repaid
+      advanced -= min(advanced, surplus)
+    }
+    return (Money.cents(drawn), Money.cents(advanced))
+  }
+}

@@ -341,35 +341,10 @@ extension ProjectionBuilder {
       let before = Money.cents(cash + Money.sum(Array(r.values)) - Money.sum(Array(d.values)))
       for (id, values) in accrued.sorted(by: { $0.key < $1.key }) where isSubsidy(id) { subsidiesAccrued += values[m] }
       subsidiesReceived += Money.sum(r.filter { isSubsidy($0.key) }.map(\.value))
-      // Financing, cheapest first: advances on the subsidies accrued and still to come (a
-      // share of them, repaid as they come in), then the overdraft; repaid in the other order.
-      var financing = 0.0
       let capacity = Money.cents(max(0, subsidiesAccrued - subsidiesReceived) * policy.advanceShare)
-      if advanced > capacity {
-        financing -= advanced - capacity
-        advanced = capacity
-      }
-      let level = before + financing
-      if level < policy.floor {
-        var need = policy.floor - level
-        let advance = max(0, min(need, capacity - advanced))
-        advanced += advance
-        need -= advance
-        let overdraft = max(0, min(need, policy.overdraftLimit - drawn))
-        drawn += overdraft
-        financing += advance + overdraft
-      } else {
-        var surplus = level - policy.floor
-        let overdraft = min(drawn, surplus)
-        drawn -= overdraft
-        surplus -= overdraft
-        let advance = min(advanced, surplus)
-        advanced -= advance
-        financing -= overdraft + advance
-      }
-      financing = Money.cents(financing)
-      drawn = Money.cents(drawn)
-      advanced = Money.cents(advanced)
+      let next = policy.finance(balance: before, capacity: capacity, overdraft: drawn, advances: advanced)
+      let financing = Money.cents(next.overdraft + next.advances - drawn - advanced)
+      (drawn, advanced) = next
       let closing = Money.cents(before + financing)
       // The interest the balances drawn imply; the budget books it as Charges financières
       // (Projection.run iterates until both agree). A recorded month's charges are the record's.

@@ -416,28 +416,8 @@ public struct Simulation: Sendable {
         }
         paid += due
         let base = cash.balance[m] + shift - paid
-        var outstanding = drawn + advanced
-        let capacity = max(0, cash.subsidiesToCome[m] + comeShift) * policy.advanceShare
-        if advanced > capacity {
-          outstanding -= advanced - capacity
-          advanced = capacity
-        }
-        let level = base + outstanding
-        if level < policy.floor {
-          var need = policy.floor - level
-          let a = max(0, min(need, capacity - advanced))
-          advanced += a
-          need -= a
-          drawn += max(0, min(need, policy.overdraftLimit - drawn))
-        } else {
-          var surplus = level - policy.floor
-          let o = min(drawn, surplus)
-          drawn -= o
-          surplus -= o
-          advanced -= min(advanced, surplus)
-        }
-        // In cents, as the plan rounds them.
-        (drawn, advanced) = (Money.cents(drawn), Money.cents(advanced))
+        let capacity = Money.cents(max(0, cash.subsidiesToCome[m] + comeShift) * policy.advanceShare)
+        (drawn, advanced) = policy.finance(balance: base + drawn + advanced, capacity: capacity, overdraft: drawn, advances: advanced)
         let balance = base + drawn + advanced
         due = Money.cents(drawn * policy.overdraftRate / 12 + advanced * policy.advanceRate / 12)
         if k >= 0 {
