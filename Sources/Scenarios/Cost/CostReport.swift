@@ -34,6 +34,10 @@ public struct CostReport: Sendable, Encodable {
   public var employerCost: Double
   /// Hours of unpaid volunteering valued for the contributions volontaires en nature.
   public var inKindValuation: Double
+  /// The employee's contributions withheld from the pay, and the net pay (gross + indemnity −
+  /// withheld) the employer pays at the month's end.
+  public var employeeContributions: Double = 0
+  public var netPay: Double = 0
   public var lines: [Line]
 
   enum CodingKeys: String, CodingKey {
@@ -46,6 +50,8 @@ public struct CostReport: Sendable, Encodable {
     case aids
     case employerCost = "employer_cost"
     case inKindValuation = "in_kind_valuation"
+    case employeeContributions = "employee_contributions"
+    case netPay = "net_pay"
     case lines
   }
 }

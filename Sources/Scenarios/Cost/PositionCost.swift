@@ -3,7 +3,7 @@ import Planner
 /// Computes `plan cost`: one position, one month, through the employment rule packs.
 public enum PositionCost {
   /// The groups of lines a cost report shows, in order.
-  static let groups = ["indemnity", "employer_contributions", "reductions", "aids", "information", "in_kind"]
+  static let groups = ["indemnity", "employer_contributions", "reductions", "employee_contributions", "aids", "information", "in_kind"]
 
   /// - Returns: the report and the rule pack's warnings (unconfirmed values, …).
   /// - Throws: a legal limit the position breaks, an unknown contract or category, or a
@@ -28,6 +28,7 @@ public enum PositionCost {
     let situation = try situation(for: q, ruleSet: ruleSet)
     // Only the cost lines, their totals and the legal limits are evaluated (and what they read).
     var keep: Set<String> = ["employer_contributions", "reductions", "aids", "paid", "end_of_contract_indemnity"]
+    if ruleSet.rule(named: "employee_contributions") != nil { keep.insert("employee_contributions") }
     for rule in ruleSet.rules where groups.contains(rule.group ?? "") || rule.group == "legal_limits" {
       keep.insert(rule.name)
       if let (b, r) = rule.line {
@@ -64,7 +65,10 @@ public enum PositionCost {
     let contributions = total("employer_contributions"), reductions = total("reductions"), aids = total("aids")
     // The rule pack's totals must be the sums of their lines: a line left out of a total is a
     // rule-pack error, not a figure to print.
-    for (rule, shown) in [("employer_contributions", contributions), ("reductions", reductions), ("aids", aids)] {
+    let withheld = total("employee_contributions")
+    var totals = [("employer_contributions", contributions), ("reductions", reductions), ("aids", aids)]
+    if ruleSet.rule(named: "employee_contributions") != nil { totals.append(("employee_contributions", withheld)) }
+    for (rule, shown) in totals {
       let computed = value(rule)
       if abs(computed - shown) > 0.005 {
         throw DiagnosticList([
@@ -84,7 +88,8 @@ public enum PositionCost {
       versementTransport: lines.first { $0.id == "versement_transport" }?.amount ?? 0,
       endOfContractIndemnity: indemnity, aids: aids,
       employerCost: Money.sum([gross, indemnity, contributions, -reductions]),
-      inKindValuation: total("in_kind"), lines: lines)
+      inKindValuation: total("in_kind"), employeeContributions: withheld,
+      netPay: Money.sum([gross, indemnity, -withheld]), lines: lines)
     // Warnings about parameters that no displayed line reads are left out.
     var read = Set<String>()
     for line in lines { for p in parameters(of: line.id, explainer, month: m) { read.insert(p.name) } }

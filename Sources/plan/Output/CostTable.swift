@@ -7,7 +7,8 @@ enum CostTable {
     var out = "\(r.contract), \(r.category), \(Money.format(r.gross)) EUR gross, \(r.month) — \(r.employer), \(r.headcount) employees\n\n"
     let titles = [
       "indemnity": "End-of-contract indemnity", "employer_contributions": "Employer contributions and payroll taxes",
-      "reductions": "Reductions", "aids": "Aids received", "information": "For information", "in_kind": "Valued, not paid",
+      "reductions": "Reductions", "employee_contributions": "Employee contributions (withheld from the pay)",
+      "aids": "Aids received", "information": "For information", "in_kind": "Valued, not paid",
     ]
     let width = max(40, r.lines.map(\.label.count).max() ?? 0)
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
@@ -29,6 +30,7 @@ enum CostTable {
       ("Gross pay", r.gross), ("End-of-contract indemnity", r.endOfContractIndemnity),
       ("Employer contributions and payroll taxes", r.employerContributions), ("Reductions", -r.reductions),
       ("Employer cost", r.employerCost), ("Aids received", r.aids),
+      ("Employee contributions withheld", r.employeeContributions), ("Net pay (paid at the month's end)", r.netPay),
     ]
     for (label, value) in totals { out += "  " + pad(label, width) + left(Money.format(value), 34) + "\n" }
     out +=

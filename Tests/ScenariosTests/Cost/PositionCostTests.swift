@@ -35,6 +35,11 @@ import Testing
       #expect(Money.sum(lines) == total, "\(group)")
     }
     #expect(r.employerCost == Money.sum([r.gross, r.endOfContractIndemnity, r.employerContributions, -r.reductions]))
+    // The employee's side: its lines add up, the net pay is the gross and indemnity less them,
+    // and only an employee has any.
+    #expect(Money.sum(r.lines.filter { $0.group == "employee_contributions" }.map(\.amount)) == r.employeeContributions)
+    #expect(r.netPay == Money.sum([r.gross, r.endOfContractIndemnity, -r.employeeContributions]))
+    #expect((r.employeeContributions > 0) == Self.salaried.contains(contract))
     for line in r.lines where line.base != nil {
       #expect(line.amount == Money.cents(line.base! * line.rate!), "\(line.id)")
     }
