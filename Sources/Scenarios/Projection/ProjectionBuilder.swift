@@ -10,7 +10,9 @@ extension Projection {
     var situation = try planner.situation()
     var evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
     // An overdraft's interest is a charge of the budget that the cash plan computes: book
-    // what the balances imply and project again until both agree to the cent.
+    // what the balances imply and project again until both agree to the cent. Each pass
+    // changes the next month's interest by at most the yearly rate / 12 of the change (a
+    // contraction): two or three passes agree to the cent.
     if scenario.treasury.overdraftLimit > 0 || scenario.treasury.advanceShare > 0, ruleSet.input("financing_cost") != nil {
       var booked = Array(repeating: 0.0, count: situation.timeline.monthCount)
       for _ in 0..<Self.financingIterations {
