@@ -135,6 +135,8 @@ extension ProjectionBuilder {
     let itemIds = evaluation.situation.entities["item"] ?? []
     let positionIds = evaluation.situation.entities["position"] ?? []
     let itemLines = ruleSet.input("item.line")?.categories ?? []
+    // The items' own payment delays (the scenario's), looked up once.
+    let itemDelays = Dictionary(scenario.items.compactMap { i in i.paymentDelay.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })
     let funders = ruleSet.input("subsidy.funder")?.categories ?? []
     func input(_ key: String, _ row: Int, _ m: Int) -> Double { evaluation.situation.inputs[key].map { $0[row, m, 0] } ?? 0 }
     func entityValue(_ rule: String, _ row: Int, _ m: Int) -> Double { evaluation.value(rule, row: row, month: m) ?? 0 }
@@ -182,9 +184,10 @@ extension ProjectionBuilder {
       dues[m, default: 0] += value("dues_total", m)
       for (r, id) in itemIds.enumerated() {
         let v = input("item.amount", r, m)
-        let line = itemLines.indices.contains(Int(input("item.line", r, m))) ? itemLines[Int(input("item.line", r, m))] : ""
-        // The item's own delay (the scenario's), else its line's.
-        let own = scenario.items.first { $0.id == id }?.paymentDelay.map { m + $0 }
+        let code = Int(input("item.line", r, m))
+        let line = itemLines.indices.contains(code) ? itemLines[code] : ""
+        // The item's own delay, else its line's.
+        let own = itemDelays[id].map { m + $0 }
         switch line {
         case "dotations": nonCash[m] += v
         case "loyers": add("rent", v, accrued: m, paid: own ?? m)
@@ -224,7 +227,6 @@ extension ProjectionBuilder {
       add("corporate-tax", isNet + cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
       add("tax-credits", cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
       add("interest", value("charges.charges_financieres.f", m) + value("charges.charges_financieres.p", m), accrued: m, paid: m + 1)
-      nonCash[m] += value("charges.dotations.f", m) + value("charges.dotations.p", m) - nonCashItems(m, itemLines, itemIds.count)
     }
     // Subsidies: each by its terms; the recorded ones by their funder's.
     for (r, id) in subsidyIds.enumerated() {
@@ -267,19 +269,6 @@ extension ProjectionBuilder {
     }
     return try assemble(
       flows: flows, accrued: accrued, kinds: kinds, nonCash: nonCash, periods: periods, practice: practiceFunders)
-  }
-
-  /// The dotations of items, which the budget's row already counts (so the row's value is
-  /// not counted twice as non-cash).
-  func nonCashItems(_ m: Int, _ lines: [String], _ items: Int) -> Double {
-    var sum = 0.0
-    for r in 0..<items {
-      let line = Int(evaluation.situation.inputs["item.line"].map { $0[r, m, 0] } ?? -1)
-      if lines.indices.contains(line), lines[line] == "dotations" {
-        sum += evaluation.situation.inputs["item.amount"].map { $0[r, m, 0] } ?? 0
-      }
-    }
-    return sum
   }
 
   func describe(_ t: PaymentTerms) -> String {

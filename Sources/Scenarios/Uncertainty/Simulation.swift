@@ -103,26 +103,25 @@ public struct Simulation: Sendable {
       result = (0..<months).map { (p.evaluation.value("result", month: $0) ?? 0) + booked($0) }
       let block = p.evaluation.situation.inputs["subsidy.amount"]
       subsidyMonthly = subsidies.indices.map { s in (0..<months).map { m in block.map { $0[s, m, 0] } ?? 0 } }
-      let funders = ruleSet.input("subsidy.funder")?.categories ?? []
+      let categories = ruleSet.input("subsidy.funder")?.categories ?? []
       let funderBlock = p.evaluation.situation.inputs["subsidy.funder"]
+      let funders = subsidies.enumerated().map { s, subsidy in
+        let f = Int(funderBlock.map { $0[s, 0, 0] } ?? 0)
+        return categories.indices.contains(f) ? categories[f] : subsidy.funder
+      }
+      self.funders = funders
       var terms: [[(Int, Double, Int)]] = []
       for (s, subsidy) in subsidies.enumerated() {
-        let f = Int(funderBlock.map { $0[s, 0, 0] } ?? 0)
         var row: [(Int, Double, Int)] = []
         for e in timeline.exercises {
           let first = timeline.months.first
           let x = try PaymentTerms.resolve(
-            funder: funders.indices.contains(f) ? funders[f] : subsidy.funder, subsidy: subsidy, policy: p.scenario.treasury,
-            ruleSet: ruleSet, at: e.months.first)
+            funder: funders[s], subsidy: subsidy, policy: p.scenario.treasury, ruleSet: ruleSet, at: e.months.first)
           row.append((first.distance(to: e.months.first) + x.advanceMonth, x.advance, first.distance(to: e.months.last) + x.balanceDelay))
         }
         terms.append(row)
       }
       self.terms = terms
-      self.funders = subsidies.enumerated().map { s, subsidy in
-        let f = Int(funderBlock.map { $0[s, 0, 0] } ?? 0)
-        return funders.indices.contains(f) ? funders[f] : subsidy.funder
-      }
       floor = t.floor
       let closed = p.planner.closedMonths
       self.closed = closed

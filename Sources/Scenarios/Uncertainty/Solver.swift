@@ -95,21 +95,19 @@ public struct Solver {
     let metric: ([Double]) throws(DiagnosticList) -> [Double]
     if case .probability = target.metric {
       metric = { (xs) throws(DiagnosticList) in try self.probabilities(path, xs, target: target, draws: draws, seed: seed) }
-    } else if case .minCash = target.metric {
-      metric = { (xs) throws(DiagnosticList) in try self.projected(path, xs, target: target) }
-    } else if path == .openingBalance || path == .overdraftLimit {
+    } else if projects(path, target) {
       metric = { (xs) throws(DiagnosticList) in try self.projected(path, xs, target: target) }
     } else {
       metric = { (xs) throws(DiagnosticList) in try self.batch(path, xs, target: target) }
     }
     func meets(_ m: Double) -> Bool { target.atLeast ? m >= target.threshold - 1e-9 : m <= target.threshold + 1e-9 }
     var (lo, hi) = (range.lowerBound, range.upperBound)
-    let probability: Bool = {
+    // A simulation or a projection per candidate: a few at a time, not a batch of 65.
+    let oneByOne: Bool = {
       if case .probability = target.metric { return true }
-      if case .minCash = target.metric { return true }
-      return path == .openingBalance || path == .overdraftLimit
+      return projects(path, target)
     }()
-    let k = probability ? 9 : 65
+    let k = oneByOne ? 9 : 65
     var evaluations = 0
     let ends = try metric([lo, hi])
     evaluations += 2
@@ -144,6 +142,13 @@ public struct Solver {
   }
 
   func isRate(_ p: Path) -> Bool { p == .duesRate }
+
+  /// Whether candidates are projected with their cash plan, one by one: a cash target, or a
+  /// path of the treasury (which moves no figure the batch engine computes).
+  func projects(_ path: Path, _ target: Target) -> Bool {
+    if case .minCash = target.metric { return true }
+    return path == .openingBalance || path == .overdraftLimit
+  }
 
   func format(_ m: Double) -> String { "\((m * 100).rounded() / 100)" }
 
