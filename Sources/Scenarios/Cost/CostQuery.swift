@@ -28,12 +28,14 @@ public struct CostQuery: Sendable {
   public var aidRate: Double?
   /// The prefect's order lists the employer's sector for market-sector emplois d'avenir.
   public var marketSector: Bool
+  /// A CDI on the same post follows the fixed-term contract at once (no CIF-CDD, no indemnity).
+  public var cdiFollows: Bool
 
   public init(
     contract: String, gross: Double, month: Month, hours: Double? = nil, category: String = "non-cadre",
     employer: String = "association", vatLiable: Bool = false, headcount: Int = 3, atRate: Double? = nil,
     indemnityDue: Bool = true, duration: Int? = nil, research: Bool = false, aid: String = "none", aidRate: Double? = nil,
-    marketSector: Bool = false
+    marketSector: Bool = false, cdiFollows: Bool = false
   ) {
     self.contract = contract
     self.gross = gross
@@ -50,6 +52,7 @@ public struct CostQuery: Sendable {
     self.aid = aid
     self.aidRate = aidRate
     self.marketSector = marketSector
+    self.cdiFollows = cdiFollows
   }
 
   /// The length assumed when none is given: what the cluster's contracts typically run.

@@ -178,9 +178,10 @@ public enum PositionCost {
     // subsidy funding research is deducted from the CIR's base); its line the first.
     builder.position(
       id: "position", contract: q.contract, category: q.category, line: ruleSet.input("position.line")?.categories.first,
-      hours: Array(repeating: hours, count: n), gross: Array(repeating: q.gross, count: n), indemnityDue: q.indemnityDue, start: q.month,
+      hours: Array(repeating: hours, count: n), gross: Array(repeating: q.gross, count: n), indemnityDue: q.indemnityDue && !q.cdiFollows,
+      start: q.month,
       end: q.month.adding(months: duration - 1),
-      shareFonctionnement: 1, cirQualifies: q.research ? 1 : 0, aid: q.aid, aidRate: q.aidRate ?? 0)
+      shareFonctionnement: 1, cirQualifies: q.research ? 1 : 0, aid: q.aid, aidRate: q.aidRate ?? 0, cdiFollows: q.cdiFollows)
     for kind in ["item", "subsidy", "member"] { builder.declare(kind) }
     builder.employer(
       statutes: Array(repeating: q.employer, count: n), vatShare: Array(repeating: q.vatLiable ? 1 : 0, count: n),

@@ -36,11 +36,14 @@ struct ContractChain {
     return current.start
   }
 
+  /// Whether a CDI on the same post follows `p` at once.
+  func cdiFollows(_ p: Position) -> Bool { successor(of: p)?.isOpenEndedContract ?? false }
+
   /// Whether the 10 % end-of-contract indemnity is due: as the scenario says, otherwise not
   /// when a CDI on the same post follows at once (art. L1243-11).
   func indemnityDue(_ p: Position) -> Bool {
     if p.fieldLocations["indemnity_due"] != nil { return p.indemnityDue }
-    if let next = successor(of: p), next.isOpenEndedContract { return false }
+    if cdiFollows(p) { return false }
     return p.indemnityDue
   }
 

@@ -109,7 +109,7 @@ public struct ScenarioPlanner: Sendable {
         termination: .init(
           term: term, terminated: !runsOn && (p.isOpenEndedContract || term > end), seniorityStart: chain.seniorityStart(of: p),
           cifreContract: p.cifreContract), cirQualifies: p.cirQualifies, recordedPay: recordedPay(of: p), aid: p.aid,
-        aidRate: p.aidRate ?? 0)
+        aidRate: p.aidRate ?? 0, cdiFollows: chain.cdiFollows(p))
     }
 
     // Members (a count of individuals becomes as many members); the payroll of the year

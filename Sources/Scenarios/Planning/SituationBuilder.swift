@@ -48,7 +48,7 @@ struct SituationBuilder {
   mutating func position(
     id: String, contract: String, category: String, line: String?, hours: [Double], gross: [Double], indemnityDue: Bool,
     start: Month, end: Month, shareFonctionnement: Double, termination: Termination? = nil, cirQualifies: Double = 0,
-    recordedPay: Double = 0, aid: String = "none", aidRate: Double = 0
+    recordedPay: Double = 0, aid: String = "none", aidRate: Double = 0, cdiFollows: Bool = false
   ) {
     let t = termination ?? Termination(term: end, terminated: false, seniorityStart: start, cifreContract: "cdd")
     var constants: [String: Double] = [
@@ -57,6 +57,7 @@ struct SituationBuilder {
       "share_f": shareFonctionnement, "term": Double(t.term.ordinal), "terminated": t.terminated ? 1 : 0,
       "seniority_start": Double(t.seniorityStart.ordinal), "cifre_contract": code("position.cifre_contract", t.cifreContract),
       "cir_qualifies": cirQualifies, "recorded_pay": recordedPay, "aid": code("position.aid", aid), "aid_rate": aidRate,
+      "cdi_follows": cdiFollows ? 1 : 0,
     ]
     if let line { constants["line"] = code("position.line", line) }
     add("position", id: id, constants: constants, monthly: ["hours": hours, "gross": gross])

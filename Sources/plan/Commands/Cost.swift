@@ -28,6 +28,10 @@ extension Plan {
     var atRate: Double?
     @Flag(name: .customLong("no-indemnity"), help: "The CDD's 10 % end-of-contract indemnity is not due.")
     var noIndemnity = false
+    @Flag(
+      name: .customLong("cdi-follows"),
+      help: "A CDI on the same post follows the fixed-term contract at once: no 10 % indemnity, no CIF-CDD (L1243-11, L6322-37).")
+    var cdiFollows = false
     @Option(
       help:
         "The contract's length in months from --month (default by contract: CDD 12, CDD à objet défini 24, service civique 8, stage 6, others 36)."
@@ -81,7 +85,8 @@ extension Plan {
       let query = CostQuery(
         contract: contract, gross: gross, month: m, hours: hours, category: category, employer: employer, vatLiable: vat,
         headcount: headcount, atRate: atRate.map { $0 / 100 }, indemnityDue: !noIndemnity, duration: duration,
-        research: research, aid: aid, aidRate: aidRate.map { $0 / 100 }, marketSector: marketSector)
+        research: research, aid: aid, aidRate: aidRate.map { $0 / 100 }, marketSector: marketSector,
+        cdiFollows: cdiFollows)
       if let explain {
         let n = try diagnosing { () throws(DiagnosticList) in try PositionCost.explain(explain, query, ruleSet: try rules.load()) }
         print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))

@@ -108,6 +108,21 @@ import Testing
     #expect(with.employerCost > without.employerCost)
   }
 
+  /// The CIF-CDD (L6322-37): 1 % of a CDD's pay, a CIFRE's CDD included, not when a CDI on
+  /// the same post follows, nor on a CAE, nor on a CDI.
+  @Test func theCifCddIsNotDueWhenACdiFollowsNorOnACae() throws {
+    func cif(_ q: CostQuery) throws -> Double { try cost(q).lines.first { $0.id == "cif_cdd" }?.amount ?? 0 }
+    let month = Month(2012, 6)
+    // Its base is the pay with the 10 % indemnity: 1,760 €.
+    #expect(try cif(CostQuery(contract: "cdd", gross: 1600, month: month)) == 17.6)
+    #expect(try cif(CostQuery(contract: "cdd", gross: 1600, month: month, cdiFollows: true)) == 0)
+    // A CDD that a CDI follows owes no indemnity either (L1243-11).
+    #expect(try cost(CostQuery(contract: "cdd", gross: 1600, month: month, cdiFollows: true)).endOfContractIndemnity == 0)
+    #expect(try cif(CostQuery(contract: "cifre", gross: 2100, month: month, category: "cadre")) == 21)
+    #expect(try cif(CostQuery(contract: "cdd", gross: 1600, month: month, duration: 12, aid: "cui-cae", aidRate: 0.7)) == 0)
+    #expect(try cif(CostQuery(contract: "cdi", gross: 1600, month: month)) == 0)
+  }
+
   @Test func shortCddSurchargeFromJuly2013() throws {
     let before = try cost(CostQuery(contract: "cdd", gross: 1600, month: Month(2013, 6), duration: 1))
     let after = try cost(CostQuery(contract: "cdd", gross: 1600, month: Month(2013, 7), duration: 1))
