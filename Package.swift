@@ -27,7 +27,9 @@ let package = Package(
     ),
     .target(
       name: "Scenarios",
-      dependencies: ["Planner"]
+      dependencies: ["Planner", .product(name: "Yams", package: "Yams")],
+      // The message catalogues, one file per language (Localization/Catalogues/*.yaml).
+      resources: [.copy("Localization/Catalogues")]
     ),
     .executableTarget(
       name: "plan",

@@ -40,13 +40,21 @@ public enum PlanBinary {
   }
 
   /// Runs `plan` with `arguments` from the package root; returns status, stdout, stderr.
-  public static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+  /// The language comes from `environment` over an English one (`LANG=C.UTF-8`, no `LC_ALL`
+  /// nor `LC_MESSAGES`), so that golden outputs do not depend on the machine's locale.
+  public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+    status: Int32, out: String, err: String
+  ) {
     let p = Process()
     p.executableURL = url
     p.arguments = arguments
     p.currentDirectoryURL = packageRoot
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    env["LANG"] = "C.UTF-8"
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
+    env.merge(environment) { _, new in new }
     p.environment = env
     let out = Pipe(), err = Pipe()
     p.standardOutput = out

@@ -31,11 +31,36 @@ import Testing
     #expect(warnings.allSatisfy { $0["code"] != nil && $0["message"] != nil })
   }
 
+  /// The language: `--lang`, else the environment's (French for `fr…`); the French summary
+  /// has French words and numbers and fits one screen (24 lines of at most 100 columns).
+  @Test func runSummaryInFrenchFromTheEnvironment() throws {
+    let fr = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--summary"], environment: ["LANG": "fr_FR.UTF-8"])
+    #expect(fr.status == 0, "\(fr.err)")
+    #expect(fr.out.contains("Résultat (€)") && fr.out.contains("Trésorerie au plus bas") && fr.out.contains("avertissements"))
+    #expect(fr.out.contains("-8\u{202F}192,89"))
+    #expect(!fr.out.contains("⟦"))
+    let lines = fr.out.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count <= 24 && lines.allSatisfy { $0.count <= 100 }, "\(lines.count) lines")
+    let en = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--summary", "--lang", "en"], environment: ["LANG": "fr_FR.UTF-8"])
+    #expect(en.out.contains("Result (€)") && en.out.contains("-8,192.89"))
+    #expect(try PlanBinary.run(["run", "scenarios/baseline.yaml", "--summary"]).out == en.out)
+  }
+
+  /// Every shipped scenario's run in both languages: no key missing from a catalogue.
+  @Test(arguments: ["fr", "en"]) func runHasEveryWordInItsCatalogue(_ language: String) throws {
+    for s in ["baseline", "scic-2013", "stop-end-2013", "fse-late"] {
+      for by in ["exercise", "month"] {
+        let r = try PlanBinary.run(["run", "scenarios/\(s).yaml", "--by", by, "--lang", language])
+        #expect(r.status == 0 && !r.out.contains("⟦"), "\(s) by \(by)")
+      }
+    }
+  }
+
   @Test func runTableAndCsv() throws {
     let table = try PlanBinary.run(["run", "scenarios/baseline.yaml"])
     #expect(table.status == 0)
-    #expect(table.out.contains("Budget 2010-2011 (2010-11..2011-12, 14 months, recorded)"))
-    #expect(table.out.contains("Non détaillé dans la source"))
+    #expect(table.out.contains("Budget 2010-2011 (Nov 2010 – Dec 2011, 14 months, recorded)"))
+    #expect(table.out.contains("Not detailed in the source"))
     let csv = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--format", "csv", "--by", "year"])
     #expect(csv.status == 0)
     #expect(csv.out.hasPrefix("scenario,period,section,budget,line,label,value\n"))

@@ -9,6 +9,7 @@ that starts like the line after it.
     swift build && tools/readme-outputs/regenerate.py .build/debug/plan
     git diff README.md      # review what moved
 """
+import os
 import shlex
 import subprocess
 import sys
@@ -32,7 +33,10 @@ while i < len(lines):
         args = words[words.index("plan") + 1 :]
         # Globs (scenarios/rules/*.yaml) are the shell's to expand, as in the README.
         line = " ".join([shlex.quote(plan)] + [a if "*" in a else shlex.quote(a) for a in args])
-        r = subprocess.run(line, shell=True, capture_output=True, text=True, cwd=root)
+        # English unless the command says --lang: the README does not depend on the machine's locale.
+        env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+        env["LANG"] = "C.UTF-8"
+        r = subprocess.run(line, shell=True, capture_output=True, text=True, cwd=root, env=env)
         new = (r.stdout + r.stderr).rstrip("\n").split("\n")
         if "…" in old:
             n = old.index("…")

@@ -8,6 +8,14 @@ public struct Comparison: Sendable {
     public var label: String
     /// `scenario id → period id → value`.
     public var values: [String: [String: Double]]
+    /// A row compared in every period; otherwise a line of the budget shown where its values
+    /// differ between the scenarios.
+    public var always = true
+
+    /// Whether the scenarios' values differ in a period.
+    public func differs(in period: String) -> Bool { Set(values.values.map { $0[period] ?? 0 }).count > 1 }
+
+    enum CodingKeys: String, CodingKey { case key, label, values }
   }
 
   public var projections: [Projection]
@@ -21,10 +29,9 @@ public struct Comparison: Sendable {
     "charges/charges_externes", "charges/remunerations", "charges/charges_sociales", "charges/impots_taxes", "charges/total",
     "produits/subventions", "produits/autres_produits/cotisations", "produits/total",
   ]
-  public static let indicatorKeys: [(String, String)] = [
-    ("result", "Résultat"), ("reserves", "Réserves cumulées (end)"), ("subsidies_share", "Subventions / produits (%)"),
-    ("fte", "FTE paid (ETP)"), ("cost_per_fte", "Charges par ETP"), ("dues_per_member", "Cotisations par membre"),
-    ("lowest_cash", "Trésorerie, point bas"), ("financing_cost", "Charges financières"),
+  /// The indicators compared (their names: `indicator.<key>` in the message catalogues).
+  public static let indicatorKeys = [
+    "result", "reserves", "subsidies_share", "fte", "cost_per_fte", "dues_per_member", "lowest_cash", "financing_cost",
   ]
 
   public init(_ projections: [Projection]) {
@@ -33,16 +40,26 @@ public struct Comparison: Sendable {
     for p in projections { for period in p.periods where !periods.contains(period.id) { periods.append(period.id) } }
     self.periods = periods
     var rows: [Row] = []
-    for path in Self.budgetPaths {
-      guard let label = projections.first?.budget.first(where: { $0.path == path })?.label else { continue }
+    let m = Messages.of(projections.first?.language ?? .en)
+    // The sections and totals compared always, and any other line of the budget whose values
+    // differ between the scenarios (the European grant that stops, zero or not), in the
+    // budget's order.
+    var paths: [String] = []
+    for row in projections.first?.budget ?? [] where !paths.contains(row.path) { paths.append(row.path) }
+    func differs(_ path: String) -> Bool {
+      let values = projections.map { p in p.budget.first { $0.path == path && $0.budget == "total" }?.values ?? [:] }
+      return periods.contains { period in Set(values.map { $0[period] ?? 0 }).count > 1 }
+    }
+    for path in paths where Self.budgetPaths.contains(path) || differs(path) {
+      guard let label = projections.first?.budget.first(where: { $0.path == path })?.label(m.language) else { continue }
       var values: [String: [String: Double]] = [:]
       for p in projections { values[p.scenario.id] = p.budget.first { $0.path == path && $0.budget == "total" }?.values }
-      rows.append(Row(key: path, label: label, values: values))
+      rows.append(Row(key: path, label: label, values: values, always: Self.budgetPaths.contains(path)))
     }
-    for (key, label) in Self.indicatorKeys {
+    for key in Self.indicatorKeys {
       var values: [String: [String: Double]] = [:]
       for p in projections { values[p.scenario.id] = p.indicators[key] }
-      rows.append(Row(key: key, label: label, values: values))
+      rows.append(Row(key: key, label: m("indicator.\(key)"), values: values))
     }
     self.rows = rows
     var differences: [String: [String]] = [:]

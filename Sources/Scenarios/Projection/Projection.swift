@@ -17,4 +17,6 @@ public struct Projection: Sendable {
   /// The traced evaluation behind the figures, for explanations.
   public var evaluation: Evaluation
   public var planner: ScenarioPlanner
+  /// The language of its labels and texts.
+  public var language: Language = .en
 }

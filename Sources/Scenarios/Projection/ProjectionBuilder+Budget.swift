@@ -6,6 +6,7 @@ extension ProjectionBuilder {
   struct LayoutRow {
     var path: String
     var label: String
+    var labelEN: String? = nil
     var rules: [String: RuleSet.Rule]  // column → rule
     var depth: Int { path.split(separator: "/").count }
     var isTotal: Bool { path.hasSuffix("/total") }
@@ -20,7 +21,7 @@ extension ProjectionBuilder {
       if let i = rows.firstIndex(where: { $0.path == path }) {
         rows[i].rules[column] = rule
       } else {
-        rows.append(LayoutRow(path: path, label: rule.label ?? path, rules: [column: rule]))
+        rows.append(LayoutRow(path: path, label: rule.label ?? path, labelEN: rule.labelEN, rules: [column: rule]))
       }
     }
     return rows
@@ -56,7 +57,8 @@ extension ProjectionBuilder {
           let path = section.path + "/non_detaille"
           if !rows.contains(where: { $0.path == path }) {
             let at = rows.lastIndex { $0.path.hasPrefix(section.path + "/") }! + 1
-            rows.insert(LayoutRow(path: path, label: "Non détaillé dans la source", rules: [:]), at: at)
+            rows.insert(
+              LayoutRow(path: path, label: "Non détaillé dans la source", labelEN: "Not detailed in the source", rules: [:]), at: at)
           }
         }
       }
@@ -134,7 +136,7 @@ extension ProjectionBuilder {
           let grand = Money.sum(Self.columns.map { cells["\(top)/total"]?[$0]?[p.id] ?? 0 })
           shares[p.id] = grand == 0 ? 0 : Money.cents(v / grand * 100)
         }
-        out.append(BudgetRow(path: row.path, label: row.label, budget: column, values: values, shares: shares))
+        out.append(BudgetRow(path: row.path, label: row.label, labelEN: row.labelEN, budget: column, values: values, shares: shares))
       }
     }
     checkPrintedShares(out)

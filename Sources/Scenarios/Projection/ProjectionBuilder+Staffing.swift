@@ -20,7 +20,9 @@ extension ProjectionBuilder {
         hours[p.id] = h
         fte[p.id] = WorkTime.fte(hours: h, months: p.months, hoursPerYear: hoursPerFTE(p.monthIndices.last!))
       }
-      rows.append(StaffingRow(id: id, label: rule.label ?? id, contract: unique.joined(separator: ", "), hours: hours, fte: fte))
+      rows.append(
+        StaffingRow(
+          id: id, label: rule.label ?? id, labelEN: rule.labelEN, contract: unique.joined(separator: ", "), hours: hours, fte: fte))
     }
     return rows
   }

@@ -90,31 +90,16 @@ extension ProjectionBuilder {
     }
     func yearEndPlus(_ m: Int, _ months: Int) -> Int { index(Month(timeline.months[m].year + 1, 1)) + months - 1 }
     func exerciseEndPlus(_ m: Int, _ months: Int) -> Int { index(exerciseOf(m).months.last) + months }
-    let socialTiming =
-      headcount >= ((try? parameter("tresorerie_cotisations_seuil_mensuel", first)) ?? 10)
-      ? "the month after the pay (art. R243-6 CSS, ten employees or more)"
-      : "the first month of the next quarter (art. R243-6 CSS, nine employees or fewer)"
-    kind(
-      "salaries", "Net pay (salaries and gratifications)", receipt: false,
-      "the month worked, net of the employee's contributions (a recorded exercise's pay gross); the CDD indemnity at the contract's end")
-    kind("social-contributions", "Social contributions (the employer's and those withheld)", receipt: false, socialTiming)
-    kind(
-      "taxes-on-pay", "Taxes on pay (formation, apprentissage, construction)", receipt: false, "February of the next year (treasury.yaml)")
-    kind(
-      "taxe-salaires", "Taxe sur les salaires", receipt: false,
-      "yearly, quarterly or monthly by the tax of the year before (CGI ann. III art. 369)")
-    kind("corporate-tax", "Corporate tax", receipt: false, "its balance five months after the exercise (art. 1668 CGI)")
-    kind("rent", "Rent", receipt: false, "the month it is due")
-    kind("suppliers", "Suppliers and other charges", receipt: false, "the supplier's delay (treasury.yaml)")
-    kind("dues", "Members' dues", receipt: true, "months after the exercise starts (treasury.yaml)")
-    kind("anrt", "ANRT (CIFRE)", receipt: true, "quarterly instalments, the month after each quarter")
-    kind("asp-aids", "State aids paid by the ASP (service civique, job aids)", receipt: true, "the month after the month worked")
-    kind(
-      "tax-credits", "Tax credits (CIR, CICE)", receipt: true, "set against the corporate tax or refunded the year after (treasury.yaml)")
-    kind("sales", "Sales and other income", receipt: true, "the customer's delay (treasury.yaml)")
-    kind(
-      "interest", "Interest on the overdraft and the advances", receipt: false,
-      "the month after, on the balances drawn at the month's end (treasury: overdraft_rate, advance_rate)")
+    let m = messages
+    let social = headcount >= ((try? parameter("tresorerie_cotisations_seuil_mensuel", first)) ?? 10) ? "monthly" : "quarterly"
+    for (id, receipt) in [
+      ("salaries", false), ("social-contributions", false), ("taxes-on-pay", false), ("taxe-salaires", false), ("corporate-tax", false),
+      ("rent", false), ("suppliers", false), ("dues", true), ("anrt", true), ("asp-aids", true), ("tax-credits", true), ("sales", true),
+      ("interest", false),
+    ] {
+      let timing = id == "social-contributions" ? m("cash.kind.social-contributions.timing.\(social)") : m("cash.kind.\(id).timing")
+      kind(id, m("cash.kind.\(id)"), receipt: receipt, timing)
+    }
 
     // The taxe sur les salaires: paid by calendar year, by the tax of the year before.
     var tsByYear: [Int: Double] = [:]
@@ -235,15 +220,19 @@ extension ProjectionBuilder {
       let funder = funders.indices.contains(funderIndex) ? funders[funderIndex] : "autres"
       guard let amounts = subsidyAmounts[id], amounts.values.contains(where: { $0 != 0 }) else { continue }
       let t = try terms(funder: funder, subsidy: subsidy, at: timeline.months[amounts.keys.min()!])
-      kind(
-        "subsidy:\(id)", subsidy?.name ?? id, receipt: true,
-        "\(describe(t)) (\(subsidy?.payment != nil ? "the scenario's subsidy" : scenario.treasury.funders[funder] != nil ? "the scenario's terms for \(funder)" : "practice for \(funder), treasury.yaml"))"
-      )
+      let origin =
+        subsidy?.payment != nil
+        ? m("cash.terms.origin.subsidy")
+        : scenario.treasury.funders[funder] != nil
+          ? m("cash.terms.origin.scenario", ["funder": funder]) : m("cash.terms.origin.practice", ["funder": funder])
+      kind("subsidy:\(id)", subsidy?.name ?? id, receipt: true, m("cash.terms.with_origin", ["terms": describe(t), "origin": origin]))
       schedule("subsidy:\(id)", amounts, t)
     }
     for (funder, amounts) in recordedSubsidies.sorted(by: { $0.key < $1.key }) {
       let t = try terms(funder: funder, subsidy: nil, at: timeline.months[amounts.keys.min()!])
-      kind("recorded:\(funder)", "Subsidies recorded (\(funder))", receipt: true, "\(describe(t)) (the funder's terms)")
+      kind(
+        "recorded:\(funder)", m("cash.kind.recorded", ["funder": funder]), receipt: true,
+        m("cash.terms.with_origin", ["terms": describe(t), "origin": m("cash.terms.origin.funder")]))
       schedule("recorded:\(funder)", amounts, t)
     }
     // Dues: the exercise's dues, paid some months after it starts.
@@ -272,10 +261,12 @@ extension ProjectionBuilder {
   }
 
   func describe(_ t: PaymentTerms) -> String {
-    if t.advance >= 1 { return "paid \(t.advanceMonth) months after the exercise starts" }
-    if t.advance <= 0 { return "paid \(t.balanceDelay) months after the exercise ends" }
-    return
-      "\(ScenarioValue.show((t.advance * 100).rounded()))% \(t.advanceMonth) months after the exercise starts, the balance \(t.balanceDelay) months after it ends"
+    let m = messages
+    if t.advance >= 1 { return m("cash.terms.at_start", ["months": m.months(t.advanceMonth)]) }
+    if t.advance <= 0 { return m("cash.terms.after_end", ["months": m.months(t.balanceDelay)]) }
+    return m(
+      "cash.terms.advance_and_balance",
+      ["share": m.percent(t.advance, digits: 0), "advance": m.months(t.advanceMonth), "balance": m.months(t.balanceDelay)])
   }
 }
 

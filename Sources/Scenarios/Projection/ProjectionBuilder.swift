@@ -4,7 +4,8 @@ extension Projection {
   /// Projects a scenario by period.
   /// - Throws: rule-pack or scenario errors, and legal limits the projected positions break.
   public static func run(
-    _ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false, legalLimitsAsWarnings: Bool = false
+    _ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false, legalLimitsAsWarnings: Bool = false,
+    messages: Messages = .of(.en)
   ) throws(DiagnosticList) -> Projection {
     var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
     var situation = try planner.situation()
@@ -16,7 +17,8 @@ extension Projection {
     if scenario.treasury.overdraftLimit > 0 || scenario.treasury.advanceShare > 0, ruleSet.input("financing_cost") != nil {
       var booked = Array(repeating: 0.0, count: situation.timeline.monthCount)
       for _ in 0..<Self.financingIterations {
-        let probe = ProjectionBuilder(scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
+        let probe = ProjectionBuilder(
+          scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind, messages: messages)
         guard let implied = try probe.treasury(Period.periods(situation.timeline, by: kind))?.0.impliedInterest,
           zip(implied, booked).contains(where: { abs($0 - $1) >= 0.005 })
         else { break }
@@ -25,7 +27,8 @@ extension Projection {
         evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
       }
     }
-    var builder = ProjectionBuilder(scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind)
+    var builder = ProjectionBuilder(
+      scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind, messages: messages)
     do {
       try builder.checkLegalLimits()
     } catch  where legalLimitsAsWarnings || scenario.legalLimitsAsWarnings {
@@ -60,7 +63,13 @@ struct ProjectionBuilder {
   let kind: Period.Kind
   var warnings: [Diagnostic] = []
 
-  init(scenario: Scenario, ruleSet: RuleSet, planner: ScenarioPlanner, evaluation: Evaluation, kind: Period.Kind) {
+  /// The words of the projection's language (flows of the cash plan, labels).
+  let messages: Messages
+
+  init(
+    scenario: Scenario, ruleSet: RuleSet, planner: ScenarioPlanner, evaluation: Evaluation, kind: Period.Kind, messages: Messages = .of(.en)
+  ) {
+    self.messages = messages
     self.scenario = scenario
     self.ruleSet = ruleSet
     self.planner = planner
@@ -167,6 +176,6 @@ struct ProjectionBuilder {
     }
     return Projection(
       scenario: scenario, periods: periods, budget: budget, staffing: staffing, indicators: indicators, inKind: inKind,
-      treasury: treasury, warnings: warnings, evaluation: evaluation, planner: planner)
+      treasury: treasury, warnings: warnings, evaluation: evaluation, planner: planner, language: messages.language)
   }
 }

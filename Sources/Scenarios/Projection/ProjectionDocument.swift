@@ -3,6 +3,8 @@ import Foundation
 /// The JSON output of `plan run` (format documented in README.md): stable for programs.
 public struct ProjectionDocument: Encodable {
   public var formatVersion = 1
+  /// The language of the labels (`fr`, `en`); keys, ids and paths do not follow it.
+  public var language: String
   public var scenario: String
   public var title: String
   public var assumptions: [String]
@@ -22,12 +24,21 @@ public struct ProjectionDocument: Encodable {
   }
 
   public init(_ p: Projection) {
+    language = p.language.rawValue
     scenario = p.scenario.id
     title = p.scenario.title
     assumptions = p.scenario.assumptions
     periods = p.periods
-    budget = p.budget
-    staffing = p.staffing
+    budget = p.budget.map {
+      var row = $0
+      row.label = $0.label(p.language)
+      return row
+    }
+    staffing = p.staffing.map {
+      var row = $0
+      row.label = $0.label(p.language)
+      return row
+    }
     indicators = p.indicators
     inKind = p.inKind
     treasury = p.treasury.map(TreasuryDocument.init)
@@ -36,7 +47,7 @@ public struct ProjectionDocument: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case scenario, title, assumptions, periods, budget, staffing, indicators
+    case language, scenario, title, assumptions, periods, budget, staffing, indicators
     case inKind = "in_kind"
     case treasury, warnings
   }

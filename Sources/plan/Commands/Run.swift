@@ -15,10 +15,20 @@ extension Plan {
     @Option(help: ReportFormat.help)
     var format = ReportFormat.table
     @OptionGroup var options: ScenarioOptions
+    @Flag(help: "One screen: per exercise the result, reserves, lowest cash, subsidy dependence and FTE.")
+    var summary = false
+    @OptionGroup var language: LanguageOptions
+
+    func validate() throws {
+      if summary && format != .table { throw ValidationError("--summary is a table for a person; leave out --format \(format.rawValue)") }
+    }
 
     func run() throws {
-      let projection = try diagnosing { () throws(DiagnosticList) in try options.project(scenario, by: by) }
+      let projection = try diagnosing { () throws(DiagnosticList) in
+        try options.project(scenario, by: by, messages: language.messages)
+      }
       switch format {
+      case .table where summary: print(ProjectionSummary.render(projection, command: "plan run \(scenario)"), terminator: "")
       case .table: print(ProjectionTable.render(projection))
       case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))
       case .csv: print(([ProjectionCSV.header] + ProjectionCSV.rows(projection)).joined(separator: "\n"))

@@ -15,9 +15,9 @@ struct ScenarioOptions: ParsableArguments {
   }
 
   /// Loads and projects a scenario.
-  func project(_ path: String, by kind: Period.Kind = .exercise) throws(DiagnosticList) -> Projection {
+  func project(_ path: String, by kind: Period.Kind = .exercise, messages: Messages = .of(.en)) throws(DiagnosticList) -> Projection {
     let (s, set) = try load(path)
-    return try Projection.run(s, ruleSet: set, by: kind, strict: strict)
+    return try Projection.run(s, ruleSet: set, by: kind, strict: strict, messages: messages)
   }
 }
 

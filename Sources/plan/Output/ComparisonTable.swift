@@ -5,25 +5,34 @@ import Scenarios
 /// against the first (absolute, then percent).
 enum ComparisonTable {
   static func render(_ c: Comparison) -> String {
+    let m = Messages.of(c.projections.first?.language ?? .en)
     let ids = c.projections.map(\.scenario.id)
-    var out = "Scenarios: " + ids.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "  ") + "\n"
-    out += "Deltas (Δ) against [1].\n"
+    var out = m("compare.scenarios", ["list": ids.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "  ")]) + "\n"
+    out += m("compare.deltas") + "\n"
+    let width = min(46, (c.rows.map { $0.label.count }.max() ?? 26) + 6)
     for period in c.periods {
-      out += "\n\(period)\n" + ProjectionTable.pad("", 30)
+      out += "\n\(period)\n" + ProjectionTable.pad("", width)
       for i in ids.indices {
         out += ProjectionTable.left("[\(i + 1)]", 13)
-        if i > 0 { out += ProjectionTable.left("Δ", 12) + ProjectionTable.left("Δ %", 8) }
+        if i > 0 { out += ProjectionTable.left("Δ", 12) + ProjectionTable.left(m("compare.delta_percent"), 8) }
       }
       out += "\n"
-      for row in c.rows {
-        out += ProjectionTable.pad("  " + row.label, 30)
+      let shown = c.rows.filter { $0.always || $0.differs(in: period) }
+      for row in shown {
+        // A line under a section compared is indented under it.
+        let parent = row.key.split(separator: "/").dropLast().joined(separator: "/")
+        let indent = row.key.contains("/") && shown.contains { $0.key == parent } ? "    " : "  "
+        out += ProjectionTable.pad(indent + row.label, width)
         let base = row.values[ids[0]]?[period] ?? 0
         for (i, id) in ids.enumerated() {
           let v = row.values[id]?[period] ?? 0
-          out += ProjectionTable.left(Money.format(v), 13)
+          out += ProjectionTable.left(m.amount(v), 13)
           if i > 0 {
-            out += ProjectionTable.left(v == base ? "·" : Money.format(v - base), 12)
-            out += ProjectionTable.left(base == 0 || v == base ? "" : String(format: "%+.1f", (v - base) / abs(base) * 100), 8)
+            out += ProjectionTable.left(v == base ? "·" : m.amount(v - base), 12)
+            // A relative change reads only between positive figures: a deficit growing from
+            // −8,142 to −48,142 is not "−491 %"; then the change in euros alone.
+            let relative = base > 0 && v > 0 && v != base
+            out += ProjectionTable.left(relative ? (v > base ? "+" : "") + m.number((v - base) / base * 100, digits: 1) : "", 8)
           }
         }
         out += "\n"
@@ -31,7 +40,8 @@ enum ComparisonTable {
     }
     for id in ids.dropFirst() {
       let d = c.differences[id] ?? []
-      out += "\nWhat \(id) changes (\(d.count))\n" + (d.isEmpty ? "  nothing\n" : d.map { "  - \($0)\n" }.joined())
+      out += "\n" + m("compare.changes", ["id": id, "count": m.integer(d.count)]) + "\n"
+      out += d.isEmpty ? "  " + m("compare.nothing") + "\n" : d.map { "  - \($0)\n" }.joined()
     }
     return out.split(separator: "\n", omittingEmptySubsequences: false)
       .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")

@@ -91,6 +91,7 @@ public enum Compiler {
             nodeTexts: checker.texts, label: r.label, group: r.group, source: r.source, path: r.path,
             line: r.line.flatMap { l in ruleSymbols[l.base].flatMap { b in ruleSymbols[l.rate].map { (b.index, $0.index) } } },
             table: r.table, column: r.column))
+        rules[rules.count - 1].labelEN = r.labelEN
       } catch {
         let location = r.formulaPosition.location(ofOffset: error.offset)
         errors.append(.error(error.id, error.message, at: location, length: error.length, notes: error.notes))
@@ -101,6 +102,7 @@ public enum Compiler {
             root: CoreNode(id: -1, kind: .constant(0), type: r.type, range: SourceRange(offset: 0, length: 0)),
             formulaPosition: r.formulaPosition, location: r.location, dependencies: [], nodeTexts: [:],
             label: r.label, group: r.group, source: r.source, path: r.path, line: nil, table: r.table, column: r.column))
+        rules[rules.count - 1].labelEN = r.labelEN
       }
     }
 

@@ -27,6 +27,8 @@ public struct RuleDeclarations: Sendable {
     public var location: SourceLocation
     /// A short name for tables (`Maladie-maternité-invalidité-décès`).
     public var label: String?
+    /// The short name in English, when the file gives one (`label: {fr: …, en: …}`).
+    public var labelEN: String?
     /// A group of lines the rule belongs to (`employer_contributions`), for reports.
     public var group: String?
     /// The legal text or document the rule follows.

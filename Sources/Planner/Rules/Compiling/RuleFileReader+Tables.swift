@@ -72,8 +72,9 @@ extension RuleFileReader {
         for i in columns.indices { names[i].append(generated[i]) }
       }
       for (i, column) in columns.enumerated() {
+        let (fr, en) = try Self.label(total)
         add(
-          [part, "total"], column: column, label: try total.string("a label"), formula: names[i].joined(separator: " + "),
+          [part, "total"], column: column, label: (fr ?? "", en), formula: names[i].joined(separator: " + "),
           position: FormulaPosition(total), location: total.location, context)
       }
     }
@@ -83,15 +84,16 @@ extension RuleFileReader {
   private func readRow(_ path: [String], _ keyNode: YAMLNode, _ row: YAMLNode, each: YAMLNode?, _ context: TableContext)
     throws(DiagnosticList) -> [String]
   {
-    let label: String
+    let label: (String, String?)
     var formula: YAMLNode? = each
     var children: YAMLNode?
     var childEach: YAMLNode?
     if let text = row.scalarText {
-      label = text
+      label = (text, nil)
     } else {
       try known(row, ["label", "formula", "each", "rows"], "a row of a table")
-      label = try row.value("label")?.string("a label") ?? path.last!
+      let (fr, en) = try Self.label(row.value("label"))
+      label = (fr ?? path.last!, en)
       children = row.value("rows")
       childEach = row.value("each")
       if let f = row.value("formula") { formula = f }
@@ -177,15 +179,16 @@ extension RuleFileReader {
 
   @discardableResult
   private func add(
-    _ path: [String], column: TableColumn, label: String, formula: String, position: FormulaPosition, location: SourceLocation,
-    _ context: TableContext
+    _ path: [String], column: TableColumn, label: (String, String?), formula: String, position: FormulaPosition,
+    location: SourceLocation, _ context: TableContext
   ) -> String {
     let name = (path + (column.suffix.isEmpty ? [] : [column.suffix])).joined(separator: ".")
     out.rules.append(
       .init(
         name: name, entity: nil, entityLocation: nil, type: .number(context.unit), description: nil, formula: formula,
-        formulaPosition: position, location: location, label: label, group: nil, source: nil, path: path.joined(separator: "/"),
+        formulaPosition: position, location: location, label: label.0, group: nil, source: nil, path: path.joined(separator: "/"),
         table: context.table, column: column.name))
+    out.rules[out.rules.count - 1].labelEN = label.1
     return name
   }
 

@@ -212,7 +212,7 @@ package final class RuleFileReader {
               .error(.rulesExpectedMapping, "rule '\(name)' needs 'formula' and 'unit' (or 'type: condition')", at: body.location)
             ])
           }
-          let label = body.value("label")?.scalarText
+          let (label, labelEN) = try Self.label(body.value("label"))
           let group = body.value("group")?.scalarText
           let source = body.value("source")?.scalarText
           let path = body.value("path")?.scalarText
@@ -220,6 +220,7 @@ package final class RuleFileReader {
           if let baseNode = body.value("base"), let rateNode = body.value("rate") {
             try readLine(
               name, keyNode, body, base: baseNode, rate: rateNode, entityNode: entityNode, label: label, group: group, source: source)
+            out.rules[out.rules.count - 1].labelEN = labelEN
             return
           }
           guard let formulaNode = body.value("formula") else {
@@ -247,9 +248,34 @@ package final class RuleFileReader {
               entityLocation: entityNode?.location, type: type,
               description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
               location: keyNode.location, label: label, group: group, source: source, path: path))
+          out.rules[out.rules.count - 1].labelEN = labelEN
         }
       }
     }
+  }
+
+  /// A label: a text (the same in French and English: a proper name, an acronym) or
+  /// `{fr: …, en: …}`.
+  static func label(_ node: YAMLNode?) throws(DiagnosticList) -> (fr: String?, en: String?) {
+    guard let node else { return (nil, nil) }
+    if !node.isMapping { return (try node.string("a label"), nil) }
+    var fr: String?, en: String?
+    for (key, keyNode, value) in try node.mapping("a label") {
+      switch key {
+      case "fr": fr = try value.string("a label in French")
+      case "en": en = try value.string("a label in English")
+      default:
+        throw DiagnosticList([
+          .error(
+            .rulesUnknownSection, "unknown language '\(key)' in a label; expected fr and en (or one text for both)", at: keyNode.location,
+            length: key.count)
+        ])
+      }
+    }
+    guard let fr, let en else {
+      throw DiagnosticList([.error(.rulesMissingFormula, "a label gives 'fr' and 'en' (or one text for both)", at: node.location)])
+    }
+    return (fr, en)
   }
 
   /// A line written as a base and a rate becomes three rules: `name.base`, `name.rate`, and

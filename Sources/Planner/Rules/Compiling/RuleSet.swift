@@ -38,8 +38,13 @@ public struct RuleSet: Sendable {
     public var dependencies: [Int]
     /// The formula node of each offset, for explanations: node id → formula text.
     public var nodeTexts: [Int: String]
-    /// A short name for tables.
+    /// A short name for tables, in French (the law's vocabulary).
     public var label: String?
+    /// The short name in English, when it differs from the French one.
+    public var labelEN: String?
+
+    /// The short name in a language (`fr`, `en`).
+    public func label(in language: String) -> String? { language == "en" ? (labelEN ?? label) : label }
     /// The group of lines the rule belongs to, for reports.
     public var group: String?
     /// The legal text or document the rule follows.

@@ -1,0 +1,123 @@
+import Foundation
+import Planner
+import Yams
+
+/// The words of one language: the message catalogue (`Catalogues/<language>.yaml`, a flat
+/// map from key to text, `{name}` for an argument) and the language's way of writing
+/// numbers, money, percentages and months. Every word a user reads comes from here.
+public struct Messages: Sendable {
+  public let language: Language
+  let texts: [String: String]
+
+  /// The catalogue of `language`, read once.
+  public static func of(_ language: Language) -> Messages {
+    switch language {
+    case .fr: french
+    case .en: english
+    }
+  }
+
+  static let french = Messages(language: .fr, texts: catalogue(.fr))
+  static let english = Messages(language: .en, texts: catalogue(.en))
+
+  /// The keys and texts of a language's catalogue file.
+  static func catalogue(_ language: Language) -> [String: String] {
+    guard
+      let url = Bundle.module.url(forResource: language.rawValue, withExtension: "yaml", subdirectory: "Catalogues")
+        ?? Bundle.module.url(forResource: language.rawValue, withExtension: "yaml"),
+      let text = try? String(contentsOf: url, encoding: .utf8)
+    else { fatalError("the message catalogue '\(language.rawValue).yaml' is missing from the tool's resources") }
+    do {
+      guard let map = try Yams.load(yaml: text) as? [String: Any] else {
+        fatalError("the catalogue '\(language.rawValue).yaml' is not a map")
+      }
+      var out: [String: String] = [:]
+      for (k, v) in map {
+        guard let s = v as? String else { fatalError("the catalogue '\(language.rawValue).yaml': '\(k)' is not a text") }
+        out[k] = s
+      }
+      return out
+    } catch {
+      fatalError("the catalogue '\(language.rawValue).yaml' does not read as YAML: \(error)")
+    }
+  }
+
+  /// Every key of the catalogue (for the tests).
+  public var keys: Set<String> { Set(texts.keys) }
+
+  /// The text of `key` with its arguments put in place of `{name}`. A key missing from the
+  /// catalogue is a bug the tests catch: it shows as `⟦key⟧` rather than stopping the tool.
+  public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
+    guard var text = texts[key] else { return "⟦\(key)⟧" }
+    for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+    return text
+  }
+
+  /// `n` things: the key's `.one` text for a singular (0 and 1 in French, 1 in English), its
+  /// `.other` text otherwise, `{n}` the number.
+  public func count(_ key: String, _ n: Int, _ arguments: [String: String] = [:]) -> String {
+    let singular = language == .fr ? abs(n) < 2 : abs(n) == 1
+    return self(key + (singular ? ".one" : ".other"), arguments.merging(["n": integer(n)]) { a, _ in a })
+  }
+
+  // MARK: - Numbers
+
+  /// The separator of thousands: a narrow no-break space in French, a comma in English.
+  public var groupSeparator: String { language == .fr ? "\u{202F}" : "," }
+  /// The decimal separator.
+  public var decimalSeparator: String { language == .fr ? "," : "." }
+  /// The space between a number and its unit (`12,3 %`, `1 234,56 €`): no-break in French.
+  public var unitSpace: String { language == .fr ? "\u{00A0}" : "" }
+
+  /// `x` with `digits` decimals, grouped: `1 234,56` / `1,234.56`; rounded half away from
+  /// zero, like the amounts.
+  public func number(_ x: Double, digits: Int = 2) -> String {
+    guard x.isFinite else { return self(x.isNaN ? "number.nan" : (x < 0 ? "number.minus_infinity" : "number.infinity")) }
+    let scale = pow(10, Double(digits))
+    let scaled = Kernels.roundHalfAwayFromZero(abs(x), scale: scale) * scale
+    let negative = x < 0 && scaled.rounded() != 0
+    guard scaled < 9e15 else { return (negative ? "-" : "") + group(String(format: "%.0f", abs(x))) }
+    let whole = (scaled / scale).rounded(.towardZero)
+    let fraction = Int((scaled - whole * scale).rounded())
+    var out = (negative ? "-" : "") + group(String(Int(whole)))
+    if digits > 0 {
+      let f = String(fraction)
+      out += decimalSeparator + String(repeating: "0", count: max(0, digits - f.count)) + f
+    }
+    return out
+  }
+
+  /// A whole number, grouped.
+  public func integer(_ n: Int) -> String { (n < 0 ? "-" : "") + group(String(n.magnitude)) }
+
+  /// An amount in euros and cents, for a table's cell (the unit in the column's heading).
+  public func amount(_ x: Double) -> String { number(x, digits: 2) }
+
+  /// An amount with its unit, for a sentence: `1 234,56 €` / `€1,234.56`.
+  public func euros(_ x: Double, digits: Int = 2) -> String {
+    language == .fr
+      ? number(x, digits: digits) + unitSpace + "€" : (x < 0 ? "-€" + number(-x, digits: digits) : "€" + number(x, digits: digits))
+  }
+
+  /// A share (0.123) as a percentage: `12,3 %` / `12.3%`.
+  public func percent(_ share: Double, digits: Int = 1) -> String { number(share * 100, digits: digits) + unitSpace + "%" }
+
+  /// A month for a person: `janv. 2012` / `Jan 2012`.
+  public func month(_ m: Month) -> String { self("month.\(m.month)") + " " + String(m.year) }
+
+  /// A month written `YYYY-MM`, for a person; any other text as it is.
+  public func month(_ iso: String) -> String { Month(parsing: iso).map(month) ?? iso }
+
+  /// A count of months (never a date): `13 mois` / `13 months`.
+  public func months(_ n: Int) -> String { count("unit.months", n) }
+
+  func group(_ digits: String) -> String {
+    var whole = Substring(digits)
+    var grouped = ""
+    while whole.count > 3 {
+      grouped = groupSeparator + whole.suffix(3) + grouped
+      whole = whole.dropLast(3)
+    }
+    return whole + grouped
+  }
+}

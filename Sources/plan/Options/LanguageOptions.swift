@@ -1,0 +1,14 @@
+import ArgumentParser
+import Scenarios
+
+/// `--lang`: the language of what a command prints and writes; without it, the
+/// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`: French for `fr…`, English otherwise).
+struct LanguageOptions: ParsableArguments {
+  @Option(name: .customLong("lang"), help: "fr or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+  var language: Language?
+
+  /// The words of the chosen language.
+  var messages: Messages { Messages.of(language ?? Language.fromEnvironment()) }
+}
+
+extension Language: ExpressibleByArgument {}
