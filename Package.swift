@@ -27,7 +27,8 @@ let package = Package(
     ),
     .target(
       name: "Scenarios",
-      dependencies: ["Planner", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Planner", "CXLSXWriter", .product(name: "Yams", package: "Yams")],
+      exclude: ["Spreadsheet/CXLSXWriter"],
       // The message catalogues, one file per language (Localization/Catalogues/*.yaml).
       resources: [.copy("Localization/Catalogues")]
     ),
@@ -52,6 +53,14 @@ let package = Package(
       path: "Sources/Planner/LinearAlgebra/COpenBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
+    ),
+
+    // libxlsxwriter, quarantined: only Sources/Scenarios/Spreadsheet imports it.
+    .systemLibrary(
+      name: "CXLSXWriter",
+      path: "Sources/Scenarios/Spreadsheet/CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
     ),
 
     // MARK: - Unit test bundles

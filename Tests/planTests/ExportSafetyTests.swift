@@ -24,7 +24,7 @@ import Testing
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: out)
     let r = try PlanBinary.run(["export", "scenarios/baseline.yaml", "-o", out])
     #expect(r.status == 0, "\(r.err)")
-    #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("scenario,period,section,budget,line,label,value\n"))
+    #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("scenario,period,section,budget,line,label,unit,value\n"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
     // The permissions of the file replaced are kept.
     #expect((try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int) == 0o600)

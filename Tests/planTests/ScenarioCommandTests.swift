@@ -63,8 +63,35 @@ import Testing
     #expect(table.out.contains("Not detailed in the source"))
     let csv = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--format", "csv", "--by", "year"])
     #expect(csv.status == 0)
-    #expect(csv.out.hasPrefix("scenario,period,section,budget,line,label,value\n"))
-    #expect(csv.out.contains("baseline,2011,charges,total,total,Total charges,"))
+    #expect(csv.out.hasPrefix("scenario,period,section,budget,line,label,unit,value\n"))
+    #expect(csv.out.contains("baseline,2011,charges,total,total,Total expenses,EUR,"))
+  }
+
+  /// The French CSV: a byte-order mark, semicolons, decimal commas, no grouping; every
+  /// figure equal to the JSON's; the assumptions, warnings and volunteers' valuation in it.
+  @Test func frenchCsvReadsAsNumbersEqualToTheJson() throws {
+    let csv = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--format", "csv", "--lang", "fr"])
+    #expect(csv.status == 0, "\(csv.err)")
+    #expect(csv.out.hasPrefix("\u{FEFF}scénario;période;section;budget;ligne;libellé;unité;valeur\n"))
+    let json = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--format", "json", "--lang", "fr"])
+    let o = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    let budget = try #require(o["budget"] as? [[String: Any]])
+    var checked = 0
+    for line in csv.out.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+      guard f.count == 8, ["charges", "produits"].contains(f[2]) else { continue }
+      let path = f[4] == f[2] ? f[2] : f[2] + "/" + f[4]
+      let row = try #require(budget.first { $0["path"] as? String == path && $0["budget"] as? String == f[3] })
+      let expected = try #require((row["values"] as? [String: Double])?[f[1]])
+      #expect(!f[7].contains("."), "\(f[7])")
+      #expect(Double(f[7].replacingOccurrences(of: ",", with: ".")) == expected, "\(path) \(f[1])")
+      #expect(f[6] == "€")
+      checked += 1
+    }
+    #expect(checked > 400)
+    #expect(csv.out.contains(";in_kind;;benevolat;Bénévolat valorisé (86/87, à part);€;"))
+    #expect(csv.out.contains(";assumptions;;1;"))
+    #expect(csv.out.contains(";warnings;;seed."))
   }
 
   @Test func compareReadsInATerminal() throws {
@@ -96,7 +123,7 @@ import Testing
     let r = try PlanBinary.run(["export", "scenarios/baseline.yaml", "scenarios/stop-end-2013.yaml", "--format", "csv", "-o", csv])
     #expect(r.status == 0, "\(r.err)")
     let text = try String(contentsOfFile: csv, encoding: .utf8)
-    #expect(text.contains("stop-end-2013,2013,charges,total,total,Total charges,"))
+    #expect(text.contains("stop-end-2013,2013,charges,total,total,Total expenses,EUR,"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
     // A failed export leaves the previous file whole.
     let failed = try PlanBinary.run(["export", "nowhere.yaml", "--format", "csv", "-o", csv])

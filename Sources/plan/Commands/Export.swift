@@ -4,38 +4,92 @@ import Planner
 import Scenarios
 
 extension Plan {
-  /// `plan export S… --format csv|json -o PATH`: projections for analysts, written atomically.
+  /// `plan export S… [--format csv|json|xlsx] -o PATH`: projections for analysts, written
+  /// atomically.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write projections for analysts: tidy CSV or JSON, to a temporary file then renamed.")
+      abstract: "Write projections for analysts: tidy CSV, JSON or an XLSX workbook, to a temporary file then renamed.")
 
     @Argument(help: "Scenario files (YAML).")
     var scenarios: [String]
-    @Option(help: ExportFormat.help)
-    var format = ExportFormat.csv
-    @Option(name: .shortAndLong, help: "The file to write (- for the standard output).")
+    @Option(help: "\(ExportFormat.help) (default: from the file's extension .csv, .json or .xlsx; otherwise csv).")
+    var format: ExportFormat?
+    @Option(name: .shortAndLong, help: "The file to write (- for the standard output, CSV or JSON).")
     var output: String
-    @Option(help: "exercise, year or month.")
+    @Option(help: "exercise, year or month (CSV and JSON; a workbook has both exercises and months).")
     var by = Period.Kind.exercise
     @OptionGroup var options: ScenarioOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var csv: CSVOptions
+
+    /// The format: as given, else the file's extension's; a known extension that says
+    /// another format is refused (a workbook named .csv is a trap).
+    func resolvedFormat() throws -> ExportFormat {
+      let ext = output == "-" ? nil : ExportFormat(rawValue: (output as NSString).pathExtension.lowercased())
+      switch (format, ext) {
+      case (let f?, let e?) where f != e:
+        throw ValidationError("--output '\(output)' ends in .\(e.rawValue) but --format is \(f.rawValue); name the file .\(f.rawValue)")
+      case (let f?, _): return f
+      case (nil, let e?): return e
+      case (nil, nil): return .csv
+      }
+    }
+
+    func validate() throws {
+      if try resolvedFormat() == .xlsx && output == "-" {
+        throw ValidationError("an XLSX workbook is a binary file: give --output a file name ending .xlsx")
+      }
+    }
 
     func run() throws {
-      let projections = try diagnosing { () throws(DiagnosticList) in
-        try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by) }
-      }
-      let text: String
+      let format = try resolvedFormat()
+      let m = language.messages
+      let data: Data
       switch format {
-      case .csv: text = ([ProjectionCSV.header] + projections.flatMap(ProjectionCSV.rows)).joined(separator: "\n") + "\n"
-      case .json: text = try JSONOutput.encode(projections.map(ProjectionDocument.init)) + "\n"
-      }
-      if output == "-" {
-        print(text, terminator: "")
-        return
+      case .csv, .json:
+        let projections = try diagnosing { () throws(DiagnosticList) in
+          try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by, messages: m) }
+        }
+        let text =
+          format == .csv
+          ? ProjectionCSV.text(projections, dialect: csv.dialect(for: m.language), messages: m)
+          : try JSONOutput.encode(projections.map(ProjectionDocument.init)) + "\n"
+        if output == "-" {
+          print(text, terminator: "")
+          return
+        }
+        data = Data(text.utf8)
+      case .xlsx:
+        data = try diagnosing { () throws(DiagnosticList) in try workbook(m) }
       }
       try diagnosing { () throws(DiagnosticList) in
-        try FileWriter.write(text, to: output, argument: "--output", inputs: SourceStore.shared.paths)
+        try FileWriter.write(data, to: output, argument: "--output", inputs: SourceStore.shared.paths)
       }
-      FileHandle.standardError.write(Data("wrote \(output) (\(projections.count) scenarios)\n".utf8))
+      FileHandle.standardError.write(Data((m.count("export.wrote", scenarios.count, ["file": output]) + "\n").utf8))
+    }
+
+    /// The workbook's bytes: each scenario by exercise and by month, written by libxlsxwriter
+    /// to a private temporary file, read back for the atomic write.
+    func workbook(_ m: Messages) throws(DiagnosticList) -> Data {
+      var inputs: [ProjectionWorkbook.Input] = []
+      var ruleSet: RuleSet?
+      for path in scenarios {
+        let (s, set) = try options.load(path)
+        ruleSet = ruleSet ?? set
+        inputs.append(
+          .init(
+            byExercise: try Projection.run(s, ruleSet: set, by: .exercise, strict: options.strict, messages: m),
+            byMonth: try Projection.run(s, ruleSet: set, by: .month, strict: options.strict, messages: m)))
+      }
+      let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).xlsx").path
+      defer { try? FileManager.default.removeItem(atPath: tmp) }
+      if let error = ProjectionWorkbook.write(inputs, ruleSet: ruleSet!, to: tmp, messages: m) {
+        throw DiagnosticList([.error(.fileWrite, "--output '\(output)': \(error)")])
+      }
+      guard let data = FileManager.default.contents(atPath: tmp) else {
+        throw DiagnosticList([.error(.fileWrite, "--output '\(output)': \(m("xlsx.cannot_create"))")])
+      }
+      return data
     }
   }
 }

@@ -18,6 +18,7 @@ extension Plan {
     @Flag(help: "One screen: per exercise the result, reserves, lowest cash, subsidy dependence and FTE.")
     var summary = false
     @OptionGroup var language: LanguageOptions
+    @OptionGroup var csv: CSVOptions
 
     func validate() throws {
       if summary && format != .table { throw ValidationError("--summary is a table for a person; leave out --format \(format.rawValue)") }
@@ -31,7 +32,9 @@ extension Plan {
       case .table where summary: print(ProjectionSummary.render(projection, command: "plan run \(scenario)"), terminator: "")
       case .table: print(ProjectionTable.render(projection))
       case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))
-      case .csv: print(([ProjectionCSV.header] + ProjectionCSV.rows(projection)).joined(separator: "\n"))
+      case .csv:
+        let m = language.messages
+        print(ProjectionCSV.text([projection], dialect: csv.dialect(for: m.language), messages: m), terminator: "")
       }
     }
   }

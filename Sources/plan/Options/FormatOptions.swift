@@ -19,7 +19,7 @@ enum OutputFormat: String, FormatOption { case table, json }
 enum ReportFormat: String, FormatOption { case table, csv, json }
 
 /// Files for analysts.
-enum ExportFormat: String, FormatOption { case csv, json }
+enum ExportFormat: String, FormatOption { case csv, json, xlsx }
 
 /// An explanation: an indented tree for a person, or JSON.
 enum TreeFormat: String, FormatOption { case text, json }

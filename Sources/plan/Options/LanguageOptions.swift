@@ -12,3 +12,16 @@ struct LanguageOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// `--csv fr|en`: the CSV dialect (French: semicolons, decimal comma, UTF-8 with a
+/// byte-order mark; English: commas, decimal point); default, the language's.
+struct CSVOptions: ParsableArguments {
+  @Option(
+    name: .customLong("csv"), help: "fr (semicolons, decimal comma, UTF-8 with BOM) or en (commas, decimal point); default: the language's."
+  )
+  var dialect: CSVDialect?
+
+  func dialect(for language: Language) -> CSVDialect { dialect ?? CSVDialect(language) }
+}
+
+extension CSVDialect: ExpressibleByArgument {}
