@@ -34,6 +34,13 @@ public struct Explainer: Sendable {
     }
     let months = timeline.exerciseIndex.indices.filter { timeline.exerciseIndex[$0] == e }
     let state = ExplainerState()
+    if rule.stock, let last = months.last {
+      // A stock: its value at the exercise's end.
+      let child = explain(rule, row: row, month: last, variant: variant, depth: 0, state: state)
+      return ExplanationNode(
+        kind: .period, label: rule.name, formula: "its value at the end of exercise \(id) (\(timeline.months[last]))", value: child.value,
+        unit: unitName(rule.type), entity: entityName(rule.entity, row), period: id, children: [child])
+    }
     let children = months.map { explain(rule, row: row, month: $0, variant: variant, depth: 0, state: state) }
     return ExplanationNode(
       kind: .period, label: rule.name, formula: "sum of the \(months.count) months of exercise \(id)",
@@ -61,6 +68,15 @@ public struct Explainer: Sendable {
       kind: .rule, label: rule.name, formula: rule.formula, value: value, unit: unitName(rule.type),
       entity: entityName(rule.entity, row), period: "\(timeline.months[month])")
     node.name = rule.name
+    // A line in whole cents: its exact amount explained, and the cents its running total
+    // gains this month (a few thousandths of a euro apart).
+    if let exact = rule.centsOf.flatMap({ ruleSet.rule(named: $0) }) {
+      let child = explain(exact, row: row, month: month, variant: variant, depth: depth, state: state)
+      node.formula =
+        "\(exact.name) in whole cents: round(cumulative(\(exact.name)), 2) - round(cumulative(\(exact.name)) - \(exact.name), 2)"
+      node.children = [child]
+      return node
+    }
     // A condition shows its formula and value; what it reads is not opened. A rule already
     // explained in this tree (same entity and month) is not explained again.
     let key = "\(rule.index)/\(row)/\(month)/\(variant)"

@@ -99,13 +99,18 @@ extension ProjectionBuilder {
       budget.first { $0.path == path && $0.budget == "total" }?.values[p.id] ?? 0
     }
     var out: [String: [String: Double]] = [:]
+    // The reserves at a period's end: the reserves before the first month plus the results of
+    // the periods so far, as shown (a 14-month recorded exercise split by year included).
+    var reserves = Money.cents(value("reserves", 0) - value("result", 0))
     for p in periods {
       let last = p.monthIndices.last!
       let produits = total("produits/total", p), charges = total("charges/total", p)
       out["charges", default: [:]][p.id] = charges
       out["produits", default: [:]][p.id] = produits
-      out["result", default: [:]][p.id] = Money.sum([produits, -charges])
-      out["reserves", default: [:]][p.id] = Money.cents(value("reserves", last))
+      let result = Money.sum([produits, -charges])
+      out["result", default: [:]][p.id] = result
+      reserves = Money.sum([reserves, result])
+      out["reserves", default: [:]][p.id] = reserves
       out["subsidies_share", default: [:]][p.id] = produits == 0 ? 0 : Money.cents(total("produits/subventions", p) / produits * 100)
       let members = value("members_count", last)
       out["dues_per_member", default: [:]][p.id] =

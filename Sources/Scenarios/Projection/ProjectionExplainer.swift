@@ -106,6 +106,13 @@ public struct ProjectionExplainer {
     let explainer = Explainer(projection.evaluation, maxDepth: depth, pruneZeros: true)
     let values = months.map { projection.evaluation.value(rule.name, row: row, month: $0) ?? 0 }
     if months.count == 1 { return explainer.explain(rule, row: row, month: months[0], variant: 0, depth: 0) }
+    if rule.stock, let last = months.last {
+      // A stock (reserves, a count): its value at the period's end, not a sum of months.
+      let child = explainer.explain(rule, row: row, month: last, variant: 0, depth: 0)
+      return ExplanationNode(
+        kind: .period, label: rule.name, formula: "its value at the end of \(period) (\(timeline.months[last]))", value: child.value,
+        unit: child.unit, entity: child.entity, period: period, children: [child])
+    }
     let detailed = focus ?? zip(months, values).first { $0.1 != 0 }?.0 ?? months[0]
     var children: [ExplanationNode] = []
     for (m, v) in zip(months, values) {

@@ -92,6 +92,8 @@ public enum Compiler {
             line: r.line.flatMap { l in ruleSymbols[l.base].flatMap { b in ruleSymbols[l.rate].map { (b.index, $0.index) } } },
             table: r.table, column: r.column))
         rules[rules.count - 1].labelEN = r.labelEN
+        rules[rules.count - 1].stock = r.stock
+        rules[rules.count - 1].centsOf = r.centsOf
       } catch {
         let location = r.formulaPosition.location(ofOffset: error.offset)
         errors.append(.error(error.id, error.message, at: location, length: error.length, notes: error.notes))

@@ -29,6 +29,10 @@ public struct RuleDeclarations: Sendable {
     public var label: String?
     /// The short name in English, when the file gives one (`label: {fr: …, en: …}`).
     public var labelEN: String?
+    /// A stock (`period: end`): a period's value is its last month's, not the sum of its months.
+    public var stock = false
+    /// A line in whole cents (`rounding: cents`): the rule of its exact amount.
+    public var centsOf: String?
     /// A group of lines the rule belongs to (`employer_contributions`), for reports.
     public var group: String?
     /// The legal text or document the rule follows.

@@ -27,6 +27,13 @@
 /// with suffix `f` is `a.b.f`, with path `a/b`, the row's label, and the table and column
 /// recorded. Templates may use `{row}` (the row's key), `{column}` (the column's name) and
 /// the column's `values`.
+///
+/// `rounding: cents` makes every line's monthly values whole cents: the line's formula is
+/// kept as `a.b.f.exact`, and `a.b.f` is the cents its running total gains that month,
+/// `round(cumulative(exact), 2) - round(cumulative(exact) - exact, 2)`. Any run of months
+/// then adds up to its running totals' difference, in cents, so that a period's figure is
+/// the same whether its lines or its months are summed (the result of `plan run`, `explain`,
+/// `solve` and `simulate` agree to the cent).
 extension RuleFileReader {
   struct TableColumn {
     var name: String
@@ -38,6 +45,7 @@ extension RuleFileReader {
     var table: String
     var unit: Unit
     var columns: [TableColumn]
+    var cents = false
   }
 
   func readTables(_ node: YAMLNode) {
@@ -49,7 +57,7 @@ extension RuleFileReader {
   }
 
   private func readTable(_ table: String, _ body: YAMLNode) throws(DiagnosticList) {
-    try known(body, ["description", "unit", "columns", "rows"], "a table")
+    try known(body, ["description", "unit", "rounding", "columns", "rows"], "a table")
     guard let unitNode = body.value("unit"), let columnsNode = body.value("columns"), let rowsNode = body.value("rows") else {
       throw DiagnosticList([.error(.rulesMissingFormula, "table '\(table)' needs 'unit', 'columns' and 'rows'", at: body.location)])
     }
@@ -60,7 +68,15 @@ extension RuleFileReader {
       for (k, _, v) in try c.value("values")?.mapping("the column's values") ?? [] { values[k] = try v.string("a value") }
       columns.append(TableColumn(name: name, suffix: try c.value("suffix")?.string("a suffix") ?? name, values: values))
     }
-    let context = TableContext(table: table, unit: try unit(unitNode), columns: columns)
+    var context = TableContext(table: table, unit: try unit(unitNode), columns: columns)
+    if let rounding = body.value("rounding") {
+      guard rounding.scalarText == "cents" else {
+        throw DiagnosticList([
+          .error(.rulesUnknownSection, "a table's 'rounding' is cents (each line's months in whole cents)", at: rounding.location)
+        ])
+      }
+      context.cents = true
+    }
     for (part, partKey, partBody) in try rowsNode.mapping("the table's rows") {
       try known(partBody, ["total", "rows"], "a part of a table")
       guard let total = partBody.value("total"), let rows = partBody.value("rows") else {
@@ -117,7 +133,8 @@ extension RuleFileReader {
         for (key, childKey, child) in childNodes {
           names[i].append(
             try readRow(
-              path + [key], childKey, child, each: childEach, TableContext(table: context.table, unit: context.unit, columns: [column]))[0])
+              path + [key], childKey, child, each: childEach,
+              TableContext(table: context.table, unit: context.unit, columns: [column], cents: context.cents))[0])
         }
         out.append(
           add(
@@ -147,7 +164,21 @@ extension RuleFileReader {
       } else {
         template = formula
       }
-      let text = try substitute(try template.string("a formula"), row: path.last!, column: column, at: template)
+      var text = try substitute(try template.string("a formula"), row: path.last!, column: column, at: template)
+      if context.cents {
+        // The line's exact formula, then its months in whole cents (see the type's comment).
+        let exact = (path + (column.suffix.isEmpty ? [] : [column.suffix])).joined(separator: ".") + ".exact"
+        self.out.rules.append(
+          .init(
+            name: exact, entity: nil, entityLocation: nil, type: .number(context.unit),
+            description: "The line's exact amount, before its months are made whole cents.", formula: text,
+            formulaPosition: FormulaPosition(template), location: keyNode.location))
+        text = "round(cumulative(\(exact)), 2) - round(cumulative(\(exact)) - \(exact), 2)"
+        out.append(
+          add(path, column: column, label: label, formula: text, position: FormulaPosition(keyNode), location: keyNode.location, context))
+        self.out.rules[self.out.rules.count - 1].centsOf = exact
+        continue
+      }
       out.append(
         add(path, column: column, label: label, formula: text, position: FormulaPosition(template), location: keyNode.location, context))
     }

@@ -249,6 +249,18 @@ package final class RuleFileReader {
               description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
               location: keyNode.location, label: label, group: group, source: source, path: path))
           out.rules[out.rules.count - 1].labelEN = labelEN
+          if let periodNode = body.value("period") {
+            switch periodNode.scalarText {
+            case "sum": break
+            case "end": out.rules[out.rules.count - 1].stock = true
+            default:
+              throw DiagnosticList([
+                .error(
+                  .rulesUnknownSection, "a rule's 'period' is sum (the months add up) or end (a stock: the last month's value)",
+                  at: periodNode.location)
+              ])
+            }
+          }
         }
       }
     }

@@ -42,6 +42,12 @@ public struct RuleSet: Sendable {
     public var label: String?
     /// The short name in English, when it differs from the French one.
     public var labelEN: String?
+    /// A stock (`period: end` in its file): a period's value is its last month's (reserves, a
+    /// balance, a count of members), not the sum of its months.
+    public var stock = false
+    /// A line in whole cents (a table's `rounding: cents`): the rule of its exact amount, which
+    /// explanations open instead of the running totals.
+    public var centsOf: String?
 
     /// The short name in a language (`fr`, `en`).
     public func label(in language: String) -> String? { language == "en" ? (labelEN ?? label) : label }
