@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Planner
 
 /// `plan`: projections of the Culture & Coopération cluster, from rules and scenarios kept as data.
 @main
@@ -12,4 +14,20 @@ struct Plan: ParsableCommand {
       Cost.self,
     ]
   )
+
+  /// A first word that is no command: the nearest command suggested (exit 64, a usage error).
+  static func main() {
+    let names = configuration.subcommands.map { $0._commandName } + ["help"]
+    if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first) {
+      var message = "Error: unknown command '\(first)'"
+      if let near = Suggestion.nearest(to: first, among: names) {
+        message += "; did you mean '\(near)'?"
+      } else {
+        message += "; the commands are \(names.filter { $0 != "help" }.joined(separator: ", "))"
+      }
+      FileHandle.standardError.write(Data((message + "\nUsage: plan <subcommand>\n  See 'plan --help' for more information.\n").utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+    Self.main(nil)
+  }
 }

@@ -101,7 +101,7 @@ public struct Explainer: Sendable {
     case .number(let u): return u.description
     case .bool: return "condition"
     case .text: return "category"
-    case .month: return "month"
+    case .month: return "date"
     }
   }
 

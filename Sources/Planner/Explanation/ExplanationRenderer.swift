@@ -57,13 +57,18 @@ public enum ExplanationRenderer {
     if value.isNaN { return "(not computed)" }
     switch unit {
     case "condition": return value != 0 ? "true" : "false"
-    case "month": return "\(Month(ordinal: Int(value)))"
+    // A date (a month of the calendar) as such; a number of months as a count, never a date.
+    case "date": return "\(Month(ordinal: Int(value)))"
+    case "month":
+      let n = trimmed(String(format: "%.6f", value))
+      return n + (abs(value) == 1 ? " month" : " months")
     case "category": return value.isFinite && abs(value) < 1e9 ? "#\(Int(value))" : "#?"
     case "EUR": return String(format: "%.2f EUR", value)
     case "ratio":
       return trimmed(String(format: "%.6f", value))
     default:
-      return trimmed(String(format: "%.6f", value)) + " " + unit
+      // A product or quotient of units (`EUR*month`) in the usual notation: `EUR·month`.
+      return trimmed(String(format: "%.6f", value)) + " " + unit.replacingOccurrences(of: "*", with: "·")
     }
   }
 

@@ -39,9 +39,15 @@ public enum ScenarioLoader {
         ])
       }
       if let problem = relative.isEmpty ? "the path is empty" : YAMLFileLoader.problem(reading: basePath) {
-        throw DiagnosticList([
-          .error(.scenarioExtendsMissing, "cannot read '\(relative)', which this scenario extends: \(problem)", at: extends.location)
-        ])
+        var message = "cannot read '\(relative)', which this scenario extends: \(problem)"
+        // The file meant: the name with its extension, or the nearest scenario in the folder.
+        let dir = (basePath as NSString).deletingLastPathComponent
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []).filter { $0.hasSuffix(".yaml") }
+        let name = (relative as NSString).lastPathComponent
+        if let f = files.first(where: { $0 == name + ".yaml" }) ?? Suggestion.nearest(to: name, among: files) {
+          message += "; did you mean '\(((relative as NSString).deletingLastPathComponent as NSString).appendingPathComponent(f))'?"
+        }
+        throw DiagnosticList([.error(.scenarioExtendsMissing, message, at: extends.location)])
       }
       base = try load(basePath, chain: chain + [(path as NSString).standardizingPath])
     }

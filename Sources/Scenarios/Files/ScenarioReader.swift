@@ -75,9 +75,26 @@ struct ScenarioReader {
         continue
       }
       var value = index[id].flatMap { out[$0] } ?? E(id: id, location: entry.location)
-      try read(entry, into: &value, keys: E.keys, new: index[id] == nil, context)
-      value.location = entry.location
-      try value.complete(at: entry)
+      do {
+        try read(entry, into: &value, keys: E.keys, new: index[id] == nil, context)
+        value.location = entry.location
+        try value.complete(at: entry)
+      } catch {
+        // A new entry of a variant that lacks what a new one needs, with an id near one of
+        // the base's: most likely a typo of that id.
+        let known = index.keys.filter { $0 != id }
+        if index[id] == nil, !base.isEmpty,
+          let near = known.first(where: { $0.lowercased() == id.lowercased() }) ?? Suggestion.nearest(to: id, among: Array(known))
+        {
+          throw DiagnosticList([
+            .error(
+              .scenarioMissingField,
+              "no entry '\(id)' in the base scenario's \(E.section); did you mean '\(near)'? (a new entry: \(error.diagnostics.first?.message ?? "incomplete"))",
+              at: idNode.location, length: id.count)
+          ])
+        }
+        throw error
+      }
       if let i = index[id] {
         out[i] = value
       } else {

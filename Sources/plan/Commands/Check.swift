@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Planner
 import Scenarios
 
@@ -9,8 +10,22 @@ extension Plan {
     static let configuration = CommandConfiguration(
       abstract: "Validate rule packs and scenarios: every error with its file, line and column.")
 
-    @Argument(help: "Rule packs and scenario files (YAML). A file with 'scenario:' or 'extends:' is a scenario.")
-    var files: [String]
+    @Argument(
+      help:
+        "Rule packs and scenario files (YAML), or folders (their .yaml files, subfolders included). A file with 'scenario:' or 'extends:' is a scenario."
+    )
+    var paths: [String]
+
+    /// The files: each argument, a folder replaced by its YAML files (sorted, subfolders
+    /// included).
+    var files: [String] {
+      paths.flatMap { path -> [String] in
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+        let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+        return found.filter { $0.hasSuffix(".yaml") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+      }
+    }
 
     @Flag(help: "Treat warnings as errors (parameters used past their last confirmed date, unconfirmed values, values without reference).")
     var strict = false
