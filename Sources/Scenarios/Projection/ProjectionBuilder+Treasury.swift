@@ -207,9 +207,10 @@ extension ProjectionBuilder {
           paid: exerciseEndPlus(m, Int(try parameter("tresorerie_credits_delai", month))))
       }
       add("taxe-salaires", value("taxe_salaires_due", m), accrued: m, paid: try taxeSalairesPaid(m))
-      let cice = value("cice_total", m)
+      // The IS row is net of the tax credits; the tax is paid gross, the credits received apart.
+      let cice = value("cice_total", m), cir = value("cir_total", m)
       let isNet = value("charges.impot_societes.f", m) + value("charges.impot_societes.p", m)
-      add("corporate-tax", isNet + cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
+      add("corporate-tax", isNet + cice + cir, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
       add("tax-credits", cice, accrued: m, paid: exerciseEndPlus(m, Int(try parameter("tresorerie_is_delai", month))))
       add("interest", value("charges.charges_financieres.f", m) + value("charges.charges_financieres.p", m), accrued: m, paid: m + 1)
     }
