@@ -51,6 +51,9 @@ extension DiagnosticID {
   public static let scenarioPayrollCarriedForward = DiagnosticID("scenario.payroll-carried-forward")
   public static let scenarioRulesMissing = DiagnosticID("scenario.rules-missing")
   public static let scenarioSectionMismatch = DiagnosticID("scenario.section-mismatch")
+  /// A layout of the budget (the CERFA's) that leaves a line out, counts it twice or names
+  /// a line the budget does not have.
+  public static let layoutCoverage = DiagnosticID("layout.coverage")
   public static let scenarioUnknownExercise = DiagnosticID("scenario.unknown-exercise")
   public static let scenarioUnknownField = DiagnosticID("scenario.unknown-field")
   public static let scenarioUnusualValue = DiagnosticID("scenario.unusual-value")

@@ -36,7 +36,12 @@ public enum RulePackLoader {
     for path in paths {
       do { documents.append(try YAMLFileLoader.load(path)) } catch { diagnostics += error.diagnostics }
     }
-    return Outcome(
-      check: RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples))
+    var check = RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples)
+    // The layouts of the budget cover each of its lines once (their totals are its totals).
+    if let set = check.ruleSet {
+      for layout in set.layouts.values.sorted(by: { $0.name < $1.name }) { check.diagnostics += LayoutFigures.check(layout, set) }
+      if check.hasErrors { check.ruleSet = nil }
+    }
+    return Outcome(check: check)
   }
 }

@@ -72,12 +72,15 @@ extension ProjectionBuilder {
       }
       // Aids the rules book under Autres that the record holds elsewhere.
       let aids = Money.cents(
-        months.reduce(0.0) { $0 + value("produits.subventions.autres.f", $1) + value("produits.subventions.autres.p", $1) })
-      if aids > 0, (recorded("produits/subventions/autres") ?? 0) == 0, let etat = recorded("produits/subventions/etat"), etat >= aids {
+        months.reduce(0.0) { total, m in
+          total + ["anrt", "asp"].reduce(0.0) { $0 + value("produits.subventions.\($1).f", m) + value("produits.subventions.\($1).p", m) }
+        })
+      let recordedAids = ["anrt", "asp", "autres"].compactMap { recorded("produits/subventions/\($0)") }.reduce(0, +)
+      if aids > 0, recordedAids == 0, let etat = recorded("produits/subventions/etat"), etat >= aids {
         warnings.append(
           .warning(
             .seedAidsElsewhere,
-            "\(exercise.id): the rules book \(Money.format(aids)) EUR of aids (ANRT, service civique) under Subventions / Autres, which the source records as 0; "
+            "\(exercise.id): the rules book \(Money.format(aids)) EUR of aids (ANRT, service civique) under Subventions (ANRT, ASP), which the source records as 0; "
               + "its État line (\(Money.format(etat)) EUR) can hold them: then the later exercises' État amounts, if copied from it, count them twice",
             at: a.location(of: "produits/subventions/etat")))
       }

@@ -105,10 +105,24 @@ public enum ProjectionCSV {
   }
 
   /// The file: header and records in a dialect, ending with a line break.
-  public static func text(_ projections: [Projection], dialect: CSVDialect, messages m: Messages) -> String {
+  public static func text(_ projections: [Projection], dialect: CSVDialect, messages m: Messages, layouts: [LayoutFigures] = []) -> String {
     var lines = [header(m).map(dialect.field).joined(separator: dialect.separator)]
-    for p in projections {
-      for r in records(p) {
+    for (i, p) in projections.enumerated() {
+      var all = records(p)
+      // Another layout of the budget: its rows in place of the budget's, the account as the line.
+      if i < layouts.count {
+        let layout = layouts[i]
+        all.removeAll { $0.section == "charges" || $0.section == "produits" }
+        let rows = p.periods.flatMap { period in
+          layout.rows.map { r in
+            Record(
+              scenario: p.scenario.id, period: period.id, section: layout.layout + "/" + String(r.path.split(separator: "/")[0]),
+              budget: r.budget, line: r.account.isEmpty ? "total" : r.account, label: r.label, unit: "EUR", value: r.values[period.id] ?? 0)
+          }
+        }
+        all = rows + all
+      }
+      for r in all {
         let cells = [
           r.scenario, r.period, r.section, r.budget, r.line, r.label, r.unit.isEmpty ? "" : m("unit.\(r.unit)"),
           r.value.map { dialect.number($0, digits: r.digits) } ?? "",

@@ -15,6 +15,33 @@ public struct ProjectionDocument: Encodable {
   public var inKind: [String: Double]
   public var treasury: TreasuryDocument?
   public var warnings: [Warning]
+  /// The budget in another layout (`--layout cerfa`): its name, and rows with their accounts
+  /// written as `budget`.
+  public var layoutName: String?
+  public var layoutRows: [LayoutFigures.Row]?
+
+  /// The budget in another layout.
+  public mutating func layout(_ f: LayoutFigures) {
+    layoutName = f.layout
+    layoutRows = f.rows
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(formatVersion, forKey: .formatVersion)
+    try c.encode(language, forKey: .language)
+    try c.encode(scenario, forKey: .scenario)
+    try c.encode(title, forKey: .title)
+    try c.encode(assumptions, forKey: .assumptions)
+    try c.encode(periods, forKey: .periods)
+    try c.encodeIfPresent(layoutName, forKey: .layout)
+    if let layoutRows { try c.encode(layoutRows, forKey: .budget) } else { try c.encode(budget, forKey: .budget) }
+    try c.encode(staffing, forKey: .staffing)
+    try c.encode(indicators, forKey: .indicators)
+    try c.encode(inKind, forKey: .inKind)
+    try c.encodeIfPresent(treasury, forKey: .treasury)
+    try c.encode(warnings, forKey: .warnings)
+  }
 
   /// A warning in the JSON contract: its id, its message and where it comes from.
   public struct Warning: Encodable, Sendable {
@@ -47,7 +74,7 @@ public struct ProjectionDocument: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case language, scenario, title, assumptions, periods, budget, staffing, indicators
+    case language, scenario, title, assumptions, periods, layout, budget, staffing, indicators
     case inKind = "in_kind"
     case treasury, warnings
   }

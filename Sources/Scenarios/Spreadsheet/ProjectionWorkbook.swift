@@ -29,6 +29,9 @@ public enum ProjectionWorkbook {
     guard let book = Workbook(path: path, title: m("xlsx.title")) else { return m("xlsx.cannot_create") }
     if let s = book.sheet(m("xlsx.sheet.summary")) { summary(s, inputs.map(\.byExercise), m) }
     if let s = book.sheet(m("xlsx.sheet.budget")) { budget(s, inputs.map(\.byExercise), m) }
+    if let layout = ruleSet.layouts["cerfa"], let s = book.sheet(m("xlsx.sheet.cerfa")) {
+      cerfa(s, inputs.map { LayoutFigures(layout, $0.byExercise) }, inputs.map(\.byExercise), m)
+    }
     if let s = book.sheet(m("xlsx.sheet.monthly_budget")) { budget(s, inputs.map(\.byMonth), m, monthly: true) }
     if let s = book.sheet(m("xlsx.sheet.staffing")) { staffing(s, inputs.map(\.byExercise), m) }
     if let s = book.sheet(m("xlsx.sheet.indicators")) { indicators(s, inputs.map(\.byExercise), m) }
@@ -153,6 +156,63 @@ public enum ProjectionWorkbook {
       r += 2
     }
     s.freeze(3, 1)
+  }
+
+  /// The budget in the CERFA's layout: per scenario its headings and lines with their
+  /// accounts, per exercise the three columns; each part's total and each heading with lines
+  /// a formula of them carrying the tool's figure.
+  static func cerfa(_ s: Workbook.Sheet, _ layouts: [LayoutFigures], _ ps: [Projection], _ m: Messages) {
+    let columns = ["fonctionnement", "projets", "total"]
+    var r = 0
+    s.width(0, 0, 8)
+    s.width(1, 1, 64)
+    s.width(2, 2 + 3 * 80, 13)
+    for (f, p) in zip(layouts, ps) {
+      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      r += 1
+      for (i, period) in p.periods.enumerated() { s.text(r, 2 + 3 * i, period.id, bold: true) }
+      r += 1
+      s.text(r, 0, m("xlsx.column.account"), bold: true)
+      for i in p.periods.indices {
+        for (j, c) in columns.enumerated() { s.text(r, 2 + 3 * i + j, m("budget.column.\(c)"), bold: true) }
+      }
+      r += 1
+      var paths: [String] = []
+      for row in f.rows where !paths.contains(row.path) { paths.append(row.path) }
+      let first = r
+      for (k, path) in paths.enumerated() {
+        let cells = f.rows.filter { $0.path == path }
+        let row = cells[0]
+        s.text(first + k, 0, row.account, bold: row.depth < 2)
+        s.text(first + k, 1, row.label, bold: row.depth < 2)
+        // The lines a heading adds up (its children), the headings a part's total adds up.
+        let part = String(path.split(separator: "/")[0])
+        let parts =
+          row.depth == 0
+          ? paths.indices.filter {
+            paths[$0].hasPrefix(part + "/") && paths[$0].split(separator: "/").count == 2 && !paths[$0].hasSuffix("/total")
+          }
+          : paths.indices.filter { paths[$0].hasPrefix(path + "/") }
+        for (i, period) in p.periods.enumerated() {
+          for (j, c) in columns.enumerated() {
+            let col = 2 + 3 * i + j
+            let value = cells.first { $0.budget == c }?.values[period.id] ?? 0
+            let sum = Money.sum(parts.map { q in f.rows.first { $0.path == paths[q] && $0.budget == c }?.values[period.id] ?? 0 })
+            if !parts.isEmpty && sum == value {
+              s.formula(
+                first + k, col, "=" + parts.map { Workbook.cell(first + $0, col) }.joined(separator: "+"), value: value, format: euro,
+                bold: true)
+            } else {
+              s.number(first + k, col, value, format: euro, bold: row.depth < 2)
+            }
+          }
+        }
+      }
+      r = first + paths.count
+      if let note = f.note { s.text(r, 1, note, wrap: true) }
+      r += 2
+    }
+    s.freeze(3, 2)
   }
 
   static func staffing(_ s: Workbook.Sheet, _ ps: [Projection], _ m: Messages) {

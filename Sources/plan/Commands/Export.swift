@@ -18,6 +18,8 @@ extension Plan {
     var output: String
     @Option(help: "exercise, year or month (CSV and JSON; a workbook has both exercises and months).")
     var by = Period.Kind.exercise
+    @Option(help: "source (the seed's layout) or cerfa (the funders' form n° 12156), for CSV and JSON; a workbook has both.")
+    var layout = BudgetLayout.source
     @OptionGroup var options: ScenarioOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var csv: CSVOptions
@@ -50,10 +52,22 @@ extension Plan {
         let projections = try diagnosing { () throws(DiagnosticList) in
           try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by, messages: m) }
         }
+        let figures = try projections.map { p -> LayoutFigures? in
+          guard layout == .cerfa else { return nil }
+          guard let l = p.evaluation.ruleSet.layouts["cerfa"] else {
+            throw ValidationError("--layout cerfa: the rule packs give no layout 'cerfa' (scenarios/rules/cerfa.yaml)")
+          }
+          return LayoutFigures(l, p)
+        }
+        let documents = zip(projections, figures).map { p, f in
+          var d = ProjectionDocument(p)
+          if let f { d.layout(f) }
+          return d
+        }
         let text =
           format == .csv
-          ? ProjectionCSV.text(projections, dialect: csv.dialect(for: m.language), messages: m)
-          : try JSONOutput.encode(projections.map(ProjectionDocument.init)) + "\n"
+          ? ProjectionCSV.text(projections, dialect: csv.dialect(for: m.language), messages: m, layouts: figures.compactMap { $0 })
+          : try JSONOutput.encode(documents) + "\n"
         if output == "-" {
           print(text, terminator: "")
           return

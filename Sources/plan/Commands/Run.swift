@@ -15,10 +15,21 @@ extension Plan {
     @Option(help: ReportFormat.help)
     var format = ReportFormat.table
     @OptionGroup var options: ScenarioOptions
+    @Option(help: "source (the seed's layout) or cerfa (the funders' form n° 12156: accounts 60–69, 70–79, 86/87).")
+    var layout = BudgetLayout.source
     @Flag(help: "One screen: per exercise the result, reserves, lowest cash, subsidy dependence and FTE.")
     var summary = false
     @OptionGroup var language: LanguageOptions
     @OptionGroup var csv: CSVOptions
+
+    /// The budget in the chosen layout, when it is not the seed's.
+    func figures(_ p: Projection) throws -> LayoutFigures? {
+      guard layout == .cerfa else { return nil }
+      guard let l = p.evaluation.ruleSet.layouts["cerfa"] else {
+        throw ValidationError("--layout cerfa: the rule packs give no layout 'cerfa' (scenarios/rules/cerfa.yaml)")
+      }
+      return LayoutFigures(l, p)
+    }
 
     func validate() throws {
       if summary && format != .table { throw ValidationError("--summary is a table for a person; leave out --format \(format.rawValue)") }
@@ -30,11 +41,16 @@ extension Plan {
       }
       switch format {
       case .table where summary: print(ProjectionSummary.render(projection, command: "plan run \(scenario)"), terminator: "")
-      case .table: print(ProjectionTable.render(projection))
-      case .json: print(try JSONOutput.encode(ProjectionDocument(projection)))
+      case .table: print(ProjectionTable.render(projection, layout: try figures(projection)))
+      case .json:
+        var document = ProjectionDocument(projection)
+        if let f = try figures(projection) { document.layout(f) }
+        print(try JSONOutput.encode(document))
       case .csv:
         let m = language.messages
-        print(ProjectionCSV.text([projection], dialect: csv.dialect(for: m.language), messages: m), terminator: "")
+        let text = ProjectionCSV.text(
+          [projection], dialect: csv.dialect(for: m.language), messages: m, layouts: [try figures(projection)].compactMap { $0 })
+        print(text, terminator: "")
       }
     }
   }

@@ -23,3 +23,6 @@ enum ExportFormat: String, FormatOption { case csv, json, xlsx }
 
 /// An explanation: an indented tree for a person, or JSON.
 enum TreeFormat: String, FormatOption { case text, json }
+
+/// The budget's layout: the seed's, or the funders' form (CERFA n° 12156) of the rule packs.
+enum BudgetLayout: String, FormatOption { case source, cerfa }

@@ -7,11 +7,11 @@ enum ProjectionTable {
   static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
   static func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
-  static func render(_ p: Projection) -> String {
+  static func render(_ p: Projection, layout: LayoutFigures? = nil) -> String {
     let m = Messages.of(p.language)
     var out = m("run.title", ["title": p.scenario.title, "id": p.scenario.id]) + "\n"
     for period in p.periods {
-      out += "\n" + budget(p, period, m)
+      out += "\n" + (layout.map { budget(p, period, $0, m) } ?? budget(p, period, m))
     }
     out += "\n" + staffing(p, m)
     out += "\n" + indicators(p, m)
@@ -54,6 +54,33 @@ enum ProjectionTable {
       out += left(m.number(share, digits: 2), 9) + "\n"
     }
     if let r = p.indicators["result"]?[period.id] { out += pad(m("budget.result"), 46) + left("", 28) + left(m.amount(r), 13) + "\n" }
+    return out
+  }
+
+  /// A period's budget in another layout (the CERFA's): headings, their lines with their
+  /// accounts, each part's total, the result, and the layout's note.
+  static func budget(_ p: Projection, _ period: Period, _ layout: LayoutFigures, _ m: Messages) -> String {
+    let recorded = p.scenario.actuals[period.id] != nil
+    var out = m(recorded ? "run.budget.heading.recorded" : "run.budget.heading", ["period": period.id, "span": span(period, m)])
+    out += " — " + layout.title + "\n"
+    out +=
+      pad("", 74) + left(m("budget.column.fonctionnement"), 15) + left(m("budget.column.projets"), 13) + left(m("budget.column.total"), 13)
+      + "\n"
+    var paths: [String] = []
+    for row in layout.rows where !paths.contains(row.path) { paths.append(row.path) }
+    for path in paths {
+      let cells = layout.rows.filter { $0.path == path }
+      guard let first = cells.first else { continue }
+      func cell(_ c: String) -> Double { cells.first { $0.budget == c }?.values[period.id] ?? 0 }
+      let values = [cell("fonctionnement"), cell("projets"), cell("total")]
+      // Lines at zero are left out, as in the source's layout; headings and totals stay.
+      if first.depth == 2 && values.allSatisfy({ $0 == 0 }) { continue }
+      let name =
+        first.depth == 0 ? first.label : first.depth == 1 ? first.label : "    " + first.account + "  " + first.label
+      out += pad(name, 74) + left(m.amount(values[0]), 15) + left(m.amount(values[1]), 13) + left(m.amount(values[2]), 13) + "\n"
+    }
+    if let r = p.indicators["result"]?[period.id] { out += pad(m("budget.result"), 74) + left("", 28) + left(m.amount(r), 13) + "\n" }
+    if let note = layout.note { out += note + "\n" }
     return out
   }
 

@@ -114,7 +114,7 @@ import Testing
         Money.cents(
           rate * ShippedRules.parameter("smic_horaire", month) * min(monthly, ShippedRules.parameter("full_time_hours_per_month", month))))
     }
-    let extraAids = total(v, "produits/subventions/autres", "2013") - total(base, "produits/subventions/autres", "2013")
+    let extraAids = total(v, "produits/subventions/asp", "2013") - total(base, "produits/subventions/asp", "2013")
     #expect(isClose(extraAids, Money.sum(aid), tolerance: 0.011))
     let cdd = try #require(v.scenario.positions.first { $0.id == "administration_2012" })
     let indemnity = Money.cents(cdd.gross["2012"]! * 12 * ShippedRules.parameter("indemnite_fin_contrat_taux", "2012-12"))

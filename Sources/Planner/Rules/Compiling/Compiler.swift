@@ -127,10 +127,9 @@ public enum Compiler {
     }
     if errors.isEmpty == false { throw DiagnosticList(errors + warnings) }
     warnings.sort { ($0.location?.file ?? "", $0.location?.line ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0) }
-    return (
-      RuleSet(entityKinds: entityKinds, inputs: inputs, parameters: parameters, rules: rules, order: order, nodeCount: nextID),
-      warnings
-    )
+    var set = RuleSet(entityKinds: entityKinds, inputs: inputs, parameters: parameters, rules: rules, order: order, nodeCount: nextID)
+    for layout in d.layouts { set.layouts[layout.name] = layout }
+    return (set, warnings)
   }
 
   private static func checkScaleThresholds(_ parameters: [String: Parameter]) -> [Diagnostic] {

@@ -50,6 +50,7 @@ public struct RuleDeclarations: Sendable {
   public var inputs: [InputDecl] = []
   public var parameters: [Parameter] = []
   public var rules: [RuleDecl] = []
+  public var layouts: [Layout] = []
   /// Problems that do not stop compiling (a value without reference…).
   public var warnings: [Diagnostic] = []
 
@@ -60,6 +61,7 @@ public struct RuleDeclarations: Sendable {
     inputs += other.inputs
     parameters += other.parameters
     rules += other.rules
+    layouts += other.layouts
     warnings += other.warnings
   }
 }

@@ -223,7 +223,7 @@ extension RuleFileReader {
     return name
   }
 
-  private func known(_ node: YAMLNode, _ keys: [String], _ what: String) throws(DiagnosticList) {
+  func known(_ node: YAMLNode, _ keys: [String], _ what: String) throws(DiagnosticList) {
     for (key, keyNode, _) in try node.mapping(what) where !keys.contains(key) {
       var message = "unknown field '\(key)' in \(what); expected \(keys.joined(separator: ", "))"
       if let s = Suggestion.nearest(to: key, among: keys) { message += "; did you mean '\(s)'?" }

@@ -28,12 +28,13 @@ package final class RuleFileReader {
         case "parameters": readParameters(value)
         case "rules": readRules(value)
         case "tables": readTables(value)
+        case "layouts": readLayouts(value)
         case "description", "source", "title", "examples": break
         default:
           errors.append(
             .error(
               .rulesUnknownSection,
-              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters', 'rules', 'tables' and 'examples'",
+              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters', 'rules', 'tables', 'layouts' and 'examples'",
               at: keyNode.location, length: key.count))
         }
       }

@@ -76,6 +76,8 @@ public struct RuleSet: Sendable {
   public var order: [Int]
   /// How many core nodes the rule set has (node ids are below this).
   public var nodeCount: Int
+  /// Other layouts of the tables (`layouts:`), by name.
+  public var layouts: [String: Layout] = [:]
   /// The index of each rule's name (the first rule of a name), for `rule(named:)`.
   private var byName: [String: Int]
   private var inputsByKey: [String: Int]
