@@ -73,7 +73,7 @@ public struct Explainer: Sendable {
     if let exact = rule.centsOf.flatMap({ ruleSet.rule(named: $0) }) {
       let child = explain(exact, row: row, month: month, variant: variant, depth: depth, state: state)
       node.formula =
-        "\(exact.name) in whole cents: round(cumulative(\(exact.name)), 2) - round(cumulative(\(exact.name)) - \(exact.name), 2)"
+        "\(exact.name) in whole cents: the cents its running total gains this month (\(rule.name).running)"
       node.children = [child]
       return node
     }

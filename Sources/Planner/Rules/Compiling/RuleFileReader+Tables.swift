@@ -29,8 +29,9 @@
 /// the column's `values`.
 ///
 /// `rounding: cents` makes every line's monthly values whole cents: the line's formula is
-/// kept as `a.b.f.exact`, and `a.b.f` is the cents its running total gains that month,
-/// `round(cumulative(exact), 2) - round(cumulative(exact) - exact, 2)`. Any run of months
+/// kept as `a.b.f.exact`, its running total in cents is `a.b.f.running` =
+/// `round(cumulative(exact), 2)`, and `a.b.f` is what that total gains each month,
+/// `running - previous_month(running, 0 EUR)`. Any run of months
 /// then adds up to its running totals' difference, in cents, so that a period's figure is
 /// the same whether its lines or its months are summed (the result of `plan run`, `explain`,
 /// `solve` and `simulate` agree to the cent).
@@ -100,6 +101,7 @@ extension RuleFileReader {
   private func readRow(_ path: [String], _ keyNode: YAMLNode, _ row: YAMLNode, each: YAMLNode?, _ context: TableContext)
     throws(DiagnosticList) -> [String]
   {
+    var context = context
     let label: (String, String?)
     var formula: YAMLNode? = each
     var children: YAMLNode?
@@ -107,7 +109,17 @@ extension RuleFileReader {
     if let text = row.scalarText {
       label = (text, nil)
     } else {
-      try known(row, ["label", "formula", "each", "rows"], "a row of a table")
+      try known(row, ["label", "formula", "each", "rows", "rounding"], "a row of a table")
+      // `rounding: none`: the row's months are whole cents already (amounts spread in cents),
+      // for it and its rows.
+      if let r = row.value("rounding") {
+        guard r.scalarText == "none" || r.scalarText == "cents" else {
+          throw DiagnosticList([
+            .error(.rulesUnknownSection, "a row's 'rounding' is none (its months are whole cents already) or cents", at: r.location)
+          ])
+        }
+        context.cents = r.scalarText == "cents"
+      }
       let (fr, en) = try Self.label(row.value("label"))
       label = (fr ?? path.last!, en)
       children = row.value("rows")
@@ -173,7 +185,14 @@ extension RuleFileReader {
             name: exact, entity: nil, entityLocation: nil, type: .number(context.unit),
             description: "The line's exact amount, before its months are made whole cents.", formula: text,
             formulaPosition: FormulaPosition(template), location: keyNode.location))
-        text = "round(cumulative(\(exact)), 2) - round(cumulative(\(exact)) - \(exact), 2)"
+        // Its running total in cents, and the line the cents that total gains each month.
+        let running = (path + (column.suffix.isEmpty ? [] : [column.suffix])).joined(separator: ".") + ".running"
+        self.out.rules.append(
+          .init(
+            name: running, entity: nil, entityLocation: nil, type: .number(context.unit),
+            description: "The line's running total, rounded to the cent.", formula: "round(cumulative(\(exact)), 2)",
+            formulaPosition: FormulaPosition(keyNode), location: keyNode.location))
+        text = "\(running) - previous_month(\(running), 0 \(context.unit))"
         out.append(
           add(path, column: column, label: label, formula: text, position: FormulaPosition(keyNode), location: keyNode.location, context))
         self.out.rules[self.out.rules.count - 1].centsOf = exact
