@@ -39,12 +39,7 @@ public struct LayoutFigures: Sendable, Encodable {
       for part in layout.parts {
         var headings: [[String: Double]] = []
         for (i, heading) in part.rows.enumerated() {
-          var lines: [(Layout.Row, [String: Double])] = []
-          for (j, line) in heading.rows.enumerated() {
-            let v = sum(line.from.map(source))
-            lines.append((line, v))
-            _ = j
-          }
+          let lines = heading.rows.map { line in (line, sum(line.from.map(source))) }
           let own = sum(heading.from.map(source))
           let value = sum([own] + lines.map(\.1))
           headings.append(value)

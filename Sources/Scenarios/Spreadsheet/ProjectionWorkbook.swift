@@ -44,13 +44,18 @@ public enum ProjectionWorkbook {
     return book.close()
   }
 
+  /// A scenario's block starts with its title, in bold.
+  static func title(_ s: Workbook.Sheet, _ row: Int, _ p: Projection, _ m: Messages) {
+    s.text(row, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+  }
+
   /// Per scenario, per exercise: result, reserves, lowest cash, subsidy dependence, FTE.
   static func summary(_ s: Workbook.Sheet, _ ps: [Projection], _ m: Messages) {
     var r = 0
     s.width(0, 0, 34)
     s.width(1, 12, 15)
     for p in ps {
-      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      title(s, r, p, m)
       r += 1
       for (i, period) in p.periods.enumerated() { s.text(r, i + 1, period.id, bold: true) }
       r += 1
@@ -81,7 +86,7 @@ public enum ProjectionWorkbook {
     s.width(0, 0, 42)
     s.width(1, 3 * 80, 13)
     for p in ps {
-      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      title(s, r, p, m)
       r += 1
       for (i, period) in p.periods.enumerated() {
         s.text(r, 1 + 3 * i, monthly ? m.month(period.id) : period.id, bold: true)
@@ -168,7 +173,7 @@ public enum ProjectionWorkbook {
     s.width(1, 1, 64)
     s.width(2, 2 + 3 * 80, 13)
     for (f, p) in zip(layouts, ps) {
-      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      title(s, r, p, m)
       r += 1
       for (i, period) in p.periods.enumerated() { s.text(r, 2 + 3 * i, period.id, bold: true) }
       r += 1
@@ -220,7 +225,7 @@ public enum ProjectionWorkbook {
     s.width(0, 0, 42)
     s.width(1, 40, 12)
     for p in ps {
-      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      title(s, r, p, m)
       r += 1
       for (i, period) in p.periods.enumerated() {
         s.text(r, 1 + 2 * i, period.id + " (" + m("unit.h") + ")", bold: true)
@@ -246,7 +251,7 @@ public enum ProjectionWorkbook {
     s.width(1, 1, 8)
     s.width(2, 40, 14)
     for p in ps {
-      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      title(s, r, p, m)
       r += 1
       s.text(r, 1, m("csv.column.unit"), bold: true)
       for (i, period) in p.periods.enumerated() { s.text(r, 2 + i, period.id, bold: true) }
@@ -275,7 +280,7 @@ public enum ProjectionWorkbook {
     let headers = ["month", "opening", "receipts", "disbursements", "financing", "closing", "overdraft", "advances"]
     for p in ps {
       guard let t = p.treasury else { continue }
-      s.text(r, 0, m("run.title", ["title": p.scenario.title, "id": p.scenario.id]), bold: true)
+      title(s, r, p, m)
       r += 1
       for (i, h) in headers.enumerated() { s.text(r, i, m("cash.column.\(h)"), bold: true) }
       r += 1
