@@ -23,14 +23,15 @@ let package = Package(
       dependencies: [
         "COpenBLAS", .product(name: "Yams", package: "Yams"), .product(name: "RealModule", package: "swift-numerics"),
       ],
-      exclude: ["LinearAlgebra/COpenBLAS"]
+      exclude: ["LinearAlgebra/COpenBLAS"],
+      // The message catalogues, one file per language (Localization/Catalogues/*.yaml): the
+      // words of the engine's diagnostics and of the domain's outputs, in one place.
+      resources: [.copy("Localization/Catalogues")]
     ),
     .target(
       name: "Scenarios",
       dependencies: ["Planner", "CXLSXWriter", .product(name: "Yams", package: "Yams")],
-      exclude: ["Spreadsheet/CXLSXWriter"],
-      // The message catalogues, one file per language (Localization/Catalogues/*.yaml).
-      resources: [.copy("Localization/Catalogues")]
+      exclude: ["Spreadsheet/CXLSXWriter"]
     ),
     .executableTarget(
       name: "plan",

@@ -12,16 +12,29 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   /// A secondary message attached to a diagnostic, such as "first defined here".
   public struct Note: Sendable, Hashable {
     public var message: String
+    public var phrase: Phrase?
     public var location: SourceLocation?
     public init(_ message: String, at location: SourceLocation? = nil) {
       self.message = message
       self.location = location
     }
+    /// A note in the reader's language.
+    public init(_ phrase: Phrase, at location: SourceLocation? = nil) {
+      self.message = Messages.of(.en)(phrase)
+      self.phrase = phrase
+      self.location = location
+    }
+    /// The note in `messages`' language.
+    public func message(in messages: Messages) -> String { phrase.map(messages.callAsFunction) ?? message }
   }
 
   public var severity: Severity
   public var id: DiagnosticID
+  /// The message in English (for programs, tests and logs).
   public var message: String
+  /// The message as a catalogue phrase, to render in the reader's language; `nil` for a
+  /// message not yet in the catalogues (it is shown in English).
+  public var phrase: Phrase?
   public var location: SourceLocation?
   /// How many columns the caret underlines (1 = a single `^`).
   public var length: Int
@@ -39,6 +52,32 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     self.location = location
     self.length = max(1, length)
     self.notes = notes
+  }
+
+  /// A diagnostic in the reader's language.
+  public init(
+    _ severity: Severity, id: DiagnosticID, _ phrase: Phrase, at location: SourceLocation? = nil,
+    length: Int = 1, notes: [Note] = []
+  ) {
+    self.init(severity, id: id, Messages.of(.en)(phrase), at: location, length: length, notes: notes)
+    self.phrase = phrase
+  }
+
+  /// The message in `messages`' language.
+  public func message(in messages: Messages) -> String { phrase.map(messages.callAsFunction) ?? message }
+
+  public static func error(
+    _ id: DiagnosticID, _ phrase: Phrase, at location: SourceLocation? = nil, length: Int = 1,
+    notes: [Note] = []
+  ) -> Diagnostic {
+    Diagnostic(.error, id: id, phrase, at: location, length: length, notes: notes)
+  }
+
+  public static func warning(
+    _ id: DiagnosticID, _ phrase: Phrase, at location: SourceLocation? = nil, length: Int = 1,
+    notes: [Note] = []
+  ) -> Diagnostic {
+    Diagnostic(.warning, id: id, phrase, at: location, length: length, notes: notes)
   }
 
   public static func error(

@@ -9,17 +9,27 @@ public struct DiagnosticRenderer: Sendable {
   public var sources: [String: String]
   /// Colour with ANSI escapes (only when writing to a terminal).
   public var colour: Bool
+  /// The language of the messages and of the words `error`, `warning`, `note`.
+  public var messages: Messages
 
-  public init(sources: [String: String] = [:], colour: Bool = false) {
+  public init(sources: [String: String] = [:], colour: Bool = false, messages: Messages = .of(.en)) {
     self.sources = sources
     self.colour = colour
+    self.messages = messages
+  }
+
+  /// One line: `path:line:col: error: message`, without the quoted source.
+  public func line(_ diagnostic: Diagnostic) -> String {
+    let prefix = diagnostic.location.map { "\($0): " } ?? ""
+    return prefix + messages("diagnostic.\(diagnostic.severity.rawValue)") + ": "
+      + diagnostic.message(in: messages).escapingControlCharacters
   }
 
   public func render(_ diagnostic: Diagnostic) -> String {
-    var out = header(diagnostic.location, diagnostic.severity, diagnostic.message.escapingControlCharacters)
+    var out = header(diagnostic.location, diagnostic.severity, diagnostic.message(in: messages).escapingControlCharacters)
     if let snippet = snippet(diagnostic.location, length: diagnostic.length) { out += "\n" + snippet }
     for note in diagnostic.notes {
-      out += "\n" + header(note.location, .note, note.message.escapingControlCharacters)
+      out += "\n" + header(note.location, .note, note.message(in: messages).escapingControlCharacters)
       if let snippet = snippet(note.location, length: 1) { out += "\n" + snippet }
     }
     return out
@@ -31,14 +41,15 @@ public struct DiagnosticRenderer: Sendable {
 
   private func header(_ location: SourceLocation?, _ severity: Severity, _ message: String) -> String {
     let prefix = location.map { "\($0): " } ?? ""
-    guard colour else { return "\(prefix)\(severity.rawValue): \(message)" }
+    let word = messages("diagnostic.\(severity.rawValue)")
+    guard colour else { return "\(prefix)\(word): \(message)" }
     let code: String
     switch severity {
     case .error: code = "\u{1B}[1;31m"
     case .warning: code = "\u{1B}[1;33m"
     case .note: code = "\u{1B}[1;36m"
     }
-    return "\u{1B}[1m\(prefix)\u{1B}[0m\(code)\(severity.rawValue):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m"
+    return "\u{1B}[1m\(prefix)\u{1B}[0m\(code)\(word):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m"
   }
 
   private func snippet(_ location: SourceLocation?, length: Int) -> String? {

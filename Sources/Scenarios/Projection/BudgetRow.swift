@@ -1,3 +1,5 @@
+import Planner
+
 /// One row of the budget table in one column: values and shares by period.
 public struct BudgetRow: Sendable, Encodable {
   public var path: String

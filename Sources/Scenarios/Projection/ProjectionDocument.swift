@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 
 /// The JSON output of `plan run` (format documented in README.md): stable for programs.
 public struct ProjectionDocument: Encodable {

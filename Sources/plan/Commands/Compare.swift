@@ -13,12 +13,11 @@ extension Plan {
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
-    @OptionGroup var language: LanguageOptions
 
     func run() throws {
       guard scenarios.count >= 2 else { throw ValidationError("give at least two scenarios") }
       let projections = try diagnosing { () throws(DiagnosticList) in
-        try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, messages: language.messages) }
+        try scenarios.map { (p) throws(DiagnosticList) in try options.project(p) }
       }
       let comparison = Comparison(projections)
       print(format == .json ? try JSONOutput.encode(ComparisonDocument(comparison)) : ComparisonTable.render(comparison))

@@ -21,7 +21,6 @@ extension Plan {
     @Option(help: "source (the seed's layout) or cerfa (the funders' form n° 12156), for CSV and JSON; a workbook has both.")
     var layout = BudgetLayout.source
     @OptionGroup var options: ScenarioOptions
-    @OptionGroup var language: LanguageOptions
     @OptionGroup var csv: CSVOptions
 
     /// The format: as given, else the file's extension's; a known extension that says
@@ -45,12 +44,12 @@ extension Plan {
 
     func run() throws {
       let format = try resolvedFormat()
-      let m = language.messages
+      let m = options.messages
       let data: Data
       switch format {
       case .csv, .json:
         let projections = try diagnosing { () throws(DiagnosticList) in
-          try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by, messages: m) }
+          try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by) }
         }
         let figures = try projections.map { p -> LayoutFigures? in
           guard layout == .cerfa else { return nil }

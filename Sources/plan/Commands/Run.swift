@@ -19,7 +19,6 @@ extension Plan {
     var layout = BudgetLayout.source
     @Flag(help: "One screen: per exercise the result, reserves, lowest cash, subsidy dependence and FTE.")
     var summary = false
-    @OptionGroup var language: LanguageOptions
     @OptionGroup var csv: CSVOptions
 
     /// The budget in the chosen layout, when it is not the seed's.
@@ -37,7 +36,7 @@ extension Plan {
 
     func run() throws {
       let projection = try diagnosing { () throws(DiagnosticList) in
-        try options.project(scenario, by: by, messages: language.messages)
+        try options.project(scenario, by: by)
       }
       switch format {
       case .table where summary: print(ProjectionSummary.render(projection, command: "plan run \(scenario)"), terminator: "")
@@ -47,7 +46,7 @@ extension Plan {
         if let f = try figures(projection) { document.layout(f) }
         print(try JSONOutput.encode(document))
       case .csv:
-        let m = language.messages
+        let m = options.messages
         let text = ProjectionCSV.text(
           [projection], dialect: csv.dialect(for: m.language), messages: m, layouts: [try figures(projection)].compactMap { $0 })
         print(text, terminator: "")

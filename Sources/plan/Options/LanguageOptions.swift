@@ -1,4 +1,5 @@
 import ArgumentParser
+import Planner
 import Scenarios
 
 /// `--lang`: the language of what a command prints and writes; without it, the
@@ -8,7 +9,25 @@ struct LanguageOptions: ParsableArguments {
   var language: Language?
 
   /// The words of the chosen language.
-  var messages: Messages { Messages.of(language ?? Language.fromEnvironment()) }
+  var messages: Messages { language.map(Messages.of) ?? CLI.messages }
+}
+
+/// The language of this run, known before the arguments are parsed, for the help texts and
+/// the errors of parsing: `--lang X` (or `--lang=X`) among the arguments, else the
+/// environment's.
+enum CLI {
+  static let messages = Messages.of(language(in: CommandLine.arguments) ?? Language.fromEnvironment())
+
+  static func language(in arguments: [String]) -> Language? {
+    for (i, a) in arguments.enumerated() {
+      if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) }
+      if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) }
+    }
+    return nil
+  }
+
+  /// A help text from the catalogue, in this run's language.
+  static func help(_ key: String) -> ArgumentHelp { ArgumentHelp(stringLiteral: messages(key)) }
 }
 
 extension Language: ExpressibleByArgument {}

@@ -7,6 +7,10 @@ import Scenarios
 struct ScenarioOptions: ParsableArguments {
   @Flag(help: "Treat warnings of the rule packs as errors (parameters past their last confirmed date, unconfirmed values).")
   var strict = false
+  @OptionGroup var language: LanguageOptions
+
+  /// The words of the chosen language.
+  var messages: Messages { language.messages }
 
   /// Loads a scenario and its rule packs.
   func load(_ path: String) throws(DiagnosticList) -> (Scenario, RuleSet) {
@@ -15,7 +19,7 @@ struct ScenarioOptions: ParsableArguments {
   }
 
   /// Loads and projects a scenario.
-  func project(_ path: String, by kind: Period.Kind = .exercise, messages: Messages = .of(.en)) throws(DiagnosticList) -> Projection {
+  func project(_ path: String, by kind: Period.Kind = .exercise) throws(DiagnosticList) -> Projection {
     let (s, set) = try load(path)
     return try Projection.run(s, ruleSet: set, by: kind, strict: strict, messages: messages)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Scenarios
 
 /// `plan compare` for a terminal: a block per exercise, a column per scenario, deltas

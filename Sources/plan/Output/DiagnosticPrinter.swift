@@ -7,11 +7,14 @@ import Planner
 struct DiagnosticPrinter {
   /// One line per diagnostic, without the quoted source (for warnings next to a result).
   var compact = false
+  /// The language of the messages.
+  var messages = CLI.messages
 
   func print(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let renderer = DiagnosticRenderer(colour: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-    let text = compact ? diagnostics.map(\.description.escapingControlCharacters).joined(separator: "\n") : renderer.render(diagnostics)
+    let renderer = DiagnosticRenderer(
+      colour: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil, messages: messages)
+    let text = compact ? diagnostics.map(renderer.line).joined(separator: "\n") : renderer.render(diagnostics)
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 }

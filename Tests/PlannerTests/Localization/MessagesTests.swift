@@ -1,9 +1,8 @@
 import Foundation
-import Planner
 import TestSupport
 import Testing
 
-@testable import Scenarios
+@testable import Planner
 
 @Suite struct MessagesTests {
   /// Every string literal of the sources (Sources/**/*.swift).

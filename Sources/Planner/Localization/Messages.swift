@@ -1,5 +1,4 @@
 import Foundation
-import Planner
 import Yams
 
 /// The words of one language: the message catalogue (`Catalogues/<language>.yaml`, a flat
