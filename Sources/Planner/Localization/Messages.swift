@@ -52,6 +52,10 @@ public struct Messages: Sendable {
     return text
   }
 
+  /// The text of `key` when the catalogue has it (for words that may or may not be named
+  /// there, such as the categories a scenario invents).
+  public func lookup(_ key: String) -> String? { texts[key] }
+
   /// `n` things: the key's `.one` text for a singular (0 and 1 in French, 1 in English), its
   /// `.other` text otherwise, `{n}` the number.
   public func count(_ key: String, _ n: Int, _ arguments: [String: String] = [:]) -> String {

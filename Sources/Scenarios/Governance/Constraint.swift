@@ -1,3 +1,5 @@
+import Planner
+
 /// A legal constraint of a statute, checked on a scenario.
 public struct ConstraintResult: Sendable, Encodable {
   public enum Status: String, Sendable, Encodable {
@@ -7,6 +9,19 @@ public struct ConstraintResult: Sendable, Encodable {
 
   public var rule: String
   public var status: Status
+  /// The message in English (in the JSON, for programs).
   public var message: String
+  /// The message as a catalogue phrase, for the reader's language.
+  public var phrase: Phrase
   public var source: String?
+
+  init(rule: String, status: Status, _ phrase: Phrase, source: String?) {
+    self.rule = rule
+    self.status = status
+    self.phrase = phrase
+    self.message = Messages.of(.en)(phrase)
+    self.source = source
+  }
+
+  enum CodingKeys: String, CodingKey { case rule, status, message, source }
 }

@@ -33,8 +33,7 @@ public struct ConstraintChecker {
           out.append(
             ConstraintResult(
               rule: "association.franchise", status: turnover <= limit ? .met : .violated,
-              message:
-                "\(period.id): lucrative receipts \(Money.format(turnover)) EUR, franchise \(Money.format(limit)) EUR (above it, commercial taxes apply)",
+              Phrase("constraint.franchise", ["period": .text(period.id), "turnover": .euros(turnover), "limit": .euros(limit)]),
               source: source))
         }
       }
@@ -53,11 +52,14 @@ public struct ConstraintChecker {
       out.append(
         ConstraintResult(
           rule: "service_civique.host", status: hosted.isEmpty ? (statute == "association" ? .met : .notApplicable) : .violated,
-          message: hosted.isEmpty
-            ? (statute == "association"
-              ? "the association may host service civique volunteers" : "no service civique volunteer after the change")
-            : "\(hosted.count) service civique volunteers would be hosted by a \(statute.uppercased()) ("
-              + hosted.compactMap { $0.message.split(separator: "'").dropFirst().first.map(String.init) }.joined(separator: ", ") + ")",
+          hosted.isEmpty
+            ? Phrase(statute == "association" ? "constraint.service_civique.may_host" : "constraint.service_civique.none")
+            : Phrase(
+              "constraint.service_civique.hosted",
+              [
+                "count": .integer(hosted.count), "statute": .phrase(Phrase("statute.\(statute)")),
+                "list": .list(hosted.compactMap { $0.message.split(separator: "'").dropFirst().first.map(String.init) }),
+              ]),
           source: rule?.source))
     }
     return out
@@ -75,11 +77,9 @@ public struct ConstraintChecker {
       out.append(
         ConstraintResult(
           rule: "association.auditor", status: appointed ? .met : .violated,
-          message:
-            "\(period.id): subsidies \(Money.format(subsidies)) EUR (public aids included), at least \(Money.format(threshold)) EUR: "
-            + (appointed
-              ? "a commissaire aux comptes is appointed"
-              : "a commissaire aux comptes must be appointed (organisation: auditor: true, its fees an item)"),
+          Phrase(
+            appointed ? "constraint.auditor.appointed" : "constraint.auditor.required",
+            ["period": .text(period.id), "subsidies": .euros(subsidies), "threshold": .euros(threshold)]),
           source: source))
     }
     return out
@@ -90,7 +90,7 @@ public struct ConstraintChecker {
       return [
         ConstraintResult(
           rule: "scic.governance", status: .violated,
-          message: "the scenario describes no governance (groups of associates, colleges, capital)", source: "Loi 47-1775 titre II ter")
+          Phrase("constraint.scic.no_governance"), source: "Loi 47-1775 titre II ter")
       ]
     }
     var out: [ConstraintResult] = []
@@ -100,60 +100,64 @@ public struct ConstraintChecker {
       out.append(
         ConstraintResult(
           rule: "scic.categories", status: ok ? .met : .violated,
-          message:
-            "\(categories.count) categories of associates (\(categories.sorted().joined(separator: ", "))); at least \(Int(minimum)), employees and beneficiaries among them",
+          Phrase(
+            "constraint.scic.categories",
+            ["count": .integer(categories.count), "list": .list(categories.sorted()), "minimum": .integer(Int(minimum))]),
           source: source))
     }
     if g.colleges.isEmpty {
       out.append(
         ConstraintResult(
-          rule: "scic.colleges", status: .notApplicable, message: "no colleges: one associate, one vote",
+          rule: "scic.colleges", status: .notApplicable, Phrase("constraint.scic.no_colleges"),
           source: "Loi 47-1775 art. 19 octies"))
     } else if let (low, source) = parameter("scic_college_minimum"), let (high, _) = parameter("scic_college_maximum") {
       let total = g.colleges.reduce(0) { $0 + $1.weight }
       let outside = g.colleges.filter { $0.weight < low - 1e-9 || $0.weight > high + 1e-9 }
       let ok = outside.isEmpty && abs(total - 1) < 1e-9
-      var message =
-        "colleges " + g.colleges.map { "\($0.id) \(percent($0.weight))" }.joined(separator: ", ")
-        + "; each between \(percent(low)) and \(percent(high))"
-      if abs(total - 1) >= 1e-9 { message += "; the weights add up to \(percent(total)), not 100 %" }
-      out.append(ConstraintResult(rule: "scic.colleges", status: ok ? .met : .violated, message: message, source: source))
+      let arguments: [String: Phrase.Argument] = [
+        "colleges": .list(g.colleges.map { "\($0.label) \(percent($0.weight))" }), "low": .percent(low), "high": .percent(high),
+        "total": .percent(total),
+      ]
+      out.append(
+        ConstraintResult(
+          rule: "scic.colleges", status: ok ? .met : .violated,
+          Phrase(abs(total - 1) >= 1e-9 ? "constraint.scic.colleges.total" : "constraint.scic.colleges", arguments), source: source))
     }
     if let (limit, source) = parameter("scic_public_capital_maximum") {
       let share = g.capitalShare { $0.publicBody }
       out.append(
         ConstraintResult(
           rule: "scic.public_capital", status: share <= limit + 1e-9 ? .met : .violated,
-          message: "public bodies hold \(percent(share)) of the capital; at most \(percent(limit)) at \(month)", source: source))
+          Phrase("constraint.scic.public_capital", ["share": .percent(share), "limit": .percent(limit), "month": .month(month)]),
+          source: source))
     }
     // The company form: a SAS only from the loi ESS; an SA with its capital and its auditor.
     if g.legalForm == "sas", let (allowed, source) = parameter("scic_sas_permise") {
       out.append(
         ConstraintResult(
           rule: "scic.legal_form", status: allowed == 1 ? .met : .violated,
-          message: allowed == 1 ? "a SCIC may be an SAS at \(month)" : "a SCIC may not be an SAS at \(month) (SARL or SA)", source: source))
+          Phrase(allowed == 1 ? "constraint.scic.sas" : "constraint.scic.no_sas", ["month": .month(month)]), source: source))
     }
     if g.legalForm == "sa" {
       if let (minimum, source) = parameter("scic_sa_capital_minimum") {
         out.append(
           ConstraintResult(
             rule: "scic.capital", status: g.totalCapital >= minimum - 1e-9 ? .met : .violated,
-            message: "a SCIC SA has \(Money.format(g.totalCapital)) EUR of capital; at least \(Money.format(minimum)) EUR", source: source))
+            Phrase("constraint.scic.capital", ["capital": .euros(g.totalCapital), "minimum": .euros(minimum)]), source: source))
       }
       let appointed = scenario.organisation.auditor
       out.append(
         ConstraintResult(
           rule: "scic.auditor", status: appointed ? .met : .violated,
-          message: appointed
-            ? "a commissaire aux comptes is appointed"
-            : "a SCIC SA appoints a commissaire aux comptes (organisation: auditor: true, its fees an item)",
+          Phrase(appointed ? "constraint.scic.auditor.appointed" : "constraint.scic.auditor.required"),
           source: "Art. L225-218 C. com."))
     }
     if let (minimum, source) = parameter("scic_indivisible_reserves_minimum") {
       out.append(
         ConstraintResult(
           rule: "scic.indivisible_reserves", status: g.indivisibleReserves >= minimum - 1e-9 ? .met : .violated,
-          message: "\(percent(g.indivisibleReserves)) of the surplus to indivisible reserves; at least \(percent(minimum))", source: source)
+          Phrase("constraint.scic.indivisible_reserves", ["share": .percent(g.indivisibleReserves), "minimum": .percent(minimum)]),
+          source: source)
       )
     }
     return out
@@ -163,7 +167,7 @@ public struct ConstraintChecker {
     guard let g = scenario.governance?.forStatute("ues") else {
       return [
         ConstraintResult(
-          rule: "ues.governance", status: .violated, message: "the scenario describes no governance (groups of associates, capital)",
+          rule: "ues.governance", status: .violated, Phrase("constraint.ues.no_governance"),
           source: "Loi 47-1775 titre II bis")
       ]
     }
@@ -174,11 +178,11 @@ public struct ConstraintChecker {
     return [
       ConstraintResult(
         rule: "ues.non_ess_capital", status: capital <= limit + 1e-9 ? .met : .violated,
-        message: "associates that are not social-economy bodies hold \(percent(capital)) of the capital; at most \(percent(limit))",
+        Phrase("constraint.ues.non_ess_capital", ["share": .percent(capital), "limit": .percent(limit)]),
         source: source),
       ConstraintResult(
         rule: "ues.non_ess_votes", status: votes <= limit + 1e-9 ? .met : .violated,
-        message: "associates that are not social-economy bodies hold \(percent(votes)) of the votes; at most \(percent(limit))",
+        Phrase("constraint.ues.non_ess_votes", ["share": .percent(votes), "limit": .percent(limit)]),
         source: source),
     ]
   }

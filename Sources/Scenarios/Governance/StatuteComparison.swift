@@ -69,13 +69,16 @@ public struct StatuteComparison: Sendable {
     return variant
   }
 
-  public init(_ scenario: Scenario, ruleSet: RuleSet, from: Month, strict: Bool = false) throws(DiagnosticList) {
+  public init(
+    _ scenario: Scenario, ruleSet: RuleSet, from: Month, strict: Bool = false, messages: Messages = .of(.en)
+  ) throws(DiagnosticList) {
     self.scenario = scenario
     self.from = from
     var reports: [Report] = []
     for statute in Self.statutes {
       let variant = Self.variant(scenario, statute: statute, from: from)
-      let projection = try Projection.run(variant, ruleSet: ruleSet, strict: strict, legalLimitsAsWarnings: true)
+      let projection = try Projection.run(
+        variant, ruleSet: ruleSet, strict: strict, legalLimitsAsWarnings: true, messages: messages)
       reports.append(
         Report(
           statute: statute, projection: projection, indicators: Self.indicators(projection, ruleSet: ruleSet),
@@ -116,13 +119,15 @@ public struct StatuteComparison: Sendable {
         let amount = Money.cents(p.evaluation.total(total, months: period.monthIndices) ?? 0)
         guard amount != 0, let rule = ruleSet.rule(named: ruleName) else { continue }
         // The rule's description lists its conditions, separated by semicolons.
-        var conditions = (rule.description ?? rule.label ?? rule.name).split(separator: ";").map {
+        let language = p.language.rawValue
+        var conditions = (rule.description(in: language) ?? rule.label(in: language) ?? rule.name).split(separator: ";").map {
           $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         if item == "cir" {
           for position in p.scenario.positions where position.cirQualifies > 0 {
             conditions.append(
-              "position '\(position.id)': its work qualifies as R&D, probability \(ScenarioValue.show(position.cirQualifies * 100)) % (scenario)"
+              Messages.of(p.language)(
+                "statutes.cir_qualifies", ["position": position.id, "p": Messages.of(p.language).percent(position.cirQualifies, digits: 0)])
             )
           }
         }
@@ -137,7 +142,7 @@ public struct StatuteComparison: Sendable {
     guard let m = p.evaluation.situation.timeline.months.index(of: month) else { return [] }
     return rs.rules.filter { $0.group == "eligibility" }.map { rule in
       Eligibility(
-        id: String(rule.name.dropFirst("eligibility.".count)), label: rule.label ?? rule.name,
+        id: String(rule.name.dropFirst("eligibility.".count)), label: rule.label(in: p.language.rawValue) ?? rule.name,
         eligible: (p.evaluation.value(rule.name, month: m) ?? 0) != 0, source: rule.source)
     }
   }

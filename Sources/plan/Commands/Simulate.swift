@@ -29,7 +29,8 @@ extension Plan {
     }
 
     func run() throws {
-      let results = try diagnosing { () throws(DiagnosticList) in
+      let m = options.messages
+      let (loaded, plan, results) = try diagnosing { () throws(DiagnosticList) in
         let (s, set) = try options.load(scenario)
         var variants: [(String, Scenario)] = [("", s)]
         if statutes {
@@ -38,11 +39,14 @@ extension Plan {
         }
         var results: [(String, Simulation)] = []
         for (statute, v) in variants {
-          let bar = ProgressBar(total: draws, label: statute.isEmpty ? "simulating" : "simulating as \(statute)")
+          let bar = ProgressBar(
+            total: draws,
+            label: statute.isEmpty ? m("simulate.progress") : m("simulate.progress.statute", ["statute": m("statute.\(statute)")]))
           defer { bar.finish() }
           results.append((statute, try Simulation.run(v, ruleSet: set, draws: draws, seed: seed, threads: threads, progress: bar.update)))
         }
-        return results
+        let plan = format == .json ? nil : try Projection.run(s, ruleSet: set, strict: options.strict, messages: m)
+        return (s, plan, results)
       }
       if format == .json {
         print(
@@ -50,7 +54,10 @@ extension Plan {
             ? try JSONOutput.encode(Dictionary(uniqueKeysWithValues: results.map { ($0.0, SimulationDocument($0.1)) }))
             : try JSONOutput.encode(SimulationDocument(results[0].1)))
       } else {
-        print(statutes ? SimulationTable.renderStatutes(results) : SimulationTable.render(results[0].1))
+        print(
+          statutes
+            ? SimulationTable.renderStatutes(results, scenario: loaded, m: m)
+            : SimulationTable.render(results[0].1, scenario: loaded, plan: plan!, m: m))
       }
     }
   }

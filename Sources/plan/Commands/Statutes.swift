@@ -36,9 +36,10 @@ extension Plan {
             )
           ])
         }
-        return try StatuteComparison(s, ruleSet: set, from: month ?? StatuteComparison.defaultFrom(s), strict: options.strict)
+        return try StatuteComparison(
+          s, ruleSet: set, from: month ?? StatuteComparison.defaultFrom(s), strict: options.strict, messages: options.messages)
       }
-      print(format == .json ? try JSONOutput.encode(StatutesDocument(c)) : StatutesTable.render(c))
+      print(format == .json ? try JSONOutput.encode(StatutesDocument(c)) : StatutesTable.render(c, m: options.messages))
     }
   }
 
@@ -62,7 +63,7 @@ extension Plan {
       let months = projection.evaluation.situation.timeline.months
       guard months.contains(month) else { throw ValidationError("--at \(month) is outside the scenario's months (\(months))") }
       let report = GovernanceReport(projection, at: month)
-      print(format == .json ? try JSONOutput.encode(report) : GovernanceTable.render(report))
+      print(format == .json ? try JSONOutput.encode(report) : GovernanceTable.render(report, m: options.messages))
     }
   }
 }

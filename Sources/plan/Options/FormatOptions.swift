@@ -1,4 +1,5 @@
 import ArgumentParser
+import Planner
 
 /// The `--format` options: each command accepts the formats of one of these, and its help
 /// lists exactly those.

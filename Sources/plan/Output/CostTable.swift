@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Scenarios
 
 /// `plan cost` as a table for a terminal.

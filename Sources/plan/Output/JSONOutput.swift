@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 
 /// JSON for programs: keys sorted, pretty-printed, numbers as numbers.
 enum JSONOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import Synchronization
 
 /// A progress bar on standard error, only when it is a terminal (nothing when piped).

@@ -1,85 +1,122 @@
 import Foundation
+import Planner
 import Scenarios
 
 /// `plan statutes` and `plan governance` for a terminal.
 enum StatutesTable {
-  static let labels: [(String, String)] = [
-    ("result", "Résultat (after taxes)"), ("result_without_conditional", "  without conditional credits *"),
-    ("corporate_tax", "Impôt sur les sociétés"), ("cir", "Crédit d'impôt recherche *"), ("cice", "CICE *"),
-    ("taxe_salaires", "Taxe sur les salaires due"), ("reserves", "Réserves cumulées (end)"),
-    ("subsidies_share", "Subventions / produits (%)"), ("lowest_cash", "Trésorerie, point bas"),
+  static let indicators = [
+    "result", "result_without_conditional", "corporate_tax", "cir", "cice", "taxe_salaires", "reserves", "subsidies_share",
+    "lowest_cash",
   ]
 
-  static func render(_ c: StatuteComparison) -> String {
-    let names = c.reports.map(\.statute)
-    var out = "\(c.scenario.title): under each statute from \(c.from)\n"
+  static func render(_ c: StatuteComparison, m: Messages) -> String {
+    let pad = ProjectionTable.pad, left = ProjectionTable.left
+    let names = c.reports.map { m("statute.\($0.statute)") }
+    var out = m("statutes.title", ["title": c.scenario.title, "from": m.month(c.from)]) + "\n"
     let periods = c.reports.first?.projection.periods.map(\.id) ?? []
+    let width = indicators.map { m("statutes.indicator.\($0)").count + 4 }.max()!
     for period in periods {
-      out += "\n\(period)\n" + ProjectionTable.pad("", 34) + names.map { ProjectionTable.left($0.uppercased(), 16) }.joined() + "\n"
-      for (key, label) in labels {
-        out += ProjectionTable.pad("  " + label, 34)
-        for r in c.reports { out += ProjectionTable.left(Money.format(r.indicators[key]?[period] ?? 0), 16) }
+      out += "\n\(period)\n" + pad("", width) + names.map { left($0, 16) }.joined() + "\n"
+      for key in indicators {
+        out += pad("  " + m("statutes.indicator.\(key)"), width)
+        for r in c.reports {
+          let v = r.indicators[key]?[period] ?? 0
+          out += left(key == "subsidies_share" ? m.percent(v / 100) : m.amount(v), 16)
+        }
         out += "\n"
       }
     }
+    out += "\n" + m("statutes.conditional.note") + "\n"
+    // Each credit once: its amounts by statute and exercise, then its conditions.
     let conditional = c.reports.flatMap { r in r.conditional.map { (r.statute, $0) } }
-    out += "\n* Conditional credits: counted in the result only if their conditions hold.\n"
-    if !conditional.isEmpty {
-      out += "\nConditional credits\n"
-      for (statute, item) in conditional {
-        out +=
-          "  \(statute.uppercased()) \(item.period) \(item.item.uppercased()) \(Money.format(item.amount))\(item.source.map { " — \($0)" } ?? "")\n"
-        for condition in item.conditions { out += "    - \(condition)\n" }
+    for credit in StatuteComparison.conditionalItems.map(\.item) {
+      let items = conditional.filter { $0.1.item == credit }
+      guard let first = items.first?.1 else { continue }
+      let years = periods.filter { p in items.contains { $0.1.period == p } }
+      out += "\n" + m("statutes.conditional.heading", ["credit": credit.uppercased(), "source": first.source ?? ""]) + "\n"
+      out += pad("", 20) + years.map { left($0, 14) }.joined() + "\n"
+      for r in c.reports where items.contains(where: { $0.0 == r.statute }) {
+        out += pad("  " + m("statute.\(r.statute)"), 20)
+        out += years.map { y in left(items.first { $0.0 == r.statute && $0.1.period == y }.map { m.amount($0.1.amount) } ?? "", 14) }
+          .joined()
+        out += "\n"
       }
+      out += "  " + m("statutes.conditional.if") + "\n"
+      for condition in first.conditions { out += "    - \(condition)\n" }
     }
+    let eligibility = c.reports.first?.eligibility ?? []
+    let labelWidth = (eligibility.map { $0.label.count }.max() ?? 0) + 4
     out +=
-      "\nEligibility at \(c.from)\n" + ProjectionTable.pad("", 60) + names.map { ProjectionTable.left($0.uppercased(), 13) }.joined() + "\n"
-    for (i, e) in (c.reports.first?.eligibility ?? []).enumerated() {
-      out += ProjectionTable.pad("  " + e.label, 60)
-      for r in c.reports { out += ProjectionTable.left(r.eligibility[i].eligible ? "yes" : "no", 13) }
+      "\n" + m("statutes.eligibility", ["month": m.month(c.from)]) + "\n" + pad("", labelWidth) + names.map { left($0, 13) }.joined() + "\n"
+    for (i, e) in eligibility.enumerated() {
+      out += pad("  " + e.label, labelWidth)
+      for r in c.reports { out += left(m(r.eligibility[i].eligible ? "statutes.yes" : "statutes.no"), 13) }
       out += "\n"
     }
-    out += "\nShare of the votes\n"
+    out += "\n" + m("statutes.votes") + "\n"
     var groups: [String] = []
     for r in c.reports { for g in r.voteShares.keys.sorted() where !groups.contains(g) { groups.append(g) } }
-    out += ProjectionTable.pad("", 34) + names.map { ProjectionTable.left($0.uppercased(), 16) }.joined() + "\n"
-    for g in groups {
-      out += ProjectionTable.pad("  " + g, 34)
-      for r in c.reports { out += ProjectionTable.left(String(format: "%.1f %%", (r.voteShares[g] ?? 0) * 100), 16) }
+    let voterNames = groups.map { id in voters(id, c.scenario.governance?.groups.first { $0.id == id }?.label, m) }
+    let voterWidth = max(34, (voterNames.map(\.count).max() ?? 0) + 4)
+    out += pad("", voterWidth) + names.map { left($0, 16) }.joined() + "\n"
+    for (g, name) in zip(groups, voterNames) {
+      out += pad("  " + name, voterWidth)
+      for r in c.reports { out += left(m.percent(r.voteShares[g] ?? 0), 16) }
       out += "\n"
     }
     for r in c.reports {
-      out += "\nConstraints, \(r.statute.uppercased())\n"
-      for k in r.constraints { out += "  [\(k.status.rawValue)] \(k.rule): \(k.message)\(k.source.map { " — \($0)" } ?? "")\n" }
+      out += "\n" + m("statutes.constraints", ["statute": m("statute.\(r.statute)")]) + "\n"
+      for k in r.constraints { out += constraint(k, m) }
     }
     return out
+  }
+
+  /// Who holds a share of the votes: the association's members by the catalogue, a group of
+  /// associates by its label.
+  static func voters(_ id: String, _ label: String?, _ m: Messages) -> String {
+    m.lookup("governance.voters.\(id)") ?? label ?? id
+  }
+
+  /// One constraint: its status, rule, message and source.
+  static func constraint(_ k: ConstraintResult, _ m: Messages) -> String {
+    "  [\(m("constraint.status.\(k.status.rawValue)"))] \(k.rule) : ".replacingOccurrences(
+      of: " : ", with: m.language == .fr ? " : " : ": ")
+      + m(k.phrase) + (k.source.map { " — \($0)" } ?? "") + "\n"
   }
 }
 
 enum GovernanceTable {
-  static func render(_ r: GovernanceReport) -> String {
-    var out = "Governance of \(r.scenario) at \(r.at): \(r.statute)\n\nMembers (\(r.members.reduce(0) { $0 + $1.count }))\n"
-    for m in r.members { out += "  \(m.name) (\(m.kind)\(m.count > 1 ? ", \(m.count)" : ""))\n" }
+  static func render(_ r: GovernanceReport, m: Messages) -> String {
+    var out =
+      m("governance.title", ["scenario": r.scenario, "month": m.month(r.at), "statute": m("statute.\(r.statute)")]) + "\n\n"
+      + m("governance.members", ["count": m.integer(r.members.reduce(0) { $0 + $1.count })]) + "\n"
+    for mb in r.members {
+      out += "  \(mb.name) (\(m("governance.kind.\(mb.kind)"))\(mb.count > 1 ? ", \(m.integer(mb.count))" : ""))\n"
+    }
     if !r.groups.isEmpty {
-      out += "\nStakeholder groups\n"
+      out += "\n" + m("governance.groups") + "\n"
+      let labelWidth = r.groups.map { $0.label.count }.max()! + 2
+      let categoryWidth = r.groups.map { (m.lookup("governance.category.\($0.category)") ?? $0.category).count }.max()! + 2
       for g in r.groups {
+        var line = m("governance.group.associates", ["n": m.integer(g.associates)])
+        if r.statute != "association" { line += m("governance.group.capital", ["capital": m.euros(g.capital)]) }
+        if let c = g.college { line += m("governance.group.college", ["college": c]) }
         out +=
-          "  \(ProjectionTable.pad(g.label, 40)) \(ProjectionTable.pad(g.category, 16)) \(ProjectionTable.left(String(g.associates), 5)) associates"
-        if r.statute != "association" { out += ", capital \(Money.format(g.capital))" }
-        if let c = g.college { out += ", college \(c)" }
-        out += "\n"
+          "  \(ProjectionTable.pad(g.label, labelWidth))\(ProjectionTable.pad(m.lookup("governance.category.\(g.category)") ?? g.category, categoryWidth))"
+          + line + "\n"
       }
     }
     if !r.colleges.isEmpty {
-      out += "\nColleges\n" + r.colleges.map { "  \($0.label): \(String(format: "%.1f %%", $0.weight * 100))\n" }.joined()
+      out += "\n" + m("governance.colleges") + "\n" + r.colleges.map { "  \($0.label): \(m.percent($0.weight))\n" }.joined()
     }
     out +=
-      "\nShare of the votes\n"
-      + r.voteShares.sorted { $0.key < $1.key }.map {
-        "  \(ProjectionTable.pad($0.key, 32)) \(String(format: "%5.1f %%", $0.value * 100))\n"
+      "\n" + m("statutes.votes") + "\n"
+      + r.voteShares.sorted { $0.key < $1.key }.map { (key, share) in
+        let label = StatutesTable.voters(key, r.groups.first { $0.id == key }?.label, m)
+        return "  " + ProjectionTable.pad(label, 52) + " " + ProjectionTable.left(m.percent(share), 8) + "\n"
       }.joined()
-    out += "\nConstraints\n"
-    for k in r.constraints { out += "  [\(k.status.rawValue)] \(k.rule): \(k.message)\(k.source.map { " — \($0)" } ?? "")\n" }
+    out += "\n" + m("governance.constraints") + "\n"
+    for k in r.constraints { out += StatutesTable.constraint(k, m) }
     return out
   }
 }

@@ -92,6 +92,7 @@ public enum Compiler {
             line: r.line.flatMap { l in ruleSymbols[l.base].flatMap { b in ruleSymbols[l.rate].map { (b.index, $0.index) } } },
             table: r.table, column: r.column))
         rules[rules.count - 1].labelEN = r.labelEN
+        rules[rules.count - 1].descriptionEN = r.descriptionEN
         rules[rules.count - 1].stock = r.stock
         rules[rules.count - 1].centsOf = r.centsOf
       } catch {

@@ -29,6 +29,8 @@ public struct RuleDeclarations: Sendable {
     public var label: String?
     /// The short name in English, when the file gives one (`label: {fr: …, en: …}`).
     public var labelEN: String?
+    /// The description in English, when the file gives one (`description: {fr: …, en: …}`).
+    public var descriptionEN: String?
     /// A stock (`period: end`): a period's value is its last month's, not the sum of its months.
     public var stock = false
     /// A line in whole cents (`rounding: cents`): the rule of its exact amount.

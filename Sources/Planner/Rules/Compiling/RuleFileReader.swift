@@ -214,6 +214,7 @@ package final class RuleFileReader {
             ])
           }
           let (label, labelEN) = try Self.label(body.value("label"))
+          let (description, descriptionEN) = try Self.label(body.value("description"), what: "a description")
           let group = body.value("group")?.scalarText
           let source = body.value("source")?.scalarText
           let path = body.value("path")?.scalarText
@@ -247,9 +248,10 @@ package final class RuleFileReader {
             .init(
               name: name, entity: try entityNode.map { (n) throws(DiagnosticList) in try n.string("an entity kind") },
               entityLocation: entityNode?.location, type: type,
-              description: body.value("description")?.scalarText, formula: formula, formulaPosition: FormulaPosition(formulaNode),
+              description: description, formula: formula, formulaPosition: FormulaPosition(formulaNode),
               location: keyNode.location, label: label, group: group, source: source, path: path))
           out.rules[out.rules.count - 1].labelEN = labelEN
+          out.rules[out.rules.count - 1].descriptionEN = descriptionEN
           if let periodNode = body.value("period") {
             switch periodNode.scalarText {
             case "sum": break
@@ -269,24 +271,27 @@ package final class RuleFileReader {
 
   /// A label: a text (the same in French and English: a proper name, an acronym) or
   /// `{fr: …, en: …}`.
-  static func label(_ node: YAMLNode?) throws(DiagnosticList) -> (fr: String?, en: String?) {
+  static func label(_ node: YAMLNode?, what: String = "a label") throws(DiagnosticList) -> (fr: String?, en: String?) {
     guard let node else { return (nil, nil) }
-    if !node.isMapping { return (try node.string("a label"), nil) }
+    if !node.isMapping {
+      if let text = node.scalarText { return (text, nil) }
+      return (try node.string(what), nil)
+    }
     var fr: String?, en: String?
-    for (key, keyNode, value) in try node.mapping("a label") {
+    for (key, keyNode, value) in try node.mapping(what) {
       switch key {
-      case "fr": fr = try value.string("a label in French")
-      case "en": en = try value.string("a label in English")
+      case "fr": fr = try value.string("\(what) in French")
+      case "en": en = try value.string("\(what) in English")
       default:
         throw DiagnosticList([
           .error(
-            .rulesUnknownSection, "unknown language '\(key)' in a label; expected fr and en (or one text for both)", at: keyNode.location,
+            .rulesUnknownSection, "unknown language '\(key)' in \(what); expected fr and en (or one text for both)", at: keyNode.location,
             length: key.count)
         ])
       }
     }
     guard let fr, let en else {
-      throw DiagnosticList([.error(.rulesMissingFormula, "a label gives 'fr' and 'en' (or one text for both)", at: node.location)])
+      throw DiagnosticList([.error(.rulesMissingFormula, "\(what) gives 'fr' and 'en' (or one text for both)", at: node.location)])
     }
     return (fr, en)
   }

@@ -42,6 +42,8 @@ public struct RuleSet: Sendable {
     public var label: String?
     /// The short name in English, when it differs from the French one.
     public var labelEN: String?
+    /// The description in English, when it differs from the French one.
+    public var descriptionEN: String?
     /// A stock (`period: end` in its file): a period's value is its last month's (reserves, a
     /// balance, a count of members), not the sum of its months.
     public var stock = false
@@ -51,6 +53,8 @@ public struct RuleSet: Sendable {
 
     /// The short name in a language (`fr`, `en`).
     public func label(in language: String) -> String? { language == "en" ? (labelEN ?? label) : label }
+    /// The description in a language (`fr`, `en`).
+    public func description(in language: String) -> String? { language == "en" ? (descriptionEN ?? description) : description }
     /// The group of lines the rule belongs to, for reports.
     public var group: String?
     /// The legal text or document the rule follows.
