@@ -7,7 +7,7 @@ import Planner
 struct Plan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Project staffing, costs, subsidies and dues of a cultural cluster from rules and scenarios.",
+    abstract: CLI.messages("help.plan"),
     version: "0.1.0",
     subcommands: [
       Run.self, Compare.self, Explain.self, Statutes.self, GovernanceCommand.self, Simulate.self, Solve.self, Export.self, Check.self,

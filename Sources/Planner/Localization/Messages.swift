@@ -98,8 +98,10 @@ public struct Messages: Sendable {
 
   /// An amount with its unit, for a sentence: `1 234,56 €` / `€1,234.56`.
   public func euros(_ x: Double, digits: Int = 2) -> String {
-    language == .fr
-      ? number(x, digits: digits) + unitSpace + "€" : (x < 0 ? "-€" + number(-x, digits: digits) : "€" + number(x, digits: digits))
+    let shown = number(x, digits: digits)
+    if language == .fr { return shown + unitSpace + "€" }
+    // A figure that rounds to zero is shown without its sign.
+    return shown.hasPrefix("-") ? "-€" + shown.dropFirst() : "€" + shown
   }
 
   /// A share (0.123) as a percentage: `12,3 %` / `12.3%`.

@@ -36,6 +36,8 @@ public struct DuesPolicy: Sendable {
   /// Where each field was written (the last file that gave it), for messages.
   public var fieldLocations: [String: SourceLocation] = [:]
   public var rate: Double = 0
+  /// The rate of some exercises, when it differs from `rate` (`rate_by_exercise: {2013: 2 %}`).
+  public var rateByExercise = ByExercise()
   public var cap: Double = 0
   public var individual: Double = 0
   public var shareFonctionnement: Double = 1
@@ -98,6 +100,7 @@ extension DuesPolicy: DeclaredSection {
   static var fields: [Field<DuesPolicy>] {
     [
       .number("rate", \.rate, .unitInterval),
+      .byExercise("rate_by_exercise", \.rateByExercise, .unitInterval),
       .number("cap", \.cap, unit: .euro, .nonNegative),
       .number("individual", \.individual, unit: .euro, .nonNegative),
       .number("share_fonctionnement", \.shareFonctionnement, .unitInterval),

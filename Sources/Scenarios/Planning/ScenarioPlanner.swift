@@ -178,7 +178,12 @@ public struct ScenarioPlanner: Sendable {
     builder.set("association_lucrative", o.lucrative ? 1 : 0)
     // A lucrative association is subject to corporate tax from its first month.
     if o.lucrative { builder.set("cir_first_claim", Double(timeline.months.first.ordinal)) }
-    builder.set("dues_rate", scenario.dues.rate)
+    if scenario.dues.rateByExercise.values.isEmpty {
+      builder.set("dues_rate", scenario.dues.rate)
+    } else {
+      builder.set(
+        "dues_rate", monthly: (0..<months).map { scenario.dues.rateByExercise[exerciseOf($0).id] ?? scenario.dues.rate })
+    }
     builder.set("dues_cap", scenario.dues.cap)
     builder.set("individual_dues", scenario.dues.individual)
     builder.set("dues_share_f", scenario.dues.shareFonctionnement)

@@ -7,17 +7,20 @@ import Planner
 public struct Solver {
   /// What can be varied.
   public enum Path: Sendable, Equatable {
-    case duesRate, duesCap
+    /// The dues rate: of every projected exercise (`nil`), or of one (`dues.rate.2013`).
+    case duesRate(exercise: String?)
+    case duesCap
     case subsidy(id: String, exercise: String)
     case gross(position: String, exercise: String)
     case openingBalance, overdraftLimit
 
-    /// `dues.rate`, `dues.cap`, `subsidies.ID.EXERCISE`, `positions.ID.gross.EXERCISE`,
-    /// `treasury.opening_balance`, `treasury.overdraft_limit`.
+    /// `dues.rate`, `dues.rate.EXERCISE`, `dues.cap`, `subsidies.ID.EXERCISE`,
+    /// `positions.ID.gross.EXERCISE`, `treasury.opening_balance`, `treasury.overdraft_limit`.
     public init?(_ text: String) {
       let p = text.split(separator: ".").map(String.init)
       switch p.count {
-      case 2 where p == ["dues", "rate"]: self = .duesRate
+      case 2 where p == ["dues", "rate"]: self = .duesRate(exercise: nil)
+      case 3 where p[0] == "dues" && p[1] == "rate": self = .duesRate(exercise: p[2])
       case 2 where p == ["dues", "cap"]: self = .duesCap
       case 2 where p == ["treasury", "opening_balance"]: self = .openingBalance
       case 2 where p == ["treasury", "overdraft_limit"]: self = .overdraftLimit
@@ -39,19 +42,32 @@ public struct Solver {
     }
     public var metric: Metric
     public var atLeast: Bool
+    /// `>` or `<`: the threshold itself does not meet the target.
+    public var strict = false
     public var threshold: Double
 
     /// `result(2013) >= 0`, `reserves(2013-12) >= 10000 EUR`, `P(deficit, 2013) <= 10 %`,
     /// `min_cash(2012) >= 0`, `P(cash_below_zero, horizon) <= 5 %`.
     public init?(_ text: String) {
-      let t = text.replacing(" ", with: "")
+      let t = text.replacing(" ", with: "").replacing("≥", with: ">=").replacing("≤", with: "<=")
       let op: String
-      if t.contains(">=") { op = ">=" } else if t.contains("<=") { op = "<=" } else { return nil }
+      if t.contains(">=") {
+        op = ">="
+      } else if t.contains("<=") {
+        op = "<="
+      } else if t.contains(">") {
+        op = ">"
+      } else if t.contains("<") {
+        op = "<"
+      } else {
+        return nil
+      }
+      strict = op.count == 1
       let sides = t.components(separatedBy: op)
       guard sides.count == 2 else { return nil }
       guard let v = Literal.value(sides[1]) else { return nil }
       threshold = v
-      atLeast = op == ">="
+      atLeast = op.hasPrefix(">")
       let lhs = sides[0]
       guard let open = lhs.firstIndex(of: "("), lhs.hasSuffix(")") else { return nil }
       let name = String(lhs[..<open]), arg = String(lhs[lhs.index(after: open)..<lhs.index(before: lhs.endIndex)])
@@ -71,10 +87,21 @@ public struct Solver {
   }
 
   public struct Answer: Sendable {
+    public enum Outcome: Sendable {
+      /// The value found, at the boundary (to a cent, or 1e-6 of a rate).
+      case met
+      /// Every value of the range meets the target: `value` is the range's low end.
+      case metEverywhere
+      /// No value of the range meets it: `ends` are the metric at the range's ends.
+      case unmet
+    }
+    public var outcome: Outcome
     /// The value found, or nil when no value of the range meets the target.
     public var value: Double?
     public var metricAtValue: Double?
-    public var message: String
+    /// The range searched and the metric at its ends.
+    public var range: ClosedRange<Double>
+    public var ends: (low: Double, high: Double)
     public var evaluations: Int
   }
 
@@ -100,7 +127,10 @@ public struct Solver {
     } else {
       metric = { (xs) throws(DiagnosticList) in try self.batch(path, xs, target: target) }
     }
-    func meets(_ m: Double) -> Bool { target.atLeast ? m >= target.threshold - 1e-9 : m <= target.threshold + 1e-9 }
+    func meets(_ m: Double) -> Bool {
+      if target.strict { return target.atLeast ? m > target.threshold + 1e-9 : m < target.threshold - 1e-9 }
+      return target.atLeast ? m >= target.threshold - 1e-9 : m <= target.threshold + 1e-9
+    }
     var (lo, hi) = (range.lowerBound, range.upperBound)
     // A simulation or a projection per candidate: a few at a time, not a batch of 65.
     let oneByOne: Bool = {
@@ -113,14 +143,11 @@ public struct Solver {
     evaluations += 2
     let (okLo, okHi) = (meets(ends[0]), meets(ends[1]))
     if !okLo && !okHi {
-      return Answer(
-        value: nil, metricAtValue: nil,
-        message: "no value in \(lo)..\(hi) meets the target (\(format(ends[0])) at \(lo), \(format(ends[1])) at \(hi))",
-        evaluations: evaluations)
+      return Answer(outcome: .unmet, value: nil, metricAtValue: nil, range: range, ends: (ends[0], ends[1]), evaluations: evaluations)
     }
     if okLo && okHi {
       return Answer(
-        value: lo, metricAtValue: ends[0], message: "the target is met over the whole range, already at \(lo)", evaluations: evaluations)
+        outcome: .metEverywhere, value: lo, metricAtValue: ends[0], range: range, ends: (ends[0], ends[1]), evaluations: evaluations)
     }
     // The boundary lies between lo and hi: narrow it with grids of candidates.
     // The answer is found to a cent (money) or to 1e-6 (a rate), whatever the range: the
@@ -137,11 +164,29 @@ public struct Solver {
       if meets(ms[flip]) { (best, bestMetric) = (xs[flip], ms[flip]) } else { (best, bestMetric) = (xs[flip - 1], ms[flip - 1]) }
       if case .probability = target.metric, evaluations > 60 { break }
     }
-    let value = isRate(path) ? (best * 1e6).rounded() / 1e6 : Money.cents(best)
-    return Answer(value: value, metricAtValue: bestMetric, message: "met at \(value) (\(format(bestMetric)))", evaluations: evaluations)
+    // The answer as shown (to 1e-6 of a rate, to the cent) is evaluated again, so that the
+    // figure printed beside it is its own; rounded the wrong way, it moves one step towards
+    // the end of the range that meets the target.
+    let step = isRate(path) ? 1e-6 : 0.01
+    var value = isRate(path) ? (best * 1e6).rounded() / 1e6 : Money.cents(best)
+    var metricAtValue = try metric([value])[0]
+    evaluations += 1
+    if !meets(metricAtValue) {
+      value = isRate(path) ? ((value + (okHi ? step : -step)) * 1e6).rounded() / 1e6 : Money.cents(value + (okHi ? step : -step))
+      metricAtValue = try metric([value])[0]
+      evaluations += 1
+    }
+    if !meets(metricAtValue) { (value, metricAtValue) = (best, bestMetric) }
+    // Money to the cent, as every command shows it (a probability as it is).
+    if case .probability = target.metric {} else { metricAtValue = Money.cents(metricAtValue) }
+    return Answer(
+      outcome: .met, value: value, metricAtValue: metricAtValue, range: range, ends: (ends[0], ends[1]), evaluations: evaluations)
   }
 
-  func isRate(_ p: Path) -> Bool { p == .duesRate }
+  func isRate(_ p: Path) -> Bool {
+    if case .duesRate = p { return true }
+    return false
+  }
 
   /// Whether candidates are projected with their cash plan, one by one: a cash target, or a
   /// path of the treasury (which moves no figure the batch engine computes).
@@ -149,8 +194,6 @@ public struct Solver {
     if case .minCash = target.metric { return true }
     return path == .openingBalance || path == .overdraftLimit
   }
-
-  func format(_ m: Double) -> String { "\((m * 100).rounded() / 100)" }
 
   /// The deterministic metric for candidates, in one batch of the engine.
   func batch(_ path: Path, _ xs: [Double], target: Target) throws(DiagnosticList) -> [Double] {
@@ -182,7 +225,10 @@ public struct Solver {
     case .openingBalance, .overdraftLimit:
       // The cash plan's assumptions: projected one candidate at a time (`projected`).
       return try projected(path, xs, target: target)
-    case .duesRate:
+    case .duesRate(let exercise?):
+      let b = rowsBlock("dues_rate", row: 0, months: try exerciseMonths(exercise)) { x, _ in x }
+      variation.inputs["dues_rate"] = { _ in b }
+    case .duesRate(nil):
       let b = Block(rows: 1, months: 1, width: k, data: xs)
       variation.inputs["dues_rate"] = { _ in b }
     case .duesCap:
@@ -220,10 +266,11 @@ public struct Solver {
   }
 
   /// The scenario with the path set to `x`.
-  func applying(_ path: Path, _ x: Double) throws(DiagnosticList) -> Scenario {
+  public func applying(_ path: Path, _ x: Double) throws(DiagnosticList) -> Scenario {
     var s = scenario
     switch path {
-    case .duesRate: s.dues.rate = x
+    case .duesRate(nil): s.dues.rate = x
+    case .duesRate(let e?): s.dues.rateByExercise.values[e] = x
     case .duesCap: s.dues.cap = x
     case .openingBalance: s.treasury.openingBalance = x
     case .overdraftLimit: s.treasury.overdraftLimit = x

@@ -8,11 +8,10 @@ extension Plan {
   /// scenarios (loaded with their rule packs and projected); prints every problem.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate rule packs and scenarios: every error with its file, line and column.")
+      abstract: CLI.messages("help.check"))
 
     @Argument(
-      help:
-        "Rule packs and scenario files (YAML), or folders (their .yaml files, subfolders included). A file with 'scenario:' or 'extends:' is a scenario."
+      help: CLI.help("help.check.paths")
     )
     var paths: [String]
 
@@ -27,7 +26,7 @@ extension Plan {
       }
     }
 
-    @Flag(help: "Treat warnings as errors (parameters used past their last confirmed date, unconfirmed values, values without reference).")
+    @Flag(help: CLI.help("help.check.strict"))
     var strict = false
 
     func run() throws {

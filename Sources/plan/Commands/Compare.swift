@@ -6,16 +6,16 @@ extension Plan {
   /// `plan compare S1 S2…`: scenarios side by side, deltas against the first.
   struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Scenarios side by side by exercise, with deltas against the first and what differs in their inputs.")
+      abstract: CLI.messages("help.compare"))
 
-    @Argument(help: "Scenario files (YAML); the first is the reference.")
+    @Argument(help: CLI.help("help.compare.scenarios"))
     var scenarios: [String]
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      guard scenarios.count >= 2 else { throw ValidationError("give at least two scenarios") }
+      guard scenarios.count >= 2 else { throw ValidationError(CLI.messages("error.compare_two")) }
       let projections = try diagnosing { () throws(DiagnosticList) in
         try scenarios.map { (p) throws(DiagnosticList) in try options.project(p) }
       }

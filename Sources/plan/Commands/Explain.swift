@@ -6,37 +6,36 @@ extension Plan {
   /// `plan explain S LINE --period P`: how one figure was computed.
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "How one figure was computed: the formula, the inputs, the parameters with their dated value and source.")
+      abstract: CLI.messages("help.explain"))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: CLI.help("help.scenario"))
     var scenario: String
     @Argument(
-      help:
-        "A budget line (charges/charges_sociales, produits/subventions/europe…), a rule name, or cash (the cash plan's balance, with --month)."
+      help: CLI.help("help.explain.line")
     )
     var line: String
-    @Option(help: "An exercise id (2012), a year or a month (2012-03); for cash, --month.")
+    @Option(help: CLI.help("help.explain.period"))
     var period: String?
-    @Option(help: "For a budget line: fonctionnement, projets or total.")
+    @Option(help: CLI.help("help.explain.budget"))
     var budget = "total"
-    @Option(help: "The month of the period to explain in full (default: the first that is not zero).")
+    @Option(help: CLI.help("help.explain.month"))
     var month: String?
-    @Option(help: "For a rule computed per entity: the entity's id (a position, a member…).")
+    @Option(help: CLI.help("help.explain.entity"))
     var entity: String?
-    @Option(help: "How many levels of rules to open.")
+    @Option(help: CLI.help("help.explain.depth"))
     var depth = 64
     @Option(help: TreeFormat.help)
     var format = TreeFormat.text
     @OptionGroup var options: ScenarioOptions
 
     func validate() throws {
-      guard (0...64).contains(depth) else { throw ValidationError("--depth is a whole number of levels from 0 to 64") }
+      guard (0...64).contains(depth) else { throw ValidationError(CLI.messages("error.explain.depth")) }
       if line == "cash" {
         guard month ?? period != nil else {
-          throw ValidationError("explain cash needs --month YYYY-MM: the month whose closing balance to explain")
+          throw ValidationError(CLI.messages("error.explain.cash_month"))
         }
       } else if period == nil {
-        throw ValidationError("--period is needed: an exercise id (2012), a year or a month (2012-03)")
+        throw ValidationError(CLI.messages("error.explain.period"))
       }
     }
 

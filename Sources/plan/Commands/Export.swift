@@ -8,17 +8,17 @@ extension Plan {
   /// atomically.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write projections for analysts: tidy CSV, JSON or an XLSX workbook, to a temporary file then renamed.")
+      abstract: CLI.messages("help.export"))
 
-    @Argument(help: "Scenario files (YAML).")
+    @Argument(help: CLI.help("help.export.scenarios"))
     var scenarios: [String]
-    @Option(help: "\(ExportFormat.help) (default: from the file's extension .csv, .json or .xlsx; otherwise csv).")
+    @Option(help: CLI.help("help.export.format"))
     var format: ExportFormat?
-    @Option(name: .shortAndLong, help: "The file to write (- for the standard output, CSV or JSON).")
+    @Option(name: .shortAndLong, help: CLI.help("help.export.output"))
     var output: String
-    @Option(help: "exercise, year or month (CSV and JSON; a workbook has both exercises and months).")
+    @Option(help: CLI.help("help.export.by"))
     var by = Period.Kind.exercise
-    @Option(help: "source (the seed's layout) or cerfa (the funders' form n° 12156), for CSV and JSON; a workbook has both.")
+    @Option(help: CLI.help("help.export.layout"))
     var layout = BudgetLayout.source
     @OptionGroup var options: ScenarioOptions
     @OptionGroup var csv: CSVOptions
@@ -29,7 +29,7 @@ extension Plan {
       let ext = output == "-" ? nil : ExportFormat(rawValue: (output as NSString).pathExtension.lowercased())
       switch (format, ext) {
       case (let f?, let e?) where f != e:
-        throw ValidationError("--output '\(output)' ends in .\(e.rawValue) but --format is \(f.rawValue); name the file .\(f.rawValue)")
+        throw ValidationError(CLI.messages("error.export.extension", ["output": output, "extension": e.rawValue, "format": f.rawValue]))
       case (let f?, _): return f
       case (nil, let e?): return e
       case (nil, nil): return .csv
@@ -38,7 +38,7 @@ extension Plan {
 
     func validate() throws {
       if try resolvedFormat() == .xlsx && output == "-" {
-        throw ValidationError("an XLSX workbook is a binary file: give --output a file name ending .xlsx")
+        throw ValidationError(CLI.messages("error.export.xlsx_stdout"))
       }
     }
 
@@ -54,7 +54,7 @@ extension Plan {
         let figures = try projections.map { p -> LayoutFigures? in
           guard layout == .cerfa else { return nil }
           guard let l = p.evaluation.ruleSet.layouts["cerfa"] else {
-            throw ValidationError("--layout cerfa: the rule packs give no layout 'cerfa' (scenarios/rules/cerfa.yaml)")
+            throw ValidationError(CLI.messages("error.layout_missing"))
           }
           return LayoutFigures(l, p)
         }

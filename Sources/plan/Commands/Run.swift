@@ -6,18 +6,18 @@ extension Plan {
   /// `plan run S`: one scenario projected: budget, staffing, indicators, warnings.
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Project one scenario: budget in the seed's layout, staffing, indicators and warnings.")
+      abstract: CLI.messages("help.run"))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: CLI.help("help.scenario"))
     var scenario: String
-    @Option(help: "exercise, year or month.")
+    @Option(help: CLI.help("help.run.by"))
     var by = Period.Kind.exercise
     @Option(help: ReportFormat.help)
     var format = ReportFormat.table
     @OptionGroup var options: ScenarioOptions
-    @Option(help: "source (the seed's layout) or cerfa (the funders' form n° 12156: accounts 60–69, 70–79, 86/87).")
+    @Option(help: CLI.help("help.run.layout"))
     var layout = BudgetLayout.source
-    @Flag(help: "One screen: per exercise the result, reserves, lowest cash, subsidy dependence and FTE.")
+    @Flag(help: CLI.help("help.run.summary"))
     var summary = false
     @OptionGroup var csv: CSVOptions
 
@@ -25,13 +25,13 @@ extension Plan {
     func figures(_ p: Projection) throws -> LayoutFigures? {
       guard layout == .cerfa else { return nil }
       guard let l = p.evaluation.ruleSet.layouts["cerfa"] else {
-        throw ValidationError("--layout cerfa: the rule packs give no layout 'cerfa' (scenarios/rules/cerfa.yaml)")
+        throw ValidationError(CLI.messages("error.layout_missing"))
       }
       return LayoutFigures(l, p)
     }
 
     func validate() throws {
-      if summary && format != .table { throw ValidationError("--summary is a table for a person; leave out --format \(format.rawValue)") }
+      if summary && format != .table { throw ValidationError(CLI.messages("error.summary_format", ["format": format.rawValue])) }
     }
 
     func run() throws {

@@ -7,25 +7,27 @@ extension Plan {
   /// `plan simulate S --draws N --seed K`: Monte Carlo on the batch engine.
   struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Monte Carlo: percentiles of result, reserves, subsidies and FTE; probability of a deficit; what matters most.")
+      abstract: CLI.messages("help.simulate"))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: CLI.help("help.scenario"))
     var scenario: String
-    @Option(help: "Number of draws.")
+    @Option(help: CLI.help("help.simulate.draws"))
     var draws = 10_000
-    @Option(help: "Seed of the random draws (the same seed gives the same output).")
+    @Option(help: CLI.help("help.simulate.seed"))
     var seed: UInt64 = 42
-    @Option(help: "Threads (default: the machine's cores).")
+    @Option(help: CLI.help("help.simulate.threads"))
     var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "Simulate the scenario under each statute (from the next exercise), side by side.")
+    @Flag(help: CLI.help("help.simulate.statutes"))
     var statutes = false
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func validate() throws {
-      guard (2...Limits.draws).contains(draws) else { throw ValidationError("--draws is a whole number from 2 to \(Limits.draws)") }
-      guard (1...256).contains(threads) else { throw ValidationError("--threads is a whole number from 1 to 256") }
+      guard (2...Limits.draws).contains(draws) else {
+        throw ValidationError(CLI.messages("error.simulate.draws", ["max": String(Limits.draws)]))
+      }
+      guard (1...256).contains(threads) else { throw ValidationError(CLI.messages("error.simulate.threads")) }
     }
 
     func run() throws {

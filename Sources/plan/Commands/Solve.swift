@@ -6,55 +6,49 @@ import Scenarios
 extension Plan {
   /// `plan solve S --vary PATH --range LO..HI --target "EXPR"`: goal seek.
   struct Solve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "The value of one input that meets a target, found on batches of the engine.")
+    static let configuration = CommandConfiguration(abstract: CLI.messages("help.solve"))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: CLI.help("help.scenario"))
     var scenario: String
-    @Option(
-      help: "dues.rate, dues.cap, subsidies.ID.EXERCISE, positions.ID.gross.EXERCISE, treasury.opening_balance or treasury.overdraft_limit."
-    )
+    @Option(help: CLI.help("help.solve.vary"))
     var vary: String
-    @Option(help: "The range searched, LO..HI.")
+    @Option(help: CLI.help("help.solve.range"))
     var range: String
-    @Option(
-      help:
-        "result(2013) >= 0, reserves(2013-12) >= 10000 EUR, min_cash(2012) >= 0 (or min_cash(horizon)), P(deficit, 2013) <= 10 % or P(cash_below_zero, horizon) <= 5 %."
-    )
+    @Option(help: CLI.help("help.solve.target"))
     var target: String
-    @Option(help: "Draws for a probability target.")
+    @Option(help: CLI.help("help.solve.draws"))
     var draws = 2000
-    @Option(help: "Seed for a probability target.")
+    @Option(help: CLI.help("help.solve.seed"))
     var seed: UInt64 = 42
     @OptionGroup var options: ScenarioOptions
 
     func validate() throws {
-      guard (2...1_000_000).contains(draws) else { throw ValidationError("--draws is a whole number from 2 to 1000000") }
+      guard (2...1_000_000).contains(draws) else { throw ValidationError(CLI.messages("solve.error.draws")) }
     }
 
     func run() throws {
-      guard let path = Solver.Path(vary) else {
-        throw ValidationError(
-          "--vary '\(vary)' is not dues.rate, dues.cap, subsidies.ID.EXERCISE, positions.ID.gross.EXERCISE, treasury.opening_balance or treasury.overdraft_limit"
-        )
-      }
-      guard let t = Solver.Target(target) else {
-        throw ValidationError(
-          "--target '\(target)' is not like result(2013) >= 0, reserves(2013-12) >= 10000 EUR, min_cash(2012) >= 0, P(deficit, 2013) <= 10 % or P(cash_below_zero, horizon) <= 5 %"
-        )
-      }
+      let m = options.messages
+      guard let path = Solver.Path(vary) else { throw ValidationError(m("solve.error.vary", ["vary": vary])) }
+      guard let t = Solver.Target(target) else { throw ValidationError(m("solve.error.target", ["target": target])) }
       let parts = range.components(separatedBy: "..")
       guard parts.count == 2, let lo = Literal.value(parts[0]), let hi = Literal.value(parts[1]), lo < hi, abs(lo) <= Limits.amount,
         abs(hi) <= Limits.amount
       else {
-        throw ValidationError("--range '\(range)' is not LO..HI with LO < HI, both between -1e12 and 1e12")
+        throw ValidationError(m("solve.error.range", ["range": range]))
       }
-      let a = try diagnosing { () throws(DiagnosticList) in
+      let (s, base, answer, found) = try diagnosing { () throws(DiagnosticList) in
         let (s, set) = try options.load(scenario)
-        return try Solver(s, ruleSet: set).solve(path, in: lo...hi, target: t, draws: draws, seed: seed)
+        let solver = Solver(s, ruleSet: set)
+        let a = try solver.solve(path, in: lo...hi, target: t, draws: draws, seed: seed)
+        // The scenario as it is and at the answer, to say what the answer means in euros.
+        let base = try Projection.run(s, ruleSet: set, strict: options.strict, legalLimitsAsWarnings: true, messages: m)
+        let found = try a.value.map { (v) throws(DiagnosticList) in
+          try Projection.run(solver.applying(path, v), ruleSet: set, legalLimitsAsWarnings: true, messages: m)
+        }
+        return (s, base, a, found)
       }
-      print("\(vary) for \(target): \(a.message) [\(a.evaluations) candidates evaluated]")
-      if a.value == nil { throw ExitCode(2) }
+      print(SolveAnswer(path: path, text: vary, target: t, targetText: target, scenario: s, m: m).render(answer, base: base, found: found))
+      if answer.value == nil { throw ExitCode(2) }
     }
   }
 }

@@ -6,13 +6,12 @@ extension Plan {
   /// `plan statutes S`: the scenario under each statute from a date, side by side.
   struct Statutes: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "The scenario under association, UES and SCIC from a date: money, eligibility, votes and legal constraints.")
+      abstract: CLI.messages("help.statutes"))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: CLI.help("help.scenario"))
     var scenario: String
     @Option(
-      help:
-        "The month the statute changes, YYYY-MM (default: the scenario's own change of statute, or else the first month of the next exercise)."
+      help: CLI.help("help.statutes.from")
     )
     var from: String?
     @Option(help: OutputFormat.help)
@@ -22,7 +21,9 @@ extension Plan {
     func run() throws {
       var month: Month?
       if let from {
-        guard let m = Month(parsing: from) else { throw ValidationError("--from '\(from)' is not a month; write YYYY-MM") }
+        guard let m = Month(parsing: from) else {
+          throw ValidationError(CLI.messages("error.not_a_month", ["option": "--from", "value": from]))
+        }
         month = m
       }
       let c = try diagnosing { () throws(DiagnosticList) in
@@ -47,21 +48,25 @@ extension Plan {
   struct GovernanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "governance",
-      abstract: "Who votes and holds capital at a month, under the statute in force, and the constraints checked.")
+      abstract: CLI.messages("help.governance"))
 
-    @Argument(help: "The scenario file (YAML).")
+    @Argument(help: CLI.help("help.scenario"))
     var scenario: String
-    @Option(help: "The month, YYYY-MM.")
+    @Option(help: CLI.help("help.governance.at"))
     var at: String
     @Option(help: OutputFormat.help)
     var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-      guard let month = Month(parsing: at) else { throw ValidationError("--at '\(at)' is not a month; write YYYY-MM") }
+      guard let month = Month(parsing: at) else {
+        throw ValidationError(CLI.messages("error.not_a_month", ["option": "--at", "value": at]))
+      }
       let projection = try diagnosing { () throws(DiagnosticList) in try options.project(scenario) }
       let months = projection.evaluation.situation.timeline.months
-      guard months.contains(month) else { throw ValidationError("--at \(month) is outside the scenario's months (\(months))") }
+      guard months.contains(month) else {
+        throw ValidationError(CLI.messages("error.at_outside", ["month": "\(month)", "months": "\(months)"]))
+      }
       let report = GovernanceReport(projection, at: month)
       print(format == .json ? try JSONOutput.encode(report) : GovernanceTable.render(report, m: options.messages))
     }

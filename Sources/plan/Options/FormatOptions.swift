@@ -9,7 +9,7 @@ extension FormatOption {
   /// "table or json", "table, csv or json".
   static var help: ArgumentHelp {
     let names = allCases.map(\.rawValue)
-    return ArgumentHelp(names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!)
+    return ArgumentHelp(names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + CLI.messages("list.or") + names.last!)
   }
 }
 

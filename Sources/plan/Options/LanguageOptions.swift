@@ -5,7 +5,7 @@ import Scenarios
 /// `--lang`: the language of what a command prints and writes; without it, the
 /// environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`: French for `fr…`, English otherwise).
 struct LanguageOptions: ParsableArguments {
-  @Option(name: .customLong("lang"), help: "fr or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+  @Option(name: .customLong("lang"), help: CLI.help("help.languageoptions.language"))
   var language: Language?
 
   /// The words of the chosen language.
@@ -36,7 +36,7 @@ extension Language: ExpressibleByArgument {}
 /// byte-order mark; English: commas, decimal point); default, the language's.
 struct CSVOptions: ParsableArguments {
   @Option(
-    name: .customLong("csv"), help: "fr (semicolons, decimal comma, UTF-8 with BOM) or en (commas, decimal point); default: the language's."
+    name: .customLong("csv"), help: CLI.help("help.languageoptions.dialect")
   )
   var dialect: CSVDialect?
 

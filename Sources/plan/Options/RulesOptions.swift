@@ -4,10 +4,10 @@ import Scenarios
 
 /// Where the rule packs are, and how strictly to read them.
 struct RulesOptions: ParsableArguments {
-  @Option(name: .customLong("rules"), help: "The folder of rule packs (YAML).")
+  @Option(name: .customLong("rules"), help: CLI.help("help.rulesoptions.folder"))
   var folder = "scenarios/rules"
 
-  @Flag(help: "Treat warnings as errors (parameters past their last confirmed date, unconfirmed values).")
+  @Flag(help: CLI.help("help.rulesoptions.strict"))
   var strict = false
 
   /// The compiled rule packs.

@@ -5,7 +5,7 @@ import Scenarios
 
 /// A scenario file, its rule packs, and how strictly to read them.
 struct ScenarioOptions: ParsableArguments {
-  @Flag(help: "Treat warnings of the rule packs as errors (parameters past their last confirmed date, unconfirmed values).")
+  @Flag(help: CLI.help("help.scenariooptions.strict"))
   var strict = false
   @OptionGroup var language: LanguageOptions
 

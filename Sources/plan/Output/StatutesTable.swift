@@ -79,9 +79,8 @@ enum StatutesTable {
 
   /// One constraint: its status, rule, message and source.
   static func constraint(_ k: ConstraintResult, _ m: Messages) -> String {
-    "  [\(m("constraint.status.\(k.status.rawValue)"))] \(k.rule) : ".replacingOccurrences(
-      of: " : ", with: m.language == .fr ? " : " : ": ")
-      + m(k.phrase) + (k.source.map { " — \($0)" } ?? "") + "\n"
+    let status = m("constraint.status.\(k.status.rawValue)")
+    return "  [" + status + "] " + k.rule + (m.language == .fr ? " : " : ": ") + m(k.phrase) + (k.source.map { " — " + $0 } ?? "") + "\n"
   }
 }
 
@@ -91,7 +90,8 @@ enum GovernanceTable {
       m("governance.title", ["scenario": r.scenario, "month": m.month(r.at), "statute": m("statute.\(r.statute)")]) + "\n\n"
       + m("governance.members", ["count": m.integer(r.members.reduce(0) { $0 + $1.count })]) + "\n"
     for mb in r.members {
-      out += "  \(mb.name) (\(m("governance.kind.\(mb.kind)"))\(mb.count > 1 ? ", \(m.integer(mb.count))" : ""))\n"
+      let kind = m.lookup("governance.kind.\(mb.kind)") ?? mb.kind
+      out += "  " + mb.name + " (" + kind + (mb.count > 1 ? ", " + m.integer(mb.count) : "") + ")\n"
     }
     if !r.groups.isEmpty {
       out += "\n" + m("governance.groups") + "\n"

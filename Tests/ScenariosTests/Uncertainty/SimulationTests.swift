@@ -77,12 +77,35 @@ import Testing
   @Test func solveKnownAnswer() throws {
     let s = try Self.load("solve.yaml")
     let charges = s.items[0].amounts["2012"]!, payroll = s.members[0].payroll[2011]!
-    let answer = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(.duesRate, in: 0...0.1, target: Solver.Target("result(2012) >= 0")!)
+    let solver = Solver(s, ruleSet: ShippedRules.ruleSet)
+    let answer = try solver.solve(.duesRate(exercise: nil), in: 0...0.1, target: Solver.Target("result(2012) >= 0")!)
     let value = try #require(answer.value)
     #expect(abs(value - charges / payroll) <= 2e-6)
-    let none = try Solver(s, ruleSet: ShippedRules.ruleSet).solve(.duesRate, in: 0...0.01, target: Solver.Target("result(2012) >= 0")!)
+    // The figure given beside the answer is the answer's own, as a projection of it gives it.
+    let projected = try Projection.run(try solver.applying(.duesRate(exercise: nil), value), ruleSet: ShippedRules.ruleSet)
+    #expect(answer.metricAtValue == projected.indicators["result"]?["2012"])
+    #expect(try #require(answer.metricAtValue) >= 0)
+    let none = try solver.solve(.duesRate(exercise: nil), in: 0...0.01, target: Solver.Target("result(2012) >= 0")!)
     #expect(none.value == nil)
-    #expect(none.message.hasPrefix("no value in"))
+    guard case .unmet = none.outcome else {
+      Issue.record("expected no answer")
+      return
+    }
+    #expect(none.ends.low < 0 && none.ends.high < 0)
+  }
+
+  /// A rate varied for one exercise only moves that exercise: the other keeps the scenario's.
+  @Test func solveOneExercise() throws {
+    let s = try Self.load("solve-two-years.yaml")
+    let solver = Solver(s, ruleSet: ShippedRules.ruleSet)
+    let a = try solver.solve(.duesRate(exercise: "2013"), in: 0...0.1, target: Solver.Target("result(2013) > 0")!)
+    let value = try #require(a.value)
+    #expect(abs(value - 0.025) <= 2e-6)
+    #expect(try #require(a.metricAtValue) > 0)
+    let p = try Projection.run(try solver.applying(.duesRate(exercise: "2013"), value), ruleSet: ShippedRules.ruleSet)
+    let base = try Projection.run(s, ruleSet: ShippedRules.ruleSet)
+    #expect(p.indicators["result"]?["2012"] == base.indicators["result"]?["2012"])
+    #expect(p.indicators["result"]?["2013"] == a.metricAtValue)
   }
 
   @Test func solveProbabilityTarget() throws {
@@ -98,6 +121,9 @@ import Testing
     #expect(Solver.Target("reserves(2013-12) >= 10000 EUR") == Solver.Target("reserves(2013-12)>=10000"))
     #expect(Solver.Target("P(deficit, 2013) <= 10 %")?.threshold == 0.1)
     #expect(Solver.Target("profit(2013) > 0") == nil)
+    #expect(Solver.Target("result(2013) > 0")?.strict == true)
+    #expect(Solver.Target("result(2013) ≥ 0")?.strict == false)
+    #expect(Solver.Target("P(deficit, 2013) < 10%")?.atLeast == false)
     #expect(Solver.Path("positions.coordinateur.gross.2013") == .gross(position: "coordinateur", exercise: "2013"))
   }
 }
