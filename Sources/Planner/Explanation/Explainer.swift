@@ -6,12 +6,16 @@ public struct Explainer: Sendable {
   public var maxDepth: Int
   /// Leave out the terms of sums that are zero (they do not change the figure).
   public var pruneZeros: Bool
+  /// The language of the words the explanation adds to the rules' own (a sum of months, a
+  /// stock, a line in cents).
+  public var messages: Messages
 
-  public init(_ evaluation: Evaluation, maxDepth: Int = 64, pruneZeros: Bool = false) {
+  public init(_ evaluation: Evaluation, maxDepth: Int = 64, pruneZeros: Bool = false, messages: Messages = .of(.en)) {
     precondition(!evaluation.trace.isEmpty || evaluation.ruleSet.rules.isEmpty, "explanations need a traced evaluation")
     self.evaluation = evaluation
     self.maxDepth = maxDepth
     self.pruneZeros = pruneZeros
+    self.messages = messages
   }
 
   var ruleSet: RuleSet { evaluation.ruleSet }
@@ -38,12 +42,13 @@ public struct Explainer: Sendable {
       // A stock: its value at the exercise's end.
       let child = explain(rule, row: row, month: last, variant: variant, depth: 0, state: state)
       return ExplanationNode(
-        kind: .period, label: rule.name, formula: "its value at the end of exercise \(id) (\(timeline.months[last]))", value: child.value,
+        kind: .period, label: rule.name, formula: messages("explain.stock", ["period": id, "month": "\(timeline.months[last])"]),
+        value: child.value,
         unit: unitName(rule.type), entity: entityName(rule.entity, row), period: id, children: [child])
     }
     let children = months.map { explain(rule, row: row, month: $0, variant: variant, depth: 0, state: state) }
     return ExplanationNode(
-      kind: .period, label: rule.name, formula: "sum of the \(months.count) months of exercise \(id)",
+      kind: .period, label: rule.name, formula: messages.count("explain.sum_of_months", months.count, ["period": id]),
       value: children.reduce(0) { $0 + $1.value }, unit: unitName(rule.type), entity: entityName(rule.entity, row),
       period: id, children: children)
   }
@@ -73,7 +78,7 @@ public struct Explainer: Sendable {
     if let exact = rule.centsOf.flatMap({ ruleSet.rule(named: $0) }) {
       let child = explain(exact, row: row, month: month, variant: variant, depth: depth, state: state)
       node.formula =
-        "\(exact.name) in whole cents: the cents its running total gains this month (\(rule.name).running)"
+        messages("explain.cents", ["exact": exact.name, "running": "\(rule.name).running"])
       node.children = [child]
       return node
     }
@@ -82,7 +87,7 @@ public struct Explainer: Sendable {
     let key = "\(rule.index)/\(row)/\(month)/\(variant)"
     if state.seen.contains(key) && !rule.root.children.isEmpty {
       node.formula = nil
-      node.label += " (explained above)"
+      node.label += messages("explain.above")
     } else if depth < maxDepth && rule.type != .bool {
       state.seen.insert(key)
       let root = explain(rule.root, rule: rule, scope: rule.entity, row: row, month: month, variant: variant, depth: depth, state: state)

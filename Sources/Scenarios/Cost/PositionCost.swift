@@ -9,7 +9,9 @@ public enum PositionCost {
   /// - Throws: a legal limit the position breaks, an unknown contract or category, or a
   ///   rule pack whose totals do not add up.
   /// Why a line of the position's cost has its value: the explanation tree of its rule.
-  public static func explain(_ line: String, _ q: CostQuery, ruleSet: RuleSet) throws(DiagnosticList) -> ExplanationNode {
+  public static func explain(_ line: String, _ q: CostQuery, ruleSet: RuleSet, messages: Messages = .of(.en)) throws(DiagnosticList)
+    -> ExplanationNode
+  {
     guard let rule = ruleSet.rule(named: line), rule.entity == "position" || rule.entity == nil else {
       var message = "no line '\(line)' of a position's cost"
       if let s = Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)) {
@@ -19,7 +21,7 @@ public enum PositionCost {
     }
     let situation = try situation(for: q, ruleSet: ruleSet)
     let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(trace: true, keep: [line])).run()
-    return try Explainer(evaluation, pruneZeros: true).explain(rule: line, month: monthIndex(q))
+    return try Explainer(evaluation, pruneZeros: true, messages: messages).explain(rule: line, month: monthIndex(q))
   }
 
   public static func compute(_ q: CostQuery, ruleSet: RuleSet, strict: Bool = false) throws(DiagnosticList)

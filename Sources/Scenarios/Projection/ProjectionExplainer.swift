@@ -8,6 +8,9 @@ import Planner
 /// one month (the first that is not zero, or the one asked) is explained in full. Terms
 /// equal to zero are left out (they do not change the figure).
 public struct ProjectionExplainer {
+  /// The words of the projection's language.
+  var m: Messages { Messages.of(projection.language) }
+
   public let projection: Projection
   public var depth: Int
 
@@ -48,7 +51,7 @@ public struct ProjectionExplainer {
       }
       if let location { n.reference = "scenario \(location)" }
     } else if n.kind == .input, n.reference == nil, n.entity == nil {
-      n.reference = "scenario \(projection.scenario.path) (organisation, dues or uncertainty)"
+      n.reference = m("explain.scenario_input", ["path": projection.scenario.path])
     }
     n.children = n.children.map(locate)
     return n
@@ -103,14 +106,15 @@ public struct ProjectionExplainer {
 
   /// A rule over several months: the months' values, one of them explained in full.
   func periodNode(_ rule: RuleSet.Rule, row: Int, period: String, months: [Int], focus: Int?) -> ExplanationNode {
-    let explainer = Explainer(projection.evaluation, maxDepth: depth, pruneZeros: true)
+    let explainer = Explainer(projection.evaluation, maxDepth: depth, pruneZeros: true, messages: m)
     let values = months.map { projection.evaluation.value(rule.name, row: row, month: $0) ?? 0 }
     if months.count == 1 { return explainer.explain(rule, row: row, month: months[0], variant: 0, depth: 0) }
     if rule.stock, let last = months.last {
       // A stock (reserves, a count): its value at the period's end, not a sum of months.
       let child = explainer.explain(rule, row: row, month: last, variant: 0, depth: 0)
       return ExplanationNode(
-        kind: .period, label: rule.name, formula: "its value at the end of \(period) (\(timeline.months[last]))", value: child.value,
+        kind: .period, label: rule.name, formula: m("explain.stock", ["period": period, "month": "\(timeline.months[last])"]),
+        value: child.value,
         unit: child.unit, entity: child.entity, period: period, children: [child])
     }
     let detailed = focus ?? zip(months, values).first { $0.1 != 0 }?.0 ?? months[0]
@@ -126,7 +130,8 @@ public struct ProjectionExplainer {
     let unit = rule.type.unit?.description ?? "EUR"
     for i in children.indices { children[i].unit = unit }
     return ExplanationNode(
-      kind: .period, label: rule.name, formula: "sum of the \(months.count) months of \(period)", value: values.reduce(0, +), unit: unit,
+      kind: .period, label: rule.name, formula: m.count("explain.sum_of_months", months.count, ["period": period]),
+      value: values.reduce(0, +), unit: unit,
       entity: rule.entity.map { kind in "\(kind) '\(projection.evaluation.situation.entities[kind]?[row] ?? "")'" }, period: period,
       children: children)
   }
@@ -144,8 +149,7 @@ public struct ProjectionExplainer {
         ? (a.budget[path]?["fonctionnement"] ?? 0) + (a.budget[path]?["projets"] ?? 0) : (a.budget[path]?[budget] ?? 0)
       return ExplanationNode(
         kind: .input, label: "\(path) (\(label), \(budget))", formula: nil, value: shown ?? value, unit: "EUR", period: period,
-        reference:
-          "recorded in \(projection.scenario.path), actuals of \(exercise.id) (closed exercise: recorded figures win over the rules)")
+        reference: m("explain.recorded", ["path": projection.scenario.path, "exercise": exercise.id]))
     }
     let columns = budget == "total" ? ["fonctionnement", "projets"] : [budget]
     var children: [ExplanationNode] = []

@@ -5,6 +5,7 @@ extension ProjectionExplainer {
   /// then each kind of receipt and disbursement to that month with its timing rule and the
   /// scenario line that set it, the financing, and the month's own flows.
   public func explainCash(month text: String) throws(DiagnosticList) -> ExplanationNode {
+    let words = m
     guard let t = projection.treasury else {
       throw DiagnosticList([.error(.explainUnknownLine, "the rule packs give no cash plan (treasury.yaml): nothing to explain for 'cash'")])
     }
@@ -18,15 +19,17 @@ extension ProjectionExplainer {
     func origin(_ kind: String) -> String {
       guard kind.hasPrefix("subsidy:") else {
         if kind.hasPrefix("recorded:"), let f = scenario.treasury.fieldLocations["funders.\(kind.dropFirst(9))"] {
-          return "; terms set at \(f)"
+          return words("explain.cash.terms_at", ["location": "\(f)"])
         }
         return ""
       }
       let id = String(kind.dropFirst(8))
       guard let s = scenario.subsidies.first(where: { $0.id == id }) else { return "" }
-      if s.payment != nil { return "; terms set at \(s.fieldLocations["payment"] ?? s.location)" }
-      if let f = scenario.treasury.fieldLocations["funders.\(s.funder)"] { return "; terms set at \(f) (funder \(s.funder))" }
-      return "; the subsidy at \(s.location)"
+      if s.payment != nil { return words("explain.cash.terms_at", ["location": "\(s.fieldLocations["payment"] ?? s.location)"]) }
+      if let f = scenario.treasury.fieldLocations["funders.\(s.funder)"] {
+        return words("explain.cash.terms_funder", ["location": "\(f)", "funder": s.funder])
+      }
+      return words("explain.cash.subsidy_at", ["location": "\(s.location)"])
     }
     func flows(_ label: String, receipt: Bool, _ months: ArraySlice<Treasury.MonthFlows>) -> ExplanationNode {
       var children: [ExplanationNode] = []
@@ -41,24 +44,31 @@ extension ProjectionExplainer {
         kind: .sum, label: label, value: Money.sum(children.map(\.value)), unit: "EUR", period: period, children: children)
     }
     let opening = ExplanationNode(
-      kind: .input, label: "opening balance at \(t.months.first!.month)", value: t.openingBalance, unit: "EUR", period: period,
+      kind: .input, label: words("explain.cash.opening", ["month": "\(t.months.first!.month)"]), value: t.openingBalance, unit: "EUR",
+      period: period,
       reference: t.openingGiven
-        ? "treasury.opening_balance at \(scenario.treasury.fieldLocations["opening_balance"].map { "\($0)" } ?? "the scenario")"
-        : "assumed: the scenario gives no opening balance; the initial reserves")
-    let receipts = flows("received from \(t.months.first!.month) to \(month)", receipt: true, upTo)
-    let paid = flows("paid from \(t.months.first!.month) to \(month) (subtracted)", receipt: false, upTo)
+        ? words(
+          "explain.cash.opening_given", ["location": scenario.treasury.fieldLocations["opening_balance"].map { "\($0)" } ?? scenario.path])
+        : words("explain.cash.opening_assumed"))
+    let first = "\(t.months.first!.month)", last = "\(month)"
+    let receipts = flows(words("explain.cash.received_from", ["from": first, "to": last]), receipt: true, upTo)
+    let paid = flows(words("explain.cash.paid_from", ["from": first, "to": last]), receipt: false, upTo)
     let financing = ExplanationNode(
-      kind: .sum, label: "overdraft drawn less repaid to \(month)", value: Money.sum(upTo.map(\.financing)), unit: "EUR", period: period,
-      reference: "below treasury.floor, up to treasury.overdraft_limit")
+      kind: .sum, label: words("explain.cash.overdraft", ["month": last]), value: Money.sum(upTo.map(\.financing)), unit: "EUR",
+      period: period, reference: words("explain.cash.overdraft_rule"))
     let thisMonth = ExplanationNode(
       kind: .period,
-      label:
-        "of which in \(month): received \(Money.format(t.months[m].totalReceipts)), paid \(Money.format(t.months[m].totalDisbursements))",
+      label: words(
+        "explain.cash.this_month",
+        ["month": last, "received": words.amount(t.months[m].totalReceipts), "paid": words.amount(t.months[m].totalDisbursements)]),
       value: Money.sum([t.months[m].totalReceipts, -t.months[m].totalDisbursements, t.months[m].financing]), unit: "EUR", period: period,
-      children: [flows("received in \(month)", receipt: true, t.months[m...m]), flows("paid in \(month)", receipt: false, t.months[m...m])])
+      children: [
+        flows(words("explain.cash.received_in", ["month": last]), receipt: true, t.months[m...m]),
+        flows(words("explain.cash.paid_in", ["month": last]), receipt: false, t.months[m...m]),
+      ])
     var root = ExplanationNode(
-      kind: .rule, label: "cash (the balance at the end of \(month))",
-      formula: "opening balance + received − paid + overdraft drawn", value: t.months[m].closing, unit: "EUR", period: period,
+      kind: .rule, label: words("explain.cash.balance", ["month": last]),
+      formula: words("explain.cash.formula"), value: t.months[m].closing, unit: "EUR", period: period,
       children: [opening, receipts, paid, financing, thisMonth])
     root.name = "cash"
     return root

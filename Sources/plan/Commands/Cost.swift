@@ -52,6 +52,7 @@ extension Plan {
     @Option(help: CLI.help("help.cost.explain"))
     var explain: String?
     @OptionGroup var rules: RulesOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
       guard gross.isFinite, (0...Limits.amount).contains(gross) else {
@@ -89,15 +90,19 @@ extension Plan {
         research: research, aid: aid, aidRate: aidRate.map { $0 / 100 }, marketSector: marketSector,
         cdiFollows: cdiFollows)
       if let explain {
-        let n = try diagnosing { () throws(DiagnosticList) in try PositionCost.explain(explain, query, ruleSet: try rules.load()) }
-        print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n))
+        let n = try diagnosing { () throws(DiagnosticList) in
+          try PositionCost.explain(explain, query, ruleSet: try rules.load(), messages: language.messages)
+        }
+        print(format == .json ? try ExplanationRenderer.json(n) : ExplanationRenderer.text(n, messages: language.messages))
         return
       }
-      let (report, warnings) = try diagnosing { () throws(DiagnosticList) in
-        try PositionCost.compute(query, ruleSet: try rules.load(), strict: rules.strict)
+      let (report, warnings, set) = try diagnosing { () throws(DiagnosticList) in
+        let set = try rules.load()
+        let (report, warnings) = try PositionCost.compute(query, ruleSet: set, strict: rules.strict)
+        return (report, warnings, set)
       }
-      DiagnosticPrinter(compact: true).print(warnings)
-      print(format == .json ? try JSONOutput.encode(report) : CostTable.render(report))
+      DiagnosticPrinter(compact: true, messages: language.messages).print(warnings)
+      print(format == .json ? try JSONOutput.encode(report) : CostTable.render(report, ruleSet: set, m: language.messages))
     }
   }
 }

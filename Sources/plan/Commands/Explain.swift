@@ -45,7 +45,7 @@ extension Plan {
         let node = try diagnosing { () throws(DiagnosticList) in
           try ProjectionExplainer(try options.project(scenario), depth: depth).explainCash(month: month)
         }
-        print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
+        print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node, messages: options.messages))
         return
       }
       let period = period ?? ""
@@ -54,7 +54,7 @@ extension Plan {
         return try ProjectionExplainer(projection, depth: depth).explain(
           line: line, period: period, budget: budget, month: month, entity: entity)
       }
-      print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node))
+      print(format == .json ? try ExplanationRenderer.json(node) : ExplanationRenderer.text(node, messages: options.messages))
     }
   }
 }

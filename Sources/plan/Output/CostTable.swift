@@ -4,45 +4,50 @@ import Scenarios
 
 /// `plan cost` as a table for a terminal.
 enum CostTable {
-  static func render(_ r: CostReport) -> String {
-    var out = "\(r.contract), \(r.category), \(Money.format(r.gross)) EUR gross, \(r.month) — \(r.employer), \(r.headcount) employees\n\n"
-    let titles = [
-      "indemnity": "End-of-contract indemnity", "employer_contributions": "Employer contributions and payroll taxes",
-      "reductions": "Reductions", "employee_contributions": "Employee contributions (withheld from the pay)",
-      "aids": "Aids received", "information": "For information", "in_kind": "Valued, not paid",
-    ]
-    let width = max(40, r.lines.map(\.label.count).max() ?? 0)
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-    func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+  static let groups = ["indemnity", "employer_contributions", "reductions", "employee_contributions", "aids", "information", "in_kind"]
+
+  static func render(_ r: CostReport, ruleSet: RuleSet, m: Messages) -> String {
+    var out =
+      m(
+        "cost.title",
+        [
+          "contract": r.contract, "category": r.category, "gross": m.euros(r.gross), "month": m.month(r.month), "employer": r.employer,
+          "headcount": m.count("cost.employees", r.headcount),
+        ]) + "\n\n"
+    let label = { (line: CostReport.Line) in ruleSet.rule(named: line.id)?.label(in: m.language.rawValue) ?? line.label }
+    let width = max(40, r.lines.map { label($0).count }.max() ?? 0)
+    let pad = ProjectionTable.pad, left = ProjectionTable.left
     var group = ""
     for line in r.lines {
       if line.group != group {
         group = line.group
-        out += "\(titles[group] ?? group)\n"
-        out += "  " + pad("line", width) + left("base", 12) + left("rate", 10) + left("amount", 12) + "  source\n"
+        out += (groups.contains(group) ? m("cost.group.\(group)") : group) + "\n"
+        out +=
+          "  " + pad(m("cost.column.line"), width) + left(m("cost.column.base"), 12) + left(m("cost.column.rate"), 10)
+          + left(m("cost.column.amount"), 12) + "  " + m("cost.column.source") + "\n"
       }
-      let base = line.base.map { Money.format($0) } ?? ""
-      let rate = line.rate.map { percent($0) } ?? ""
-      out += "  " + pad(line.label, width) + left(base, 12) + left(rate, 10) + left(Money.format(line.amount), 12)
+      let base = line.base.map(m.amount) ?? ""
+      let rate = line.rate.map { percent($0, m) } ?? ""
+      out += "  " + pad(label(line), width) + left(base, 12) + left(rate, 10) + left(m.amount(line.amount), 12)
       out += "  " + (line.source ?? "") + "\n"
     }
     out += "\n"
     let totals: [(String, Double)] = [
-      ("Gross pay", r.gross), ("End-of-contract indemnity", r.endOfContractIndemnity),
-      ("Employer contributions and payroll taxes", r.employerContributions), ("Reductions", -r.reductions),
-      ("Employer cost", r.employerCost), ("Aids received", r.aids),
-      ("Employee contributions withheld", r.employeeContributions), ("Net pay (paid at the month's end)", r.netPay),
+      ("cost.total.gross", r.gross), ("cost.group.indemnity", r.endOfContractIndemnity),
+      ("cost.group.employer_contributions", r.employerContributions), ("cost.group.reductions", -r.reductions),
+      ("cost.total.employer_cost", r.employerCost), ("cost.group.aids", r.aids),
+      ("cost.total.employee_contributions", r.employeeContributions), ("cost.total.net_pay", r.netPay),
     ]
-    for (label, value) in totals { out += "  " + pad(label, width) + left(Money.format(value), 34) + "\n" }
-    out +=
-      "\n  of which taxe sur les salaires (before the associations' allowance): \(Money.format(r.taxeSalaires)); versement transport: \(Money.format(r.versementTransport))"
+    for (key, value) in totals { out += "  " + pad(m(key), width) + left(m.amount(value), 34) + "\n" }
+    out += "\n  " + m("cost.of_which", ["taxe_salaires": m.amount(r.taxeSalaires), "versement_transport": m.amount(r.versementTransport)])
     return out
   }
 
-  static func percent(_ x: Double) -> String {
-    var s = String(format: "%.3f", x * 100)
+  /// A rate with up to three decimals, without trailing zeros: `13,1 %`, `0,3 %`.
+  static func percent(_ x: Double, _ m: Messages) -> String {
+    var s = m.number(x * 100, digits: 3)
     while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s + " %"
+    if s.hasSuffix(m.decimalSeparator) { s.removeLast() }
+    return s + (m.language == .fr ? "\u{00A0}%" : " %")
   }
 }
