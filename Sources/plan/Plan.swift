@@ -19,13 +19,11 @@ struct Plan: ParsableCommand {
   static func main() {
     let names = configuration.subcommands.map { $0._commandName } + ["help"]
     if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first) {
-      var message = "Error: unknown command '\(first)'"
-      if let near = Suggestion.nearest(to: first, among: names) {
-        message += "; did you mean '\(near)'?"
-      } else {
-        message += "; the commands are \(names.filter { $0 != "help" }.joined(separator: ", "))"
-      }
-      FileHandle.standardError.write(Data((message + "\nUsage: plan <subcommand>\n  See 'plan --help' for more information.\n").utf8))
+      let m = CLI.messages
+      let message =
+        Suggestion.nearest(to: first, among: names).map { m("plan.unknown_command.near", ["command": first, "near": $0]) }
+        ?? m("plan.unknown_command", ["command": first, "list": names.filter { $0 != "help" }.joined(separator: ", ")])
+      FileHandle.standardError.write(Data((message + "\n" + m("plan.usage") + "\n").utf8))
       Foundation.exit(ExitCode.validationFailure.rawValue)
     }
     Self.main(nil)

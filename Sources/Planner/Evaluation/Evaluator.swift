@@ -99,8 +99,8 @@ public struct Evaluator: Sendable {
           guard let why = dated[i].unconfirmed else { continue }
           let d = Diagnostic(
             options.strict ? .error : .warning, id: .parametersUnconfirmed,
-            "the value of '\(name)' from \(dated[i].from) is not confirmed by a dated source: \(why)",
-            at: dated[i].location ?? p.location, notes: [.init("used by the rule defined here", at: usedAt)])
+            Phrase("diagnostic.parameter_unconfirmed", ["name": .text(name), "from": .text("\(dated[i].from)"), "why": .text(why)]),
+            at: dated[i].location ?? p.location, notes: [.init(Phrase("diagnostic.note.used_by_rule"), at: usedAt)])
           if options.strict { errors.append(d) } else { warnings.append(d.about(name)) }
         }
       }

@@ -23,6 +23,8 @@ public struct Phrase: Sendable, Hashable {
     indirect case phrase(Phrase)
     /// Texts joined with commas.
     case list([String])
+    /// A text that a rule pack gives in both languages (a rule's label): `fr`, `en`.
+    case bilingual(fr: String, en: String)
   }
 
   public var key: String
@@ -52,6 +54,7 @@ extension Messages {
     case .months(let n): months(n)
     case .phrase(let p): self(p)
     case .list(let items): items.joined(separator: ", ")
+    case .bilingual(let fr, let en): language == .fr ? fr : en
     }
   }
 }

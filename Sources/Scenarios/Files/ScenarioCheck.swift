@@ -15,7 +15,8 @@ public enum ScenarioCheck {
     return text.split(separator: "\n").contains { $0.hasPrefix("scenario:") || $0.hasPrefix("extends:") }
   }
 
-  public static func check(_ path: String, strict: Bool = false) -> Outcome {
+  /// A scenario that passes gives its projection's warnings too, each with its place.
+  public static func check(_ path: String, strict: Bool = false, messages m: Messages = .of(.en)) -> Outcome {
     let s: Scenario
     do { s = try ScenarioLoader.load(path) } catch {
       return Outcome(diagnostics: error.diagnostics, line: "")
@@ -28,7 +29,7 @@ public enum ScenarioCheck {
       return Outcome(diagnostics: rules.diagnostics + none, line: "")
     }
     do {
-      let p = try Projection.run(s, ruleSet: set, strict: strict)
+      let p = try Projection.run(s, ruleSet: set, strict: strict, messages: m)
       // The legal constraints of each statute the scenario takes, from its date.
       var violated: [Diagnostic] = []
       for (from, statute) in s.organisation.statutes {
@@ -43,10 +44,15 @@ public enum ScenarioCheck {
         }
       }
       if !violated.isEmpty { return Outcome(diagnostics: violated, line: "") }
+      let counts = [
+        m.count("check.exercises", s.exercises.count), m.count("check.positions", s.positions.count),
+        m.count("check.members", s.members.count), m.count("check.subsidies", s.subsidies.count), m.count("check.items", s.items.count),
+      ]
       return Outcome(
-        diagnostics: [],
-        line: "\(path): scenario '\(s.id)', \(s.exercises.count) exercises, \(s.positions.count) positions, \(s.members.count) members, "
-          + "\(s.subsidies.count) subsidies, \(s.items.count) items; projected with \(p.warnings.count) warnings")
+        diagnostics: p.warnings,
+        line: m(
+          "check.scenario",
+          ["path": path, "id": s.id, "counts": counts.joined(separator: ", "), "warnings": m.count("summary.warnings", p.warnings.count)]))
     } catch {
       return Outcome(diagnostics: error.diagnostics, line: "")
     }

@@ -59,15 +59,14 @@ struct ContractChain {
     // A CDD à objet défini needs an agreement that provides for it: refused when the scenario
     // says there is none, a warning when it does not say (a condition, never assumed).
     for p in positions where p.contract == "cdd-objet-defini" && p.agreement != true {
-      let law = "loi 2008-596 art. 6: an extended branch agreement or a company agreement provides for it"
       if p.agreement == false && !isClosed(p.start) {
-        out.append(.error(.scenarioLegalLimit, "position '\(p.id)': a CDD à objet défini without an agreement (\(law))", at: p.location))
+        out.append(.error(.scenarioLegalLimit, Phrase("diagnostic.objet_defini.none", ["position": .text(p.id)]), at: p.location))
       } else {
         out.append(
           .warning(
             .scenarioLegalLimit,
-            "position '\(p.id)': a CDD à objet défini is lawful only if an agreement provides for it (\(law)); "
-              + (p.agreement == false ? "the scenario says none does (recorded)" : "the scenario does not say (agreement: true or false)"),
+            Phrase(
+              p.agreement == false ? "diagnostic.objet_defini.recorded" : "diagnostic.objet_defini.unknown", ["position": .text(p.id)]),
             at: p.location))
       }
     }
@@ -82,13 +81,15 @@ struct ContractChain {
         .max(by: { $0.end < $1.end })
       else { continue }
       let closed = isClosed(p.start)
-      func raise(_ message: String, _ article: String) {
-        let text = "position '\(p.id)' follows '\(q.id)' on the post '\(p.post)': \(message) (\(article))"
-        let notes = [Diagnostic.Note("'\(q.id)' is here", at: q.location)]
+      func raise(_ message: Phrase, _ article: String) {
+        let arguments: [String: Phrase.Argument] = [
+          "position": .text(p.id), "previous": .text(q.id), "post": .text(p.post), "message": .phrase(message), "article": .text(article),
+        ]
+        let notes = [Diagnostic.Note(Phrase("diagnostic.note.previous_here", ["previous": .text(q.id)]), at: q.location)]
         out.append(
           closed
-            ? .warning(.scenarioLegalLimit, "recorded: " + text, at: p.location, notes: notes)
-            : .error(.scenarioLegalLimit, text, at: p.location, notes: notes))
+            ? .warning(.scenarioLegalLimit, Phrase("diagnostic.chain.recorded", arguments), at: p.location, notes: notes)
+            : .error(.scenarioLegalLimit, Phrase("diagnostic.chain", arguments), at: p.location, notes: notes))
       }
       let gap = q.end.distance(to: p.start) - 1
       if gap == 0 {
@@ -101,17 +102,22 @@ struct ContractChain {
         let months = first.distance(to: p.end) + 1
         if let max = parameter("cdd_duree_max", at: p.start), Double(months) > max {
           raise(
-            "a CDD renewed runs \(months) months from \(first) to \(p.end); a CDD lasts at most \(ScenarioValue.show(max)) months, renewal included; a post that lasts is a CDI",
+            Phrase(
+              "diagnostic.chain.too_long",
+              ["months": .months(months), "first": .month(first), "end": .month(p.end), "max": .months(Int(max))]),
             "L1242-8")
         } else if let max = parameter("cdd_renouvellements_max", at: p.start), Double(chain.count - 1) > max {
-          raise("the CDD is renewed \(chain.count - 1) times; at most \(ScenarioValue.show(max))", "L1243-13")
+          raise(
+            Phrase("diagnostic.chain.renewals", ["count": .integer(chain.count - 1), "max": .integer(Int(max))]), "L1243-13")
         }
       } else if let ratio = parameter("cdd_carence_ratio", at: p.start) {
         let length = q.start.distance(to: q.end) + 1
         let wait = Int((Double(length) * ratio - 1e-9).rounded(.up))
         if gap < wait {
           raise(
-            "a new CDD on the same post waits a third of the previous one's \(length) months, \(wait) months after \(q.end); it starts \(gap == 1 ? "1 month" : "\(gap) months") after",
+            Phrase(
+              "diagnostic.chain.waiting",
+              ["length": .months(length), "wait": .months(wait), "end": .month(q.end), "gap": .months(gap)]),
             "L1244-3")
         }
       }

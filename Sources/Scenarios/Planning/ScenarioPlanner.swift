@@ -69,8 +69,12 @@ public struct ScenarioPlanner: Sendable {
             notes.append(
               .warning(
                 .scenarioUnusualValue,
-                "position '\(p.id)' has \(ScenarioValue.show(h)) h in \(exercise.id) over \(active.count) months of contract, "
-                  + "more than full time (\(ScenarioValue.show((fullTime * 100).rounded() / 100)) h a month): overtime, or hours meant for several positions?",
+                Phrase(
+                  "diagnostic.hours_above_full_time",
+                  [
+                    "position": .text(p.id), "hours": .number(h, digits: 0), "period": .text(exercise.id), "months": .months(active.count),
+                    "full_time": .number(fullTime, digits: 2),
+                  ]),
                 at: p.hours.location ?? p.location))
           }
           if !active.isEmpty && h / Double(active.count) > Limits.hoursPerMonth {
@@ -139,7 +143,7 @@ public struct ScenarioPlanner: Sendable {
       notes.append(
         .warning(
           .scenarioPayrollCarriedForward,
-          "\(carried.count) members give no payroll for a year their dues need; their latest earlier payroll is used (\(carried.joined(separator: ", ")))",
+          Phrase("diagnostic.payroll_carried_forward", ["count": .integer(carried.count), "list": .list(carried)]),
           at: scenario.location))
     }
 

@@ -52,7 +52,13 @@ extension ProjectionBuilder {
           warnings.append(
             .warning(
               .sourceSectionNotDetailed,
-              "\(id): \(section.label) \(column) is recorded as \(Money.format(printed)) but its lines add up to \(Money.format(detail)); the difference, \(Money.format(printed - detail)), is shown as a row 'Non détaillé dans la source'",
+              Phrase(
+                "diagnostic.source_section_not_detailed",
+                [
+                  "period": .text(id), "section": .bilingual(fr: section.label, en: section.labelEN ?? section.label),
+                  "column": .text(column),
+                  "printed": .euros(printed), "detail": .euros(detail), "difference": .euros(printed - detail),
+                ]),
               at: a.location(of: section.path)))
           let path = section.path + "/non_detaille"
           if !rows.contains(where: { $0.path == path }) {
@@ -193,7 +199,12 @@ extension ProjectionBuilder {
         warnings.append(
           .warning(
             .sourceTotalMismatch,
-            "\(id): \(total.label) is printed as \(Money.format(printed)) but its lines add up to \(Money.format(sum)) (\(Money.format(sum - printed)), rounding in the source); the table shows the sum of the lines",
+            Phrase(
+              "diagnostic.source_total_mismatch",
+              [
+                "period": .text(id), "total": .bilingual(fr: total.label, en: total.labelEN ?? total.label), "printed": .euros(printed),
+                "sum": .euros(sum), "difference": .euros(sum - printed),
+              ]),
             at: a.location(of: total.path)))
       }
     }
@@ -230,7 +241,12 @@ extension ProjectionBuilder {
             warnings.append(
               .warning(
                 .recordedDiffersFromRules,
-                "\(exercise.id): \(row.path) (\(row.label)) \(column) is recorded as \(Money.format(recorded)); the rules project \(Money.format(projected))",
+                Phrase(
+                  "diagnostic.recorded_differs",
+                  [
+                    "period": .text(exercise.id), "path": .text(row.path), "label": .bilingual(fr: row.label, en: row.labelEN ?? row.label),
+                    "column": .text(column), "recorded": .euros(recorded), "projected": .euros(projected),
+                  ]),
                 at: a.location(of: row.path)))
           }
         }

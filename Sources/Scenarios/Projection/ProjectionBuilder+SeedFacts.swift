@@ -48,8 +48,12 @@ extension ProjectionBuilder {
         warnings.append(
           .warning(
             .seedUnpaidHours,
-            "\(exercise.id): position '\(id)' (\(p.contract)) worked \(ScenarioValue.show(hours)) h but the budget records no pay on its line '\(p.line)'; "
-              + "at the SMIC of each month that is at least \(Money.format(Money.cents(smic))) EUR of pay, missing from the recorded charges",
+            Phrase(
+              "diagnostic.seed_unpaid_hours",
+              [
+                "period": .text(exercise.id), "position": .text(id), "contract": .text(p.contract), "hours": .number(hours, digits: 0),
+                "line": .text(p.line), "smic": .euros(Money.cents(smic)),
+              ]),
             at: p.location))
       }
       // A section's undetailed gap that an intern's minimum gratification explains.
@@ -65,8 +69,9 @@ extension ProjectionBuilder {
           warnings.append(
             .warning(
               .seedGapExplained,
-              "\(exercise.id): the \(Money.format(gap)) EUR of Rémunérations not detailed in the source are, within 1 %, the legal minimum gratification "
-                + "of '\(id)' over its contract (\(Money.format(minimum)) EUR by the rule intern_minimum_gratification): probably the intern's pay, booked without a line",
+              Phrase(
+                "diagnostic.seed_gap_explained",
+                ["period": .text(exercise.id), "gap": .euros(gap), "position": .text(id), "minimum": .euros(minimum)]),
               at: a.location(of: path)))
         }
       }
@@ -80,8 +85,7 @@ extension ProjectionBuilder {
         warnings.append(
           .warning(
             .seedAidsElsewhere,
-            "\(exercise.id): the rules book \(Money.format(aids)) EUR of aids (ANRT, service civique) under Subventions (ANRT, ASP), which the source records as 0; "
-              + "its État line (\(Money.format(etat)) EUR) can hold them: then the later exercises' État amounts, if copied from it, count them twice",
+            Phrase("diagnostic.seed_aids_elsewhere", ["period": .text(exercise.id), "aids": .euros(aids), "etat": .euros(etat)]),
             at: a.location(of: "produits/subventions/etat")))
       }
     }

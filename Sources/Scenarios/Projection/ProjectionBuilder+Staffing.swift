@@ -48,7 +48,12 @@ extension ProjectionBuilder {
           warnings.append(
             .warning(
               .sourceFteRounding,
-              "\(id): \(row.label): \(Money.format(h).replacing(".00", with: "")) h is \(String(format2(f))) FTE (\(rounded) rounded), the source prints \(printed.fte)",
+              Phrase(
+                "diagnostic.source_fte_rounding",
+                [
+                  "period": .text(id), "label": .bilingual(fr: row.label, en: row.labelEN ?? row.label), "hours": .number(h, digits: 0),
+                  "fte": .number(f, digits: 3), "rounded": .number(rounded, digits: 2), "printed": .number(printed.fte, digits: 2),
+                ]),
               at: printed.location))
         }
       }
@@ -67,7 +72,7 @@ extension ProjectionBuilder {
         if hourly < smic {
           // One position on the line, paid in a later exercise: how many months of that pay
           // the record holds, against the months of contract the scenario gives it.
-          var months = ""
+          var months: Phrase.Argument = .text("")
           let range = exercise.months
           let on = scenario.positions.filter { $0.line == row.id && $0.start <= range.last && $0.end >= range.first }
           if on.count == 1, let p = on.first,
@@ -75,14 +80,23 @@ extension ProjectionBuilder {
             gross > 0
           {
             let contract = max(p.start, range.first).distance(to: min(p.end, range.last)) + 1
-            months =
-              "; at its \(later.id) pay (\(Money.format(gross)) EUR a month) that is \(ScenarioValue.show((pay / gross * 10).rounded() / 10)) months, "
-              + "where the scenario has '\(p.id)' under contract \(contract) months"
+            months = .phrase(
+              Phrase(
+                "diagnostic.pay_under_smic.months",
+                [
+                  "exercise": .text(later.id), "gross": .euros(gross), "months": .number(pay / gross, digits: 1), "position": .text(p.id),
+                  "contract": .months(contract),
+                ]))
           }
           warnings.append(
             .warning(
               .implausiblePayUnderSmic,
-              "\(exercise.id): \(row.label): \(Money.format(pay)) EUR recorded for \(Money.format(h).replacing(".00", with: "")) h is \(Money.format(hourly)) EUR/h, under the SMIC (\(Money.format(smic)) EUR/h)\(months)",
+              Phrase(
+                "diagnostic.pay_under_smic",
+                [
+                  "period": .text(exercise.id), "label": .bilingual(fr: row.label, en: row.labelEN ?? row.label), "pay": .euros(pay),
+                  "hours": .number(h, digits: 0), "hourly": .euros(hourly), "smic": .euros(smic), "months": months,
+                ]),
               at: a.location(of: "charges/remunerations/\(row.id)")))
         }
       }

@@ -317,14 +317,14 @@ extension ProjectionBuilder {
       warnings.append(
         .warning(
           .treasuryAssumedOpening,
-          "the scenario gives no opening cash balance (treasury: {opening_balance: …}); the cash plan starts \(timeline.months.first) from the initial reserves, \(Money.format(opening)) EUR",
+          Phrase("diagnostic.treasury.assumed_opening", ["month": .month(timeline.months.first), "opening": .euros(opening)]),
           at: scenario.location))
     }
     if !practice.isEmpty {
       warnings.append(
         .warning(
           .treasuryPracticeTerms,
-          "the payment terms of the subsidies from \(practice.sorted().joined(separator: ", ")) are practice (treasury.yaml), not their conventions'; give them in treasury: {funders: …} or payment: on a subsidy",
+          Phrase("diagnostic.treasury.practice_terms", ["list": .list(practice.sorted())]),
           at: scenario.location))
     }
     var months: [Treasury.MonthFlows] = []

@@ -36,7 +36,9 @@ extension Projection {
         var d = $0
         d.severity = .warning
         if scenario.legalLimitsAsWarnings && !legalLimitsAsWarnings {
-          d.message = "unlawful, reported as the scenario asks (legal_limits: warning): " + d.message
+          let original = d.phrase ?? Phrase("diagnostic.text", ["text": .text(d.message)])
+          d.phrase = Phrase("diagnostic.limit.reported", ["message": .phrase(original)])
+          d.message = Messages.of(.en)(d.phrase!)
         }
         return d
       }
@@ -108,10 +110,13 @@ struct ProjectionBuilder {
     let ids = evaluation.situation.entities["position"] ?? []
     for rule in ruleSet.rules where rule.group == "legal_limits" {
       guard let block = evaluation.values[rule.index] else { continue }
-      let limit = "\(rule.label ?? rule.name)\(rule.source.map { " (\($0))" } ?? "")"
-      func diagnostic(_ severity: Severity, _ message: String, at position: Position?) -> Diagnostic {
+      let source = rule.source.map { " (\($0))" } ?? ""
+      let limit = Phrase.Argument.bilingual(
+        fr: (rule.label(in: "fr") ?? rule.name) + source, en: (rule.label(in: "en") ?? rule.name) + source)
+      func diagnostic(_ severity: Severity, _ phrase: Phrase, at position: Position?) -> Diagnostic {
         Diagnostic(
-          severity, id: .scenarioLegalLimit, message, at: position?.location, notes: [.init("the rule is defined here", at: rule.location)]
+          severity, id: .scenarioLegalLimit, phrase, at: position?.location,
+          notes: [.init(Phrase("diagnostic.note.rule_defined"), at: rule.location)]
         ).about(rule.name)
       }
       // In a closed exercise the pay is the record's, not the positions': only the limits
@@ -129,17 +134,26 @@ struct ProjectionBuilder {
         }
         if onTheContract, let p = position, recorded(p.start), broken(where: { _ in true }) != nil {
           warnings.append(
-            diagnostic(.warning, "recorded: position '\(id)', signed \(p.start): \(limit), broken by what the source records", at: p))
+            diagnostic(
+              .warning, Phrase("diagnostic.limit.recorded_contract", ["position": .text(id), "start": .month(p.start), "limit": limit]),
+              at: p)
+          )
         } else if let m = broken(where: { !closed[$0] }) {
-          errors.append(diagnostic(.error, "position '\(id)' in \(timeline.months[m]): legal limit broken: \(limit)", at: position))
+          errors.append(
+            diagnostic(
+              .error, Phrase("diagnostic.limit.broken", ["position": .text(id), "month": .month(timeline.months[m]), "limit": limit]),
+              at: position))
         } else if checksRecorded, let m = broken(where: { closed[$0] }) {
-          var figures = ""
+          var figures: Phrase.Argument = .text("")
           if readsHours, let weekly = evaluation.value("weekly_hours", row: row, month: m) {
-            figures = " (\(ScenarioValue.show((weekly * 10).rounded() / 10)) h a week)"
+            figures = .phrase(Phrase("diagnostic.limit.weekly_hours", ["hours": .number(weekly, digits: 1)]))
           }
           warnings.append(
             diagnostic(
-              .warning, "recorded: position '\(id)' in \(timeline.months[m])\(figures): \(limit), broken by what the source records",
+              .warning,
+              Phrase(
+                "diagnostic.limit.recorded_month",
+                ["position": .text(id), "month": .month(timeline.months[m]), "figures": figures, "limit": limit]),
               at: position))
         }
       }

@@ -94,7 +94,8 @@ public enum ProjectionCSV {
     }
     for w in p.warnings {
       out.append(
-        Record(scenario: id, period: "", section: "warnings", budget: "", line: w.id.rawValue, label: w.message, unit: "", value: nil))
+        Record(
+          scenario: id, period: "", section: "warnings", budget: "", line: w.id.rawValue, label: w.message(in: m), unit: "", value: nil))
     }
     return out
   }

@@ -70,7 +70,8 @@ public struct ProjectionDocument: Encodable {
     indicators = p.indicators
     inKind = p.inKind
     treasury = p.treasury.map(TreasuryDocument.init)
-    warnings = p.warnings.map { Warning(code: $0.id.rawValue, message: $0.message, where: $0.location.map { "\($0)" }) }
+    let m = Messages.of(p.language)
+    warnings = p.warnings.map { Warning(code: $0.id.rawValue, message: $0.message(in: m), where: $0.location.map { "\($0)" }) }
   }
 
   enum CodingKeys: String, CodingKey {

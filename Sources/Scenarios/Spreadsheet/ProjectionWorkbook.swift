@@ -328,7 +328,7 @@ public enum ProjectionWorkbook {
       for w in p.warnings {
         s.text(r, 0, p.scenario.id)
         s.text(r, 1, w.id.rawValue)
-        s.text(r, 2, w.message, wrap: true)
+        s.text(r, 2, w.message(in: m), wrap: true)
         r += 1
       }
     }

@@ -28,6 +28,7 @@ extension Plan {
 
     @Flag(help: CLI.help("help.check.strict"))
     var strict = false
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
       let scenarios = files.filter(ScenarioCheck.isScenario)
@@ -36,16 +37,22 @@ extension Plan {
       var summary: [String] = []
       if !rulePacks.isEmpty {
         let outcome = RulePackLoader.check(rulePacks, strict: strict)
-        DiagnosticPrinter().print(outcome.diagnostics)
+        DiagnosticPrinter(messages: language.messages).print(outcome.diagnostics)
         if outcome.hasErrors || (strict && !outcome.diagnostics.isEmpty) { failed = true }
         if let set = outcome.ruleSet, !outcome.hasErrors {
-          summary.append(Summary.ruleSet(set, files: rulePacks.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count))
+          summary.append(
+            Summary.ruleSet(
+              set, files: rulePacks.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count, m: language.messages))
         }
       }
       for path in scenarios {
-        let outcome = ScenarioCheck.check(path, strict: strict)
-        DiagnosticPrinter().print(outcome.diagnostics)
-        if outcome.diagnostics.contains(where: { $0.severity == .error }) { failed = true } else { summary.append("ok: \(outcome.line)") }
+        let outcome = ScenarioCheck.check(path, strict: strict, messages: language.messages)
+        DiagnosticPrinter(messages: language.messages).print(outcome.diagnostics)
+        if outcome.diagnostics.contains(where: { $0.severity == .error }) {
+          failed = true
+        } else {
+          summary.append(language.messages("check.ok", ["line": outcome.line]))
+        }
       }
       if failed { throw ExitCode.failure }
       print(summary.joined(separator: "\n"))

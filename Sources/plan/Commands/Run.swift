@@ -40,7 +40,7 @@ extension Plan {
       }
       switch format {
       case .table where summary: print(ProjectionSummary.render(projection, command: "plan run \(scenario)"), terminator: "")
-      case .table: print(ProjectionTable.render(projection, layout: try figures(projection)))
+      case .table: print(ProjectionTable.render(projection, layout: try figures(projection), command: "plan check \(scenario)"))
       case .json:
         var document = ProjectionDocument(projection)
         if let f = try figures(projection) { document.layout(f) }

@@ -7,7 +7,7 @@ enum ProjectionTable {
   static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
   static func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
-  static func render(_ p: Projection, layout: LayoutFigures? = nil) -> String {
+  static func render(_ p: Projection, layout: LayoutFigures? = nil, command: String = "plan check") -> String {
     let m = Messages.of(p.language)
     var out = m("run.title", ["title": p.scenario.title, "id": p.scenario.id]) + "\n"
     for period in p.periods {
@@ -19,9 +19,33 @@ enum ProjectionTable {
     if !p.scenario.assumptions.isEmpty {
       out += "\n" + m("run.assumptions") + "\n" + p.scenario.assumptions.map { "  - \($0)\n" }.joined()
     }
-    if !p.warnings.isEmpty {
-      out += "\n" + m("run.warnings") + "\n" + p.warnings.map { "  - [\($0.id)] \($0.message)\n" }.joined()
+    if !p.warnings.isEmpty { out += "\n" + warnings(p.warnings, m, command: command) }
+    return out
+  }
+
+  /// Kinds of warnings shown as one line each (their subjects listed), for a committee: the
+  /// parameters a dated source does not confirm, the source's roundings of FTE. Every other
+  /// warning is shown in full; `plan check` shows each one with its place in the files.
+  static let grouped: [DiagnosticID] = [.parametersUnconfirmed, .sourceFteRounding]
+
+  static func warnings(_ all: [Diagnostic], _ m: Messages, command: String) -> String {
+    var out = m("run.warnings.heading", ["count": m.integer(all.count)]) + "\n"
+    for d in all where !grouped.contains(d.id) { out += "  - " + d.message(in: m) + "  [\(d.id)]\n" }
+    for id in grouped {
+      let these = all.filter { $0.id == id }
+      guard !these.isEmpty else { continue }
+      var subjects: [String] = []
+      for d in these {
+        var subject = d.subject ?? ""
+        if subject.isEmpty, let args = d.phrase?.arguments, let label = args["label"] {
+          subject = (args["period"].map { m.render($0) + " " } ?? "") + m.render(label)
+        }
+        if !subjects.contains(subject) { subjects.append(subject) }
+      }
+      out +=
+        "  - " + m.count("run.warnings.group.\(id.rawValue)", these.count, ["list": subjects.joined(separator: ", ")]) + "  [\(id)]\n"
     }
+    out += m("run.warnings.details", ["command": command]) + "\n"
     return out
   }
 

@@ -2,14 +2,15 @@ import Planner
 
 /// One-line summaries for a person.
 enum Summary {
-  static func ruleSet(_ set: RuleSet, files: Int, examples: Int, warnings: Int) -> String {
+  static func ruleSet(_ set: RuleSet, files: Int, examples: Int, warnings: Int, m: Messages) -> String {
     let kinds = set.entityKinds.keys.sorted()
-    let kindText = kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))"
-    let warningText = warnings == 0 ? "" : ", \(plural(warnings, "warning"))"
-    return "ok: \(plural(files, "file")): \(plural(set.parameters.count, "parameter")), \(plural(set.rules.count, "rule")), "
-      + "\(plural(set.inputs.count, "input")), \(plural(kinds.count, "entity kind"))\(kindText); "
-      + "\(plural(examples, "example")) pass\(warningText)"
+    return m(
+      warnings == 0 ? "check.rule_packs" : "check.rule_packs.warnings",
+      [
+        "files": m.count("check.files", files), "parameters": m.count("check.parameters", set.parameters.count),
+        "rules": m.count("check.rules", set.rules.count), "inputs": m.count("check.inputs", set.inputs.count),
+        "kinds": m.count("check.entity_kinds", kinds.count), "list": kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))",
+        "examples": m.count("check.examples", examples), "warnings": m.count("summary.warnings", warnings),
+      ])
   }
-
-  static func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
 }
