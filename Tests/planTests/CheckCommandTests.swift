@@ -25,6 +25,8 @@ import Testing
     let r = try PlanBinary.run(["check"] + files.map { "scenarios/rules/\($0)" })
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.hasPrefix("ok: "))
+    let fr = try PlanBinary.run(["check", "--lang", "fr"] + files.map { "scenarios/rules/\($0)" })
+    #expect(fr.out.hasPrefix("ok : 16 fichiers : "), "\(fr.out)")
   }
 
   @Test func strictTurnsWarningsIntoFailure() throws {

@@ -38,6 +38,12 @@ import Testing
     #expect(r.status == 1)
     #expect(r.err.hasPrefix("scenarios/rules/contracts.yaml:"))
     #expect(r.err.contains("error: legal limit broken: a CDD à objet défini lasts 18 to 36 months"))
+    let fr = try PlanBinary.run([
+      "cost", "--contract", "cdd-objet-defini", "--category", "cadre", "--gross", "3000", "--month", "2012-01", "--duration", "12",
+      "--lang",
+      "fr",
+    ])
+    #expect(fr.err.contains("erreur: limite légale enfreinte : un CDD à objet défini dure de 18 à 36 mois"))
     #expect(r.out.isEmpty)
   }
 

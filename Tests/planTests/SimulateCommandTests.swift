@@ -20,6 +20,9 @@ import Testing
     #expect(o["periods"] as? [String] == ["2012", "2013", "2014", "2015"])
     let table = try PlanBinary.run(["simulate", "scenarios/baseline.yaml", "--draws", "2000"])
     #expect(table.out.contains("P(deficit)"))
+    #expect(table.out.contains("In plain words:"))
+    #expect(table.out.contains("Subsidy: Fonds social européen"))
+    #expect(!table.out.contains("subsidy fse"))
   }
 
   @Test func solveAndItsFailures() throws {
@@ -27,12 +30,20 @@ import Testing
       "solve", "scenarios/baseline.yaml", "--vary", "subsidies.region_f.2013", "--range", "0..100000", "--target", "result(2013) >= 0",
     ])
     #expect(ok.status == 0, "\(ok.err)")
-    #expect(ok.out.contains("met at"))
+    #expect(ok.out.contains("Answer: €35,731.94 (the scenario: €25,000.00), in 2013 only."))
+    #expect(ok.out.contains("At the answer, result(2013) >= 0 gives €0.00."))
+    // In French from the environment, and its meaning in euros.
+    let fr = try PlanBinary.run(
+      ["solve", "scenarios/baseline.yaml", "--vary", "dues.rate.2013", "--range", "0..5%", "--target", "result(2013) > 0"],
+      environment: ["LANG": "fr_FR.UTF-8"])
+    #expect(fr.status == 0, "\(fr.err)")
+    #expect(fr.out.contains("pour 2013 seulement"))
+    #expect(fr.out.contains("Cotisations au total, à la réponse"))
     let none = try PlanBinary.run([
       "solve", "scenarios/baseline.yaml", "--vary", "subsidies.region_f.2013", "--range", "0..1000", "--target", "result(2013) >= 0",
     ])
     #expect(none.status == 2)
-    #expect(none.out.contains("no value in"))
+    #expect(none.out.contains("No value from €0.00 to €1,000.00 meets the target"))
     let bad = try PlanBinary.run([
       "solve", "scenarios/baseline.yaml", "--vary", "salaries", "--range", "0..1", "--target", "result(2013) >= 0",
     ])

@@ -6,8 +6,11 @@ import Testing
   @Test func statutesSideBySide() throws {
     let r = try PlanBinary.run(["statutes", "scenarios/baseline.yaml"])
     #expect(r.status == 0, "\(r.err)")
-    #expect(r.out.contains("ASSOCIATION             UES            SCIC"))
+    #expect(r.out.contains("Association             UES            SCIC"))
     #expect(r.out.contains("Hosting service civique volunteers"))
+    let fr = try PlanBinary.run(["statutes", "scenarios/baseline.yaml", "--lang", "fr"])
+    #expect(fr.out.contains("Accueil de volontaires en service civique"))
+    #expect(fr.out.contains("seulement si :"))
   }
 
   @Test func statutesJsonContract() throws {
@@ -39,6 +42,6 @@ import Testing
     let o = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
     #expect(o["statute"] as? String == "association")
     let later = try PlanBinary.run(["governance", "scenarios/scic-2013.yaml", "--at", "2013-06"])
-    #expect(later.out.hasPrefix("Governance of scic-2013 at 2013-06: scic"))
+    #expect(later.out.hasPrefix("Governance of scic-2013 in Jun 2013: SCIC"))
   }
 }

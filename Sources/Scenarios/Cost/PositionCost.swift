@@ -137,8 +137,10 @@ public enum PositionCost {
     for rule in evaluation.ruleSet.rules where rule.group == "legal_limits" {
       guard evaluation.value(rule.name, month: month) == 1 else { continue }
       let source = rule.source.map { " (\($0))" } ?? ""
+      let limit = Phrase.Argument.bilingual(
+        fr: (rule.label(in: "fr") ?? rule.name) + source, en: (rule.label(in: "en") ?? rule.name) + source)
       errors.append(
-        .error(.costLegalLimit, "legal limit broken: \(rule.label ?? rule.name)\(source)", at: rule.location, length: rule.name.count))
+        .error(.costLegalLimit, Phrase("diagnostic.cost.limit", ["limit": limit]), at: rule.location, length: rule.name.count))
     }
     if !errors.isEmpty { throw DiagnosticList(errors) }
   }

@@ -35,19 +35,25 @@ extension Plan {
       let rulePacks = files.filter { !scenarios.contains($0) }
       var failed = false
       var summary: [String] = []
+      var shown: Set<String> = []
       if !rulePacks.isEmpty {
         let outcome = RulePackLoader.check(rulePacks, strict: strict)
         DiagnosticPrinter(messages: language.messages).print(outcome.diagnostics)
         if outcome.hasErrors || (strict && !outcome.diagnostics.isEmpty) { failed = true }
         if let set = outcome.ruleSet, !outcome.hasErrors {
-          summary.append(
-            Summary.ruleSet(
-              set, files: rulePacks.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count, m: language.messages))
+          let line = Summary.ruleSet(
+            set, files: rulePacks.count, examples: outcome.exampleCount, warnings: outcome.diagnostics.count, m: language.messages)
+          summary.append(language.messages("check.ok", ["line": line]))
         }
       }
       for path in scenarios {
         let outcome = ScenarioCheck.check(path, strict: strict, messages: language.messages)
-        DiagnosticPrinter(messages: language.messages).print(outcome.diagnostics)
+        // A warning on a shared file (an unconfirmed parameter of the rule packs) is shown
+        // once, not once per scenario that uses it.
+        let fresh = outcome.diagnostics.filter { d in
+          d.severity == .error || shown.insert("\(d.location.map { "\($0)" } ?? path)|\(d.message)").inserted
+        }
+        DiagnosticPrinter(messages: language.messages).print(fresh)
         if outcome.diagnostics.contains(where: { $0.severity == .error }) {
           failed = true
         } else {

@@ -210,7 +210,8 @@ import Testing
       #expect(d?.id == .costLegalLimit)
       let rule = ShippedRules.ruleSet.rule(named: c.rule)!
       #expect(d?.location == rule.location)
-      #expect(d?.message == "legal limit broken: \(rule.label!) (\(rule.source!))")
+      #expect(d?.message == "legal limit broken: \(rule.label(in: "en")!) (\(rule.source!))")
+      #expect(d?.message(in: .of(.fr)) == "limite légale enfreinte : \(rule.label(in: "fr")!) (\(rule.source!))")
     }
   }
 

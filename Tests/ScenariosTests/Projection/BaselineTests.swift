@@ -40,7 +40,9 @@ import Testing
         let fte = try #require(row.fte[exercise])
         #expect(isClose(fte, printed.hours / (base * Double(months) / 12)))
         let rounded = (fte * 100).rounded() / 100
-        let warned = projection.warnings.contains { $0.id == .sourceFteRounding && $0.message.hasPrefix("\(exercise): \(row.label):") }
+        let warned = projection.warnings.contains {
+          $0.id == .sourceFteRounding && $0.message(in: .of(.fr)).hasPrefix("\(exercise) : \(row.label) :")
+        }
         #expect(warned == (abs(rounded - printed.fte) >= 0.005), "\(exercise) \(line)")
       }
     }
@@ -80,7 +82,7 @@ import Testing
       #expect(cell("\(top)/total", "total", "2010-2011") == sum)
       let printed = try #require(a.budget["\(top)/total"]?["total"])
       let reported = projection.warnings.contains {
-        $0.id == .sourceTotalMismatch && $0.message.contains("Total \(top) is printed as \(Money.format(printed))")
+        $0.id == .sourceTotalMismatch && $0.message(in: .of(.fr)).contains("Total \(top) est imprimé à \(Messages.of(.fr).euros(printed))")
       }
       #expect(reported == (printed != sum), "\(top)")
     }
@@ -108,7 +110,7 @@ import Testing
   }
 
   @Test func impliedPayUnderTheSmicIsReported() {
-    #expect(projection.warnings.contains { $0.id == .implausiblePayUnderSmic && $0.message.contains("Coordinateur") })
+    #expect(projection.warnings.contains { $0.id == .implausiblePayUnderSmic && $0.message(in: .of(.fr)).contains("Coordinateur") })
   }
 
   @Test func projectedExercisesAreComplete() throws {
