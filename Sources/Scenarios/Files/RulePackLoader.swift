@@ -18,11 +18,14 @@ public enum RulePackLoader {
   }
 
   /// Compiles the rule packs of a folder (its `*.yaml` files).
-  /// - Parameter hint: said after the folder when it holds no rule pack ("; give --rules DIR").
+  /// - Parameter hint: the catalogue key of what is said after the folder when it holds no
+  ///   rule pack (`diagnostic.rules.hint.option`: "; give --rules DIR").
   public static func load(folder: String, hint: String) throws(DiagnosticList) -> RuleSet {
     let files = ScenarioLoader.rulePackFiles(folder)
     guard !files.isEmpty else {
-      throw DiagnosticList([.error(.rulesNoFiles, "no rule pack (*.yaml) in '\(folder)'\(hint)")])
+      throw DiagnosticList([
+        .error(.rulesNoFiles, Phrase("diagnostic.rules.none", ["folder": .text(folder), "hint": .phrase(Phrase(hint))]))
+      ])
     }
     let outcome = compile(files)
     guard let set = outcome.ruleSet, !outcome.hasErrors else { throw DiagnosticList(outcome.diagnostics) }

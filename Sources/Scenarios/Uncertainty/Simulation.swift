@@ -216,6 +216,18 @@ public struct Simulation: Sendable {
 
   static func gibibytes(_ bytes: Int) -> String { String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
 
+  /// The ids of the uncertain inputs in the sensitivity rankings (a contract of the JSON;
+  /// tables name them in the reader's language). A subsidy is `subsidy ID`, a funder's
+  /// payment delay `payment delay FUNDER`.
+  public enum InputID {
+    public static let subsidyPrefix = "subsidy "
+    public static let paymentDelayPrefix = "payment delay "
+    public static let membersLeaving = "members leaving"
+    public static let duesCollection = "dues collection rate"
+    public static let startDelays = "start delays"
+    public static let cirQualification = "CIR qualification"
+  }
+
   static func inputNames(_ s: Scenario, sampler: DrawSampler) -> [String] {
     var names: [String] = []
     for sub in s.subsidies
@@ -223,13 +235,13 @@ public struct Simulation: Sendable {
       let id = sampler.timeline.exercises[e].id
       return (sub.renewalProbability[id].map { $0 < 1 } ?? false) || sub.amountDistribution[id] != nil
     }) {
-      names.append("subsidy \(sub.id)")
+      names.append(InputID.subsidyPrefix + sub.id)
     }
-    if s.uncertainty.memberLeavingProbability > 0 { names.append("members leaving") }
-    if s.uncertainty.duesCollection != nil { names.append("dues collection rate") }
-    if s.positions.contains(where: { $0.startDelay != nil }) { names.append("start delays") }
-    if s.positions.contains(where: { $0.cirQualifies > 0 && $0.cirQualifies < 1 }) { names.append("CIR qualification") }
-    for funder in sampler.delayFunders { names.append("payment delay \(funder)") }
+    if s.uncertainty.memberLeavingProbability > 0 { names.append(InputID.membersLeaving) }
+    if s.uncertainty.duesCollection != nil { names.append(InputID.duesCollection) }
+    if s.positions.contains(where: { $0.startDelay != nil }) { names.append(InputID.startDelays) }
+    if s.positions.contains(where: { $0.cirQualifies > 0 && $0.cirQualifies < 1 }) { names.append(InputID.cirQualification) }
+    for funder in sampler.delayFunders { names.append(InputID.paymentDelayPrefix + funder) }
     return names
   }
 
@@ -267,12 +279,12 @@ public struct Simulation: Sendable {
     let left = drawn.memberLeft, starts = drawn.positionStart, dues = drawn.duesCollection
     // Only what varies is given per draw: the rest is evaluated once for the whole chunk.
     var blocks: [String: Block] = ["subsidy.amount": Block(rows: scenario.subsidies.count, months: months, width: w, data: subsidy)]
-    if inputs.contains("members leaving") { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
-    if inputs.contains("start delays") {
+    if inputs.contains(InputID.membersLeaving) { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
+    if inputs.contains(InputID.startDelays) {
       blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts)
     }
-    if inputs.contains("dues collection rate") { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
-    if inputs.contains("CIR qualification") {
+    if inputs.contains(InputID.duesCollection) { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
+    if inputs.contains(InputID.cirQualification) {
       blocks["position.cir_qualifies"] = Block(rows: scenario.positions.count, months: 1, width: w, data: drawn.cirQualifies)
     }
     var variation = Variation(count: range.upperBound)
@@ -291,24 +303,24 @@ public struct Simulation: Sendable {
     }
     // The inputs of the sensitivity analysis, per draw.
     var x: [[Double]] = []
-    for i in scenario.subsidies.indices where inputs.contains("subsidy \(scenario.subsidies[i].id)") {
+    for i in scenario.subsidies.indices where inputs.contains(InputID.subsidyPrefix + scenario.subsidies[i].id) {
       var total = [Double](repeating: 0, count: w)
       for e in open { for b in 0..<w { total[b] += drawn.subsidies[(i * exercises + e) * w + b] } }
       x.append(total)
     }
-    if inputs.contains("members leaving") {
+    if inputs.contains(InputID.membersLeaving) {
       let last = Double(timeline.months.last.ordinal)
       x.append((0..<w).map { b in Double((0..<memberRows).filter { left[$0 * w + b] < last }.count) })
     }
-    if inputs.contains("dues collection rate") { x.append(dues) }
-    if inputs.contains("start delays") {
+    if inputs.contains(InputID.duesCollection) { x.append(dues) }
+    if inputs.contains(InputID.startDelays) {
       let base = scenario.positions.map { Double($0.start.ordinal) }
       x.append((0..<w).map { b in base.indices.reduce(0) { $0 + starts[$1 * w + b] - base[$1] } })
     }
-    if inputs.contains("CIR qualification") {
+    if inputs.contains(InputID.cirQualification) {
       x.append((0..<w).map { b in scenario.positions.indices.reduce(0) { $0 + drawn.cirQualifies[$1 * w + b] } })
     }
-    for (f, funder) in sampler.delayFunders.enumerated() where inputs.contains("payment delay \(funder)") {
+    for (f, funder) in sampler.delayFunders.enumerated() where inputs.contains(InputID.paymentDelayPrefix + funder) {
       x.append(Array(drawn.balanceDelays[(f * w)..<((f + 1) * w)]))
     }
     var horizon: [Double] = []

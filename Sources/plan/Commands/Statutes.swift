@@ -33,8 +33,12 @@ extension Plan {
           throw DiagnosticList([
             .error(
               .scenarioOutOfDomain,
-              "--from \(month) is not a month of the scenario after its first (\(timeline.months.first.adding(months: 1))..\(timeline.months.last))"
-            )
+              Phrase(
+                "diagnostic.statutes.from",
+                [
+                  "month": .text("\(month)"),
+                  "range": .text("\(timeline.months.first.adding(months: 1))..\(timeline.months.last)"),
+                ]))
           ])
         }
         return try StatuteComparison(

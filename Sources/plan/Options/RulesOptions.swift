@@ -11,5 +11,5 @@ struct RulesOptions: ParsableArguments {
   var strict = false
 
   /// The compiled rule packs.
-  func load() throws(DiagnosticList) -> RuleSet { try RulePackLoader.load(folder: folder, hint: "; give --rules DIR") }
+  func load() throws(DiagnosticList) -> RuleSet { try RulePackLoader.load(folder: folder, hint: "diagnostic.rules.hint.option") }
 }

@@ -15,7 +15,7 @@ struct ScenarioOptions: ParsableArguments {
   /// Loads a scenario and its rule packs.
   func load(_ path: String) throws(DiagnosticList) -> (Scenario, RuleSet) {
     let scenario = try ScenarioLoader.load(path)
-    return (scenario, try RulePackLoader.load(folder: scenario.rulesFolder, hint: ", the scenario's rules folder"))
+    return (scenario, try RulePackLoader.load(folder: scenario.rulesFolder, hint: "diagnostic.rules.hint.scenario"))
   }
 
   /// Loads and projects a scenario.

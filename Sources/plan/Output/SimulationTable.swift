@@ -66,19 +66,21 @@ enum SimulationTable {
   /// line's label.
   static func inputNames(_ s: Scenario, plan: Projection, m: Messages) -> (String) -> String {
     { id in
-      if id.hasPrefix("subsidy "), let sub = s.subsidies.first(where: { "subsidy \($0.id)" == id }) {
+      if id.hasPrefix(Simulation.InputID.subsidyPrefix),
+        let sub = s.subsidies.first(where: { Simulation.InputID.subsidyPrefix + $0.id == id })
+      {
         return m("simulate.input.subsidy", ["name": sub.name])
       }
-      if id.hasPrefix("payment delay ") {
-        let funder = String(id.dropFirst("payment delay ".count))
+      if id.hasPrefix(Simulation.InputID.paymentDelayPrefix) {
+        let funder = String(id.dropFirst(Simulation.InputID.paymentDelayPrefix.count))
         let label = plan.budget.first { $0.path == "produits/subventions/\(funder)" }?.label(m.language) ?? funder
         return m("simulate.input.payment_delay", ["funder": label])
       }
       switch id {
-      case "members leaving": return m("simulate.input.members_leaving")
-      case "dues collection rate": return m("simulate.input.dues_collection")
-      case "start delays": return m("simulate.input.start_delays")
-      case "CIR qualification": return m("simulate.input.cir_qualification")
+      case Simulation.InputID.membersLeaving: return m("simulate.input.members_leaving")
+      case Simulation.InputID.duesCollection: return m("simulate.input.dues_collection")
+      case Simulation.InputID.startDelays: return m("simulate.input.start_delays")
+      case Simulation.InputID.cirQualification: return m("simulate.input.cir_qualification")
       default: return id
       }
     }
@@ -109,7 +111,7 @@ enum SimulationTable {
       sentences.append(m("simulate.aloud.cash", ["p": m.percent(p), "typical": about(low.p50)]))
     }
     let ranked = s.sensitivity.filter { abs($0.coefficient) >= 0.05 }.prefix(3).map { x in
-      scenario.subsidies.first { "subsidy \($0.id)" == x.input }?.name ?? names(x.input)
+      scenario.subsidies.first { Simulation.InputID.subsidyPrefix + $0.id == x.input }?.name ?? names(x.input)
     }
     if ranked.count == 1 {
       sentences.append(m("simulate.aloud.matters.one", ["first": ranked[0]]))
