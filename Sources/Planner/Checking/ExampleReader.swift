@@ -24,7 +24,7 @@ public enum ExampleReader {
     return examples
   }
 
-  static func error(_ message: String, _ node: YAMLNode) -> DiagnosticList {
+  static func error(_ message: Phrase, _ node: YAMLNode) -> DiagnosticList {
     DiagnosticList([.error(.examplesInvalid, message, at: node.location)])
   }
 
@@ -34,20 +34,20 @@ public enum ExampleReader {
     if let e = node.value("exercises") {
       var exercises: [Exercise] = []
       for (id, _, range) in try e.mapping("the exercises") {
-        guard let r = MonthRange(parsing: try range.string("a month range")) else { throw error("expected YYYY-MM..YYYY-MM", range) }
+        guard let r = MonthRange(parsing: try range.string("a month range")) else { throw error(Phrase("error.example_reader.1"), range) }
         exercises.append(Exercise(id: id, months: r))
       }
       timeline = try Timeline(exercises: exercises)
     } else if let m = node.value("months") {
-      guard let r = MonthRange(parsing: try m.string("a month range")) else { throw error("expected months as YYYY-MM..YYYY-MM", m) }
+      guard let r = MonthRange(parsing: try m.string("a month range")) else { throw error(Phrase("error.example_reader.2"), m) }
       timeline = Timeline(months: r)
     } else {
-      throw error("example '\(name)' needs 'months: YYYY-MM..YYYY-MM' or 'exercises'", node)
+      throw error(Phrase("error.example_reader.3", ["name": .text("\(name)")]), node)
     }
     var entities: [String: [String]] = [:]
     if let e = node.value("entities") {
       for (kind, keyNode, ids) in try e.mapping("the entities") {
-        guard rs.entityKinds[kind] != nil else { throw error("'\(kind)' is not an entity kind of the rules", keyNode) }
+        guard rs.entityKinds[kind] != nil else { throw error(Phrase("error.example_reader.4", ["kind": .text("\(kind)")]), keyNode) }
         entities[kind] = try ids.sequence("entity ids").map { (n) throws(DiagnosticList) in try n.string("an entity id") }
       }
     }
@@ -57,7 +57,8 @@ public enum ExampleReader {
       for (name, keyNode, value) in try inputs.mapping("the inputs") {
         let candidates = rs.inputs.filter { $0.name == name || $0.key == name }
         guard candidates.count == 1, let input = candidates.first else {
-          throw error(candidates.isEmpty ? "no input '\(name)' in the rules" : "'\(name)' is ambiguous; write kind.name", keyNode)
+          throw error(
+            Phrase(candidates.isEmpty ? "error.example.no_input" : "error.example.ambiguous_input", ["name": .text(name)]), keyNode)
         }
         situation.inputs[input.key] = try block(value, input, situation)
       }
@@ -65,7 +66,7 @@ public enum ExampleReader {
     var variation = Variation.single
     if let parameters = node.value("parameters") {
       for (name, keyNode, value) in try parameters.mapping("the parameters") {
-        guard rs.parameters[name] != nil else { throw error("no parameter '\(name)' in the rules", keyNode) }
+        guard rs.parameters[name] != nil else { throw error(Phrase("error.example_reader.5", ["name": .text("\(name)")]), keyNode) }
         variation.parameters[name] = [try value.number("a parameter value")]
       }
     }
@@ -94,20 +95,22 @@ public enum ExampleReader {
       rest = rest[..<open]
     }
     let name = String(rest)
-    guard let rule = rs.rule(named: name) else { throw error("no rule '\(name)' to check", keyNode) }
+    guard let rule = rs.rule(named: name) else { throw error(Phrase("error.example_reader.6", ["name": .text("\(name)")]), keyNode) }
     var month: Month?
     var exercise: String?
     if let period {
       if let m = Month(parsing: String(period)) {
-        guard t.months.contains(m) else { throw error("\(m) is outside the example's months", keyNode) }
+        guard t.months.contains(m) else { throw error(Phrase("error.example_reader.7", ["m": .text("\(m)")]), keyNode) }
         month = m
       } else if t.exercise(String(period)) != nil {
         exercise = String(period)
       } else {
-        throw error("'\(period)' is neither a month (YYYY-MM) nor an exercise of the example", keyNode)
+        throw error(Phrase("error.example_reader.8", ["period": .text("\(period)")]), keyNode)
       }
     }
-    if rule.entity != nil && entity == nil { throw error("rule '\(name)' is per \(rule.entity!); write \(name)[id]", keyNode) }
+    if rule.entity != nil && entity == nil {
+      throw error(Phrase("error.example_reader.9", ["name": .text("\(name)"), "value": .text("\(rule.entity!)")]), keyNode)
+    }
     let number: Double
     let text = try value.string("an expected value")
     if rule.type == .bool, text == "true" || text == "false" {
@@ -123,10 +126,12 @@ public enum ExampleReader {
     let text = try node.string("a value").trimmed
     switch Literal.parse(text) {
     case .success(let l):
-      if let unit, let u = l.unit, u != unit { throw error("the value is in \(u), but \(unit) is expected", node) }
+      if let unit, let u = l.unit, u != unit {
+        throw error(Phrase("error.example_reader.10", ["u": .text("\(u)"), "unit": .text("\(unit)")]), node)
+      }
       return l.value
-    case .failure(.unknownUnit(let u)): throw error("unknown unit '\(u)'", node)
-    case .failure: throw error("expected a number, found '\(text)'", node)
+    case .failure(.unknownUnit(let u)): throw error(Phrase("error.example_reader.11", ["u": .text("\(u)")]), node)
+    case .failure: throw error(Phrase("error.example_reader.12", ["text": .text("\(text)")]), node)
     }
   }
 
@@ -137,12 +142,15 @@ public enum ExampleReader {
       case .text:
         let v = try n.string("a category")
         guard let i = input.categories.firstIndex(of: v) else {
-          throw error("'\(v)' is not a value of '\(input.name)' (\(input.categories.joined(separator: ", ")))", n)
+          throw error(
+            Phrase(
+              "error.example_reader.13",
+              ["v": .text("\(v)"), "input_name": .text("\(input.name)"), "value": .text("\(input.categories.joined(separator: ", "))")]), n)
         }
         return Double(i)
       case .month:
         let v = try n.string("a month")
-        guard let m = Month(parsing: v) else { throw error("expected a month YYYY-MM, found '\(v)'", n) }
+        guard let m = Month(parsing: v) else { throw error(Phrase("error.example_reader.14", ["v": .text("\(v)")]), n) }
         return Double(m.ordinal)
       case .bool:
         return try n.string("true or false") == "true" ? 1 : 0
@@ -153,7 +161,9 @@ public enum ExampleReader {
     func row(_ n: YAMLNode) throws(DiagnosticList) -> [Double] {
       if n.isSequence {
         let values = try n.sequence("monthly values").map { (x) throws(DiagnosticList) in try scalar(x) }
-        guard values.count == months else { throw error("expected \(months) monthly values, found \(values.count)", n) }
+        guard values.count == months else {
+          throw error(Phrase("error.example_reader.15", ["months": .text("\(months)"), "values_count": .text("\(values.count)")]), n)
+        }
         return values
       }
       return Array(repeating: try scalar(n), count: months)
@@ -163,11 +173,16 @@ public enum ExampleReader {
     guard node.isMapping else { return Block(rows: 1, months: months, width: 1, data: try row(node)) }
     var data = [Double](repeating: .nan, count: ids.count * months)
     for (id, keyNode, value) in try node.mapping("values by \(kind)") {
-      guard let r = ids.firstIndex(of: id) else { throw error("no \(kind) '\(id)' in the example's entities", keyNode) }
+      guard let r = ids.firstIndex(of: id) else {
+        throw error(Phrase("error.example_reader.16", ["kind": .text("\(kind)"), "id": .text("\(id)")]), keyNode)
+      }
       data.replaceSubrange(r * months..<(r + 1) * months, with: try row(value))
     }
     if let missing = ids.indices.first(where: { data[$0 * months].isNaN }) {
-      throw error("input '\(input.name)' has no value for \(kind) '\(ids[missing])'", node)
+      throw error(
+        Phrase(
+          "error.example_reader.17", ["input_name": .text("\(input.name)"), "kind": .text("\(kind)"), "value": .text("\(ids[missing])")]),
+        node)
     }
     return Block(rows: ids.count, months: months, width: 1, data: data)
   }

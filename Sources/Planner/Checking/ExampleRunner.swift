@@ -17,7 +17,7 @@ public enum ExampleRunner {
         // Which example could not be evaluated (an input it does not give, …).
         out += error.diagnostics.map { d in
           var d = d
-          d.notes.append(.init("in example '\(example.name)'", at: example.location))
+          d.notes.append(.init(Phrase("diagnostic.note.in_example", ["name": .text(example.name)]), at: example.location))
           return d
         }
       }
@@ -30,7 +30,13 @@ public enum ExampleRunner {
     var row = 0
     if let entity = e.entity, let kind = rule.entity {
       guard let r = ev.situation.entities[kind]?.firstIndex(of: entity) else {
-        return [.error(.examplesInvalid, "no \(kind) '\(entity)' in example '\(example.name)'", at: e.location)]
+        return [
+          .error(
+            .examplesInvalid,
+            Phrase(
+              "error.examples_invalid.1",
+              ["kind": .text("\(kind)"), "entity": .text("\(entity)"), "example_name": .text("\(example.name)")]), at: e.location)
+        ]
       }
       row = r
     }
@@ -38,7 +44,12 @@ public enum ExampleRunner {
     func mismatch(_ got: Double, _ period: String) -> Diagnostic {
       .error(
         .examplesMismatch,
-        "example '\(example.name)': \(e.rule)\(e.entity.map { "[\($0)]" } ?? "") in \(period) is \(show(got))\(unit), expected \(show(e.value))\(unit)",
+        Phrase(
+          "error.examples_mismatch.1",
+          [
+            "example_name": .text("\(example.name)"), "e_rule": .text("\(e.rule)"), "value": .text("\(e.entity.map { "[\($0)]" } ?? "")"),
+            "period": .text("\(period)"), "value2": .text("\(show(got))"), "unit": .text("\(unit)"), "value3": .text("\(show(e.value))"),
+          ]),
         at: e.location)
     }
     if let exercise = e.exercise {

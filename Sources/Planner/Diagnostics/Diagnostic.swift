@@ -14,10 +14,6 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var message: String
     public var phrase: Phrase?
     public var location: SourceLocation?
-    public init(_ message: String, at location: SourceLocation? = nil) {
-      self.message = message
-      self.location = location
-    }
     /// A note in the reader's language.
     public init(_ phrase: Phrase, at location: SourceLocation? = nil) {
       self.message = Messages.of(.en)(phrase)
@@ -42,25 +38,19 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   /// The parameter or rule the diagnostic is about, when there is one (to filter warnings).
   public var subject: String?
 
-  public init(
-    _ severity: Severity, id: DiagnosticID, _ message: String, at location: SourceLocation? = nil,
-    length: Int = 1, notes: [Note] = []
-  ) {
-    self.severity = severity
-    self.id = id
-    self.message = message
-    self.location = location
-    self.length = max(1, length)
-    self.notes = notes
-  }
-
-  /// A diagnostic in the reader's language.
+  /// A diagnostic in the reader's language: every diagnostic is a catalogue phrase (there is
+  /// no way to write one as an English sentence).
   public init(
     _ severity: Severity, id: DiagnosticID, _ phrase: Phrase, at location: SourceLocation? = nil,
     length: Int = 1, notes: [Note] = []
   ) {
-    self.init(severity, id: id, Messages.of(.en)(phrase), at: location, length: length, notes: notes)
+    self.severity = severity
+    self.id = id
+    self.message = Messages.of(.en)(phrase)
     self.phrase = phrase
+    self.location = location
+    self.length = max(1, length)
+    self.notes = notes
   }
 
   /// The message in `messages`' language.
@@ -78,20 +68,6 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     notes: [Note] = []
   ) -> Diagnostic {
     Diagnostic(.warning, id: id, phrase, at: location, length: length, notes: notes)
-  }
-
-  public static func error(
-    _ id: DiagnosticID, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
-    notes: [Note] = []
-  ) -> Diagnostic {
-    Diagnostic(.error, id: id, message, at: location, length: length, notes: notes)
-  }
-
-  public static func warning(
-    _ id: DiagnosticID, _ message: String, at location: SourceLocation? = nil, length: Int = 1,
-    notes: [Note] = []
-  ) -> Diagnostic {
-    Diagnostic(.warning, id: id, message, at: location, length: length, notes: notes)
   }
 
   /// The same diagnostic, marked as being about `subject`.

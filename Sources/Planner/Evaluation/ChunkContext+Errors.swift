@@ -5,12 +5,14 @@ extension ChunkContext {
     -> Diagnostic
   {
     let month = timeline.months[place.month]
-    let entity =
-      rule.entity.map { kind -> String in
+    let entity: Phrase.Argument =
+      rule.entity.map { kind -> Phrase.Argument in
         let ids = evaluator.situation.entities[kind] ?? []
-        return place.row < ids.count ? " for \(kind) '\(ids[place.row])'" : ""
-      } ?? ""
-    let variant = width > 1 ? " (variant \(firstVariant + place.variant))" : ""
+        return place.row < ids.count
+          ? .phrase(Phrase("error.evaluation.for_entity", ["kind": .text(kind), "id": .text(ids[place.row])])) : .text("")
+      } ?? .text("")
+    let variant: Phrase.Argument =
+      width > 1 ? .phrase(Phrase("error.evaluation.variant", ["n": .integer(firstVariant + place.variant)])) : .text("")
     // Evaluate the rule once more, recording every node, to find the culprit.
     var replay = self
     replay.tracing = true
@@ -41,18 +43,24 @@ extension ChunkContext {
     if let (offset, range) = outside {
       return .error(
         .evaluationNotFinite,
-        "rule '\(rule.name)'\(entity) in \(month) reads the exercise \(offset > 0 ? "\(offset) after" : "\(-offset) before") its own, "
-          + "which the scenario does not have; give exercise_total an 'initial:' value for it",
+        Phrase(
+          offset > 0 ? "error.evaluation.exercise_after" : "error.evaluation.exercise_before",
+          ["rule": .text(rule.name), "entity": entity, "month": .text("\(month)"), "n": .integer(abs(offset))]),
         at: rule.location(ofOffset: range.offset), length: range.length)
     }
     if let division {
       return .error(
-        .evaluationDivisionByZero, "division by zero in rule '\(rule.name)'\(entity) in \(month)\(variant)",
+        .evaluationDivisionByZero,
+        Phrase(
+          "error.evaluation_division_by_zero.1",
+          ["rule_name": .text("\(rule.name)"), "entity": entity, "month": .text("\(month)"), "variant": variant]),
         at: rule.location(ofOffset: division.offset), length: division.length)
     }
     return .error(
       .evaluationNotFinite,
-      "rule '\(rule.name)' is not a finite number\(entity) in \(month)\(variant) (a division by zero or an overflow in its formula)",
+      Phrase(
+        "error.evaluation_not_finite.2",
+        ["rule_name": .text("\(rule.name)"), "entity": entity, "month": .text("\(month)"), "variant": variant]),
       at: rule.location, length: rule.name.count)
   }
 }

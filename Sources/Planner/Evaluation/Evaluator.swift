@@ -66,18 +66,28 @@ public struct Evaluator: Sendable {
       let input = ruleSet.inputs[i]
       let rows = input.entity.map { situation.entities[$0]?.count ?? 0 } ?? 1
       guard let block = situation.inputs[input.key] ?? (rows == 0 ? Block(rows: 0, months: 1, width: 1, data: []) : nil) else {
-        errors.append(.error(.evaluationMissingInput, "input '\(input.key)' is used by the rules but not given", at: input.location))
+        errors.append(
+          .error(
+            .evaluationMissingInput, Phrase("error.evaluation_missing_input.1", ["input_key": .text("\(input.key)")]), at: input.location))
         continue
       }
       if !(block.rows == 1 || block.rows == rows) || !(block.months == 1 || block.months == months.count) || block.width != 1 {
         errors.append(
           .error(
             .evaluationInputShape,
-            "input '\(input.key)' has \(block.rows) rows × \(block.months) months; expected \(rows) × \(months.count)", at: input.location))
+            Phrase(
+              "error.evaluation_input_shape.1",
+              [
+                "input_key": .text("\(input.key)"), "block_rows": .text("\(block.rows)"), "block_months": .text("\(block.months)"),
+                "rows": .text("\(rows)"), "months_count": .text("\(months.count)"),
+              ]), at: input.location))
       } else if let bad = block.firstNonFinite() {
         errors.append(
           .error(
-            .evaluationInputNotFinite, "input '\(input.key)' is not a number for row \(bad.row), month \(months[bad.month])",
+            .evaluationInputNotFinite,
+            Phrase(
+              "error.evaluation_input_not_finite.1",
+              ["input_key": .text("\(input.key)"), "bad_row": .text("\(bad.row)"), "value": .text("\(months[bad.month])")]),
             at: input.location))
       }
     }
@@ -88,8 +98,10 @@ public struct Evaluator: Sendable {
       if let confirmed = p.lastConfirmed, months.last > confirmed {
         let d = Diagnostic(
           options.strict ? .error : .warning, id: .parametersPastLastConfirmed,
-          "parameter '\(name)' is confirmed until \(confirmed) but is used until \(months.last); its last value is carried forward",
-          at: p.location, notes: [.init("used by the rule defined here", at: usedAt)])
+          Phrase(
+            "error.parameters_past_last_confirmed.1",
+            ["name": .text("\(name)"), "confirmed": .text("\(confirmed)"), "months_last": .text("\(months.last)")]),
+          at: p.location, notes: [.init(Phrase("diagnostic.note.used_by_rule"), at: usedAt)])
         if options.strict { errors.append(d) } else { warnings.append(d.about(name)) }
       }
       if case .values(let dated) = p.values {
@@ -207,7 +219,12 @@ public struct Evaluator: Sendable {
         throw DiagnosticList([
           .error(
             .evaluationInputNotFinite,
-            "input '\(key)' is not a number in variant \(variants.lowerBound + bad.variant), month \(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])",
+            Phrase(
+              "error.evaluation_input_not_finite.2",
+              [
+                "key": .text("\(key)"), "value": .text("\(variants.lowerBound + bad.variant)"),
+                "value2": .text("\(situation.timeline.months[min(bad.month, situation.timeline.monthCount - 1)])"),
+              ]),
             at: ruleSet.inputs[i].location)
         ])
       }

@@ -34,7 +34,9 @@ public struct Explainer: Sendable {
     let rule = try find(name)
     guard let e = timeline.exercises.firstIndex(where: { $0.id == id }) else {
       let known = timeline.exercises.map(\.id).joined(separator: ", ")
-      throw DiagnosticList([.error(.explainUnknownPeriod, "no exercise '\(id)'; the exercises are \(known)")])
+      throw DiagnosticList([
+        .error(.explainUnknownPeriod, Phrase("error.explain_unknown_period.1", ["id": .text("\(id)"), "known": .text("\(known)")]))
+      ])
     }
     let months = timeline.exerciseIndex.indices.filter { timeline.exerciseIndex[$0] == e }
     let state = ExplainerState()
@@ -55,9 +57,8 @@ public struct Explainer: Sendable {
 
   private func find(_ name: String) throws(DiagnosticList) -> RuleSet.Rule {
     guard let rule = ruleSet.rule(named: name) else {
-      var message = "no rule '\(name)'"
-      if let s = Suggestion.nearest(to: name, among: ruleSet.rules.map(\.name)) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error(.explainUnknownRule, message)])
+      let near = Phrase.suggestion(Suggestion.nearest(to: name, among: ruleSet.rules.map(\.name)))
+      throw DiagnosticList([.error(.explainUnknownRule, Phrase("error.explain.unknown_rule", ["name": .text(name), "near": near]))])
     }
     return rule
   }

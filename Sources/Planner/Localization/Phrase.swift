@@ -25,6 +25,9 @@ public struct Phrase: Sendable, Hashable {
     case list([String])
     /// A text that a rule pack gives in both languages (a rule's label): `fr`, `en`.
     case bilingual(fr: String, en: String)
+    /// What a file reader expected (`a formula`, `the rules`): the catalogue's `what.…`
+    /// entry in the language, or the English text when it has none.
+    case what(String)
   }
 
   public var key: String
@@ -33,6 +36,12 @@ public struct Phrase: Sendable, Hashable {
   public init(_ key: String, _ arguments: [String: Argument] = [:]) {
     self.key = key
     self.arguments = arguments
+  }
+
+  /// `; did you mean 'x'?` when there is a nearest name, nothing otherwise: an argument to
+  /// end a message with (`{near}`).
+  public static func suggestion(_ near: String?) -> Argument {
+    near.map { .phrase(Phrase("diagnostic.did_you_mean", ["name": .text($0)])) } ?? .text("")
   }
 }
 
@@ -55,6 +64,7 @@ extension Messages {
     case .phrase(let p): self(p)
     case .list(let items): items.joined(separator: ", ")
     case .bilingual(let fr, let en): language == .fr ? fr : en
+    case .what(let text): lookup("what.\(text)") ?? text
     }
   }
 }

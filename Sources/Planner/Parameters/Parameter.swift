@@ -57,7 +57,8 @@ public struct Parameter: Sendable, Hashable {
   /// - Throws: `parameters.before-first-value` when `month` precedes every date.
   public func value(at month: Month) throws(DiagnosticList) -> DatedValue {
     guard case .values(let v) = values else {
-      throw DiagnosticList([.error(.parametersNotAValue, "'\(name)' is a scale; apply it with scale(\(name), base)", at: location)])
+      throw DiagnosticList([.error(.parametersNotAValue, Phrase("error.parameters_not_avalue.1", ["name": .text("\(name)")]), at: location)]
+      )
     }
     guard let i = versionIndex(at: month) else {
       throw DiagnosticList([Diagnostic.beforeFirstValue(self, month: month)])
@@ -70,12 +71,14 @@ extension Diagnostic {
   static func beforeFirstValue(_ p: Parameter, month: Month, by rule: String? = nil, at: SourceLocation? = nil)
     -> Diagnostic
   {
-    let first = p.firstMonth.map { "\($0)" } ?? "(no value)"
-    let who = rule.map { "rule '\($0)' looks up" } ?? "looked up"
+    let first: Phrase.Argument = p.firstMonth.map { .text("\($0)") } ?? .phrase(Phrase("error.parameters.no_value"))
+    let who = rule.map { Phrase("error.parameters.rule_looks_up", ["rule": .text($0)]) } ?? Phrase("error.parameters.looked_up")
     return .error(
       .parametersBeforeFirstValue,
-      "parameter '\(p.name)' has no value before \(first); \(who) its value for \(month). Add a dated value in force at \(month) or guard the lookup with 'if'",
+      Phrase(
+        "error.parameters_before_first_value.1",
+        ["p_name": .text("\(p.name)"), "first": first, "who": .phrase(who), "month": .text("\(month)")]),
       at: at ?? p.location,
-      notes: p.location.map { [Note("'\(p.name)' is defined here", at: $0)] } ?? [])
+      notes: p.location.map { [Note(Phrase("diagnostic.note.defined_here", ["name": .text(p.name)]), at: $0)] } ?? [])
   }
 }

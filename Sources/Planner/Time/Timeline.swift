@@ -9,13 +9,18 @@ public struct Timeline: Sendable, Hashable {
   /// - Throws: when exercises overlap or leave a gap.
   public init(exercises: [Exercise]) throws(DiagnosticList) {
     guard let first = exercises.first, let last = exercises.last else {
-      throw DiagnosticList([.error(.timeNoExercise, "a timeline needs at least one exercise")])
+      throw DiagnosticList([.error(.timeNoExercise, Phrase("error.time_no_exercise.1"))])
     }
     for (a, b) in zip(exercises, exercises.dropFirst()) where a.months.last.adding(months: 1) != b.months.first {
       throw DiagnosticList([
         .error(
           .timeExerciseGap,
-          "exercise '\(b.id)' starts \(b.months.first) but the previous one ('\(a.id)') ends \(a.months.last); exercises must follow each other month after month"
+          Phrase(
+            "error.time_exercise_gap.1",
+            [
+              "b_id": .text("\(b.id)"), "b_months_first": .text("\(b.months.first)"), "a_id": .text("\(a.id)"),
+              "a_months_last": .text("\(a.months.last)"),
+            ])
         )
       ])
     }

@@ -24,7 +24,10 @@ public struct YAMLDocument {
     } catch let error as YamlError {
       throw DiagnosticList([Self.diagnostic(for: error, path: path, text: text)])
     } catch {
-      throw DiagnosticList([.error(.yamlInvalid, "\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
+      throw DiagnosticList([
+        .error(
+          .yamlInvalid, Phrase("error.yaml_invalid.1", ["error": .text("\(error)")]), at: SourceLocation(file: path, line: 1, column: 1))
+      ])
     }
   }
 
@@ -34,16 +37,16 @@ public struct YAMLDocument {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      var message = "malformed YAML: \(problem)"
-      if let context { message += " (\(context.text) at line \(context.mark.line))" }
       if problem.contains("cannot start any token"), Self.hasTab(in: text, line: mark.line) {
-        message = "a tab is used for indentation; YAML indents with spaces only"
-        return .error(.yamlTabIndentation, message, at: at(mark))
+        return .error(.yamlTabIndentation, Phrase("error.yaml.tab"), at: at(mark))
       }
-      return .error(.yamlMalformed, message, at: at(mark))
+      // The YAML library's own words (in English) are quoted as they are.
+      let detail = problem + (context.map { " (\($0.text) at line \($0.mark.line))" } ?? "")
+      return .error(.yamlMalformed, Phrase("error.yaml_malformed.1", ["error": .text(detail)]), at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
-        .yamlDuplicateKey, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+        .yamlDuplicateKey,
+        Phrase("error.yaml_duplicate_key.1", ["value": .text("\(duplicates.map { "'\($0)'" }.joined(separator: ", "))")]),
         at: secondKey(duplicates.first ?? "", in: text, mapping: context.mark).map {
           SourceLocation(file: path, line: $0.line, column: $0.column)
         }
@@ -56,9 +59,12 @@ public struct YAMLDocument {
           if c == "\n" || c == "\r\n" { (line, column) = (line + 1, 1) } else { column += 1 }
         }
       }
-      return .error(.yamlUnreadable, "unreadable YAML: \(problem)", at: SourceLocation(file: path, line: line, column: column))
+      return .error(
+        .yamlUnreadable, Phrase("error.yaml_unreadable.1", ["problem": .text("\(problem)")]),
+        at: SourceLocation(file: path, line: line, column: column))
     default:
-      return .error(.yamlMalformed, "malformed YAML: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
+      return .error(
+        .yamlMalformed, Phrase("error.yaml_malformed.1", ["error": .text("\(error)")]), at: SourceLocation(file: path, line: 1, column: 1))
     }
   }
 
@@ -77,10 +83,10 @@ public struct YAMLDocument {
         let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
         let at = SourceLocation(file: path, line: i + 1, column: column)
         if match.output.2 != nil {
-          return .error(.yamlMalformed, "an alias (*name) is used as a key; plan's files use plain keys", at: at)
+          return .error(.yamlMalformed, Phrase("error.yaml_malformed.2"), at: at)
         }
         if count > maximumAliases {
-          return .error(.yamlMalformed, "more than \(maximumAliases) aliases (*name) in one file; write the values out", at: at)
+          return .error(.yamlMalformed, Phrase("error.yaml_malformed.3", ["maximum_aliases": .text("\(maximumAliases)")]), at: at)
         }
       }
     }
@@ -113,6 +119,6 @@ public struct YAMLDocument {
 
 extension Diagnostic {
   static func emptyFile(_ path: String) -> Diagnostic {
-    .error(.yamlEmptyFile, "the file is empty; expected a YAML mapping", at: SourceLocation(file: path, line: 1, column: 1))
+    .error(.yamlEmptyFile, Phrase("error.yaml_empty_file.1"), at: SourceLocation(file: path, line: 1, column: 1))
   }
 }

@@ -6,18 +6,20 @@ public enum YAMLFileLoader {
   public static let maximumBytes = 16 << 20
 
   /// Why `path` cannot be read as a YAML file (not a regular file, too large), or `nil`.
-  public static func problem(reading path: String) -> String? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "no such file or not readable" }
-    guard attributes[.type] as? FileAttributeType == .typeRegular else { return "it is not a file (a folder or a device)" }
+  public static func problem(reading path: String) -> Phrase? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return Phrase("error.file.missing") }
+    guard attributes[.type] as? FileAttributeType == .typeRegular else { return Phrase("error.file.not_a_file") }
     if let size = attributes[.size] as? Int, size > maximumBytes {
-      return "it has \(size) bytes; a YAML file of plan has at most \(maximumBytes)"
+      return Phrase("error.file.too_large", ["size": .integer(size), "maximum": .integer(maximumBytes)])
     }
     return nil
   }
 
   /// Reads and parses the file at `path`.
   public static func load(_ path: String) throws(DiagnosticList) -> YAMLDocument {
-    if let problem = problem(reading: path) { throw DiagnosticList([.error(.fileUnreadable, "cannot read '\(path)': \(problem)")]) }
+    if let problem = problem(reading: path) {
+      throw DiagnosticList([.error(.fileUnreadable, Phrase("error.file_unreadable.1", ["path": .text(path), "problem": .phrase(problem)]))])
+    }
     let text: String
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -25,7 +27,7 @@ public enum YAMLFileLoader {
         let (line, column) = firstInvalidUTF8(data)
         throw DiagnosticList([
           .error(
-            .fileEncoding, "the file is not UTF-8 text (from this character on); save it as UTF-8",
+            .fileEncoding, Phrase("error.file_encoding.1"),
             at: SourceLocation(file: path, line: line, column: column))
         ])
       }
@@ -34,7 +36,7 @@ public enum YAMLFileLoader {
     } catch let error as DiagnosticList {
       throw error
     } catch {
-      throw DiagnosticList([.error(.fileUnreadable, "cannot read '\(path)': no such file or not readable")])
+      throw DiagnosticList([.error(.fileUnreadable, Phrase("error.file_unreadable.2", ["path": .text("\(path)")]))])
     }
     return try YAMLDocument.parse(text, path: path)
   }

@@ -32,13 +32,15 @@ public struct YAMLNode {
   /// The entries of a mapping, in file order, keys as strings.
   public func mapping(_ what: String) throws(DiagnosticList) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
     guard let mapping = node.mapping else {
-      throw DiagnosticList([.error(.yamlExpectedMapping, "expected \(what) as a mapping (key: value lines)", at: location)])
+      throw DiagnosticList([.error(.yamlExpectedMapping, Phrase("error.yaml_expected_mapping.1", ["what": .what(what)]), at: location)])
     }
     var out: [(String, YAMLNode, YAMLNode)] = []
     for (k, v) in mapping {
       let keyNode = YAMLNode(k, file: file, text: text)
       guard let key = k.scalar?.string else {
-        throw DiagnosticList([.error(.yamlExpectedScalar, "expected a plain key in \(what)", at: keyNode.location)])
+        throw DiagnosticList([
+          .error(.yamlExpectedScalar, Phrase("error.yaml_expected_scalar.1", ["what": .what(what)]), at: keyNode.location)
+        ])
       }
       out.append((key, keyNode, YAMLNode(v, file: file, text: text)))
     }
@@ -48,7 +50,7 @@ public struct YAMLNode {
   /// The items of a sequence.
   public func sequence(_ what: String) throws(DiagnosticList) -> [YAMLNode] {
     guard let sequence = node.sequence else {
-      throw DiagnosticList([.error(.yamlExpectedSequence, "expected \(what) as a list (- item lines)", at: location)])
+      throw DiagnosticList([.error(.yamlExpectedSequence, Phrase("error.yaml_expected_sequence.1", ["what": .what(what)]), at: location)])
     }
     return sequence.map { YAMLNode($0, file: file, text: text) }
   }
@@ -56,7 +58,7 @@ public struct YAMLNode {
   /// A scalar, as text.
   public func string(_ what: String) throws(DiagnosticList) -> String {
     guard let s = node.scalar?.string else {
-      throw DiagnosticList([.error(.yamlExpectedScalar, "expected \(what) as a single value", at: location)])
+      throw DiagnosticList([.error(.yamlExpectedScalar, Phrase("error.yaml_expected_scalar.2", ["what": .what(what)]), at: location)])
     }
     return s
   }
@@ -68,15 +70,22 @@ public struct YAMLNode {
     switch Literal.parse(s) {
     case .success(let l):
       if let unit, let u = l.unit, u != unit {
-        throw DiagnosticList([.error(id, "expected \(what) in \(unit), found '\(s)' (in \(u))", at: location)])
+        throw DiagnosticList([
+          .error(
+            id, Phrase("error.yaml.wrong_unit", ["what": .what(what), "unit": .text("\(unit)"), "found": .text(s), "in": .text("\(u)")]),
+            at: location)
+        ])
       }
       return l.value
     case .failure(.unknownUnit(let u)):
       throw DiagnosticList([
-        .error(id, "unknown unit '\(u)' in '\(s)'; units are \(Unit.baseNames.joined(separator: ", ")) and %", at: location)
+        .error(
+          id, Phrase("error.yaml.unknown_unit", ["unit": .text(u), "found": .text(s), "units": .list(Unit.baseNames)]), at: location)
       ])
     case .failure:
-      throw DiagnosticList([.error(id, "expected \(what) as a number, found '\(s.replacing("_", with: ""))'", at: location)])
+      throw DiagnosticList([
+        .error(id, Phrase("error.yaml.not_a_number", ["what": .what(what), "found": .text(s.replacing("_", with: ""))]), at: location)
+      ])
     }
   }
 

@@ -13,11 +13,8 @@ public enum PositionCost {
     -> ExplanationNode
   {
     guard let rule = ruleSet.rule(named: line), rule.entity == "position" || rule.entity == nil else {
-      var message = "no line '\(line)' of a position's cost"
-      if let s = Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)) {
-        message += "; did you mean '\(s)'?"
-      }
-      throw DiagnosticList([.error(.costUnknownLine, message)])
+      let near = Phrase.suggestion(Suggestion.nearest(to: line, among: ruleSet.rules.filter { $0.entity == "position" }.map(\.name)))
+      throw DiagnosticList([.error(.costUnknownLine, Phrase("error.cost.unknown_line", ["line": .text(line), "near": near]))])
     }
     let situation = try situation(for: q, ruleSet: ruleSet)
     let evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(trace: true, keep: [line])).run()
@@ -76,7 +73,8 @@ public enum PositionCost {
         throw DiagnosticList([
           .error(
             .costTotalMismatch,
-            "the rule '\(rule)' gives \(computed) EUR but its lines add up to \(shown) EUR: a line of the group is missing from the total",
+            Phrase(
+              "error.cost_total_mismatch.1", ["rule": .text("\(rule)"), "computed": .text("\(computed)"), "shown": .text("\(shown)")]),
             at: ruleSet.rule(named: rule)?.location)
         ])
       }
@@ -149,11 +147,15 @@ public enum PositionCost {
   static func situation(for q: CostQuery, ruleSet: RuleSet) throws(DiagnosticList) -> Situation {
     func category(_ key: String, _ value: String, option: String) throws(DiagnosticList) -> Double {
       guard let input = ruleSet.input(key) else {
-        throw DiagnosticList([.error(.costRulesMissing, "the rule packs declare no input '\(key)'; load the employment rule packs")])
+        throw DiagnosticList([.error(.costRulesMissing, Phrase("error.cost_rules_missing.1", ["key": .text("\(key)")]))])
       }
       guard let i = input.categories.firstIndex(of: value) else {
         throw DiagnosticList([
-          .error(.costBadOption, "\(option) '\(value)' is not one of \(input.categories.joined(separator: ", "))")
+          .error(
+            .costBadOption,
+            Phrase(
+              "error.cost_bad_option.1",
+              ["option": .text("\(option)"), "value": .text("\(value)"), "value2": .text("\(input.categories.joined(separator: ", "))")]))
         ])
       }
       return Double(i)
@@ -163,12 +165,12 @@ public enum PositionCost {
       hours = h
     } else {
       guard let p = ruleSet.parameters["full_time_hours_per_month"] else {
-        throw DiagnosticList([.error(.costRulesMissing, "the rule packs define no 'full_time_hours_per_month'; give --hours")])
+        throw DiagnosticList([.error(.costRulesMissing, Phrase("error.cost_rules_missing.2"))])
       }
       hours = try p.value(at: q.month).value
     }
     let duration = q.duration ?? CostQuery.defaultDuration(for: q.contract)
-    guard duration >= 1 else { throw DiagnosticList([.error(.costBadOption, "--duration must be at least 1 month")]) }
+    guard duration >= 1 else { throw DiagnosticList([.error(.costBadOption, Phrase("error.cost_bad_option.2"))]) }
     // From the month to the end of its calendar year: the taxe sur les salaires reckons the
     // year's actual pay (the contract starts at the month, so nothing is paid before it).
     let year = MonthRange(q.month, Month(q.month.year, 12))

@@ -25,26 +25,32 @@ public enum FileWriter {
   }
 
   public static func write(_ data: Data, to path: String, argument: String, inputs: [String] = []) throws(DiagnosticList) {
-    func fail(_ message: String) -> DiagnosticList { DiagnosticList([.error(.fileWrite, "\(argument) '\(path)': \(message)")]) }
+    func fail(_ message: Phrase) -> DiagnosticList {
+      DiagnosticList([
+        .error(.fileWrite, Phrase("error.file_write.1", ["argument": .text(argument), "path": .text(path), "message": .phrase(message)]))
+      ])
+    }
     let name = (path as NSString).lastPathComponent
-    guard !path.isEmpty else { throw DiagnosticList([.error(.fileWrite, "\(argument) is empty; give the name of a file to write")]) }
-    guard !path.hasSuffix("/"), name != ".", name != "..", !name.isEmpty else { throw fail("is a folder; give the name of a file in it") }
+    guard !path.isEmpty else {
+      throw DiagnosticList([.error(.fileWrite, Phrase("error.file_write.2", ["argument": .text("\(argument)")]))])
+    }
+    guard !path.hasSuffix("/"), name != ".", name != "..", !name.isEmpty else { throw fail(Phrase("error.file_writer.1")) }
     var st = stat()
     if lstat(path, &st) == 0 {
       switch st.st_mode & S_IFMT {
-      case S_IFDIR: throw fail("is a folder; give the name of a file in it")
-      case S_IFLNK: throw fail("is a symbolic link; give the file it points to")
+      case S_IFDIR: throw fail(Phrase("error.file_writer.2"))
+      case S_IFLNK: throw fail(Phrase("error.file_writer.3"))
       case S_IFREG: break
-      default: throw fail("is not a regular file")
+      default: throw fail(Phrase("error.file_writer.4"))
       }
       let target = canonical(path)
-      if inputs.contains(where: { canonical($0) == target }) { throw fail("is a file this command reads; write to another file") }
-      if ScenarioCheck.isScenario(path) { throw fail("is a scenario file, which plan never overwrites; write to another file") }
+      if inputs.contains(where: { canonical($0) == target }) { throw fail(Phrase("error.file_writer.5")) }
+      if ScenarioCheck.isScenario(path) { throw fail(Phrase("error.file_writer.6")) }
     }
     let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
     var folderStat = stat()
     guard stat(folder, &folderStat) == 0, folderStat.st_mode & S_IFMT == S_IFDIR else {
-      throw fail("its folder '\(folder)' does not exist")
+      throw fail(Phrase("error.file_writer.7", ["folder": .text("\(folder)")]))
     }
     removeStale(in: folder, name: name)
 
@@ -60,9 +66,11 @@ public enum FileWriter {
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if fd >= 0 { Cleanup.register(temporary) }
     pthread_sigmask(SIG_SETMASK, &previous, nil)
-    guard fd >= 0 else { throw fail("cannot create a file in '\(folder)' (\(String(cString: strerror(errno))))") }
+    guard fd >= 0 else {
+      throw fail(Phrase("error.file_writer.8", ["folder": .text("\(folder)"), "value": .text("\(String(cString: strerror(errno)))")]))
+    }
     defer { Cleanup.unregister() }
-    func abandon(_ message: String) -> DiagnosticList {
+    func abandon(_ message: Phrase) -> DiagnosticList {
       close(fd)
       unlink(temporary)
       return fail(message)
@@ -82,16 +90,16 @@ public enum FileWriter {
       }
       return true
     }
-    guard written else { throw abandon("cannot write (\(String(cString: strerror(errno))))") }
-    guard fsync(fd) == 0 else { throw abandon("cannot write to disk (\(String(cString: strerror(errno))))") }
+    guard written else { throw abandon(Phrase("error.file_writer.9", ["value": .text("\(String(cString: strerror(errno)))")])) }
+    guard fsync(fd) == 0 else { throw abandon(Phrase("error.file_writer.10", ["value": .text("\(String(cString: strerror(errno)))")])) }
     guard close(fd) == 0 else {
       unlink(temporary)
-      throw fail("cannot write (\(String(cString: strerror(errno))))")
+      throw fail(Phrase("error.file_writer.11", ["value": .text("\(String(cString: strerror(errno)))")]))
     }
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
-      throw fail("cannot replace the file (\(reason))")
+      throw fail(Phrase("error.file_writer.12", ["reason": .text("\(reason)")]))
     }
     // Make the rename itself durable.
     let dir = open(folder, O_RDONLY)

@@ -25,7 +25,7 @@ public enum ScenarioCheck {
     guard let set = rules.ruleSet, !rules.hasErrors else {
       let none =
         rules.diagnostics.isEmpty
-        ? [Diagnostic.error(.rulesNoFiles, "no rule pack (*.yaml) in '\(s.rulesFolder)', the scenario's rules folder")] : []
+        ? [Diagnostic.error(.rulesNoFiles, Phrase("error.rules_no_files.1", ["s_rules_folder": .text("\(s.rulesFolder)")]))] : []
       return Outcome(diagnostics: rules.diagnostics + none, line: "")
     }
     do {
@@ -37,7 +37,12 @@ public enum ScenarioCheck {
           violated.append(
             .error(
               .scenarioConstraint,
-              "\(statute.uppercased()) from \(from): \(c.rule) violated: \(c.message)\(c.source.map { " (\($0))" } ?? "")",
+              Phrase(
+                "error.scenario_constraint.1",
+                [
+                  "value": .phrase(Phrase("statute.\(statute)")), "from": .text("\(from)"), "c_rule": .text(c.rule),
+                  "c_message": .phrase(c.phrase), "value2": .text("\(c.source.map { " (\($0))" } ?? "")"),
+                ]),
               at: c.rule.hasSuffix(".auditor")
                 ? (s.organisation.fieldLocations["auditor"] ?? s.location)
                 : statute == "association" ? s.location : (s.governance?.location ?? s.location)))

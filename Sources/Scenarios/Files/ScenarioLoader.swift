@@ -28,26 +28,35 @@ public enum ScenarioLoader {
       let standard = (basePath as NSString).standardizingPath
       guard chain.count < Limits.extendsDepth else {
         throw DiagnosticList([
-          .error(.scenarioLimit, "scenarios extend each other more than \(Limits.extendsDepth) levels deep", at: extends.location)
+          .error(
+            .scenarioLimit, Phrase("error.scenario_limit.1", ["limits_extends_depth": .text("\(Limits.extendsDepth)")]),
+            at: extends.location)
         ])
       }
       guard !chain.contains(standard) && standard != (path as NSString).standardizingPath else {
         throw DiagnosticList([
           .error(
-            .scenarioExtendsCycle, "scenarios extend each other in a cycle: \((chain + [standard]).joined(separator: " → "))",
+            .scenarioExtendsCycle,
+            Phrase("error.scenario_extends_cycle.1", ["value": .text("\((chain + [standard]).joined(separator: " → "))")]),
             at: extends.location)
         ])
       }
-      if let problem = relative.isEmpty ? "the path is empty" : YAMLFileLoader.problem(reading: basePath) {
-        var message = "cannot read '\(relative)', which this scenario extends: \(problem)"
+      if let problem = relative.isEmpty ? Phrase("error.file.empty_path") : YAMLFileLoader.problem(reading: basePath) {
+        var near: Phrase.Argument = .text("")
         // The file meant: the name with its extension, or the nearest scenario in the folder.
         let dir = (basePath as NSString).deletingLastPathComponent
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []).filter { $0.hasSuffix(".yaml") }
         let name = (relative as NSString).lastPathComponent
         if let f = files.first(where: { $0 == name + ".yaml" }) ?? Suggestion.nearest(to: name, among: files) {
-          message += "; did you mean '\(((relative as NSString).deletingLastPathComponent as NSString).appendingPathComponent(f))'?"
+          let file = ((relative as NSString).deletingLastPathComponent as NSString).appendingPathComponent(f)
+          near = .phrase(Phrase("diagnostic.did_you_mean", ["name": .text(file)]))
         }
-        throw DiagnosticList([.error(.scenarioExtendsMissing, message, at: extends.location)])
+        throw DiagnosticList([
+          .error(
+            .scenarioExtendsMissing,
+            Phrase("error.scenario.extends_unreadable", ["path": .text(relative), "problem": .phrase(problem), "near": near]),
+            at: extends.location)
+        ])
       }
       base = try load(basePath, chain: chain + [(path as NSString).standardizingPath])
     }
@@ -58,13 +67,13 @@ public enum ScenarioLoader {
       guard !rulePackFiles(rules).isEmpty else {
         throw DiagnosticList([
           .error(
-            .rulesNoFiles, "'\(relative)' is not a folder of rule packs (no *.yaml file in it)", at: r.location, length: relative.count)
+            .rulesNoFiles, Phrase("error.rules_no_files.2", ["relative": .text("\(relative)")]), at: r.location, length: relative.count)
         ])
       }
     } else if base == nil, rulePackFiles(rules).isEmpty {
       throw DiagnosticList([
         .error(
-          .rulesNoFiles, "no rule pack (*.yaml) in '\(rules)', the scenario's default rules folder; give 'rules: FOLDER'",
+          .rulesNoFiles, Phrase("error.rules_no_files.3", ["rules": .text("\(rules)")]),
           at: document.root.location)
       ])
     }

@@ -11,7 +11,7 @@ extension ScenarioReader {
         var row: [String: Double] = [:]
         for (column, columnNode, value) in try columns.mapping("columns") {
           guard ["fonctionnement", "projets", "total"].contains(column) else {
-            throw error("a column is fonctionnement, projets or total; found '\(column)'", columnNode)
+            throw error(Phrase("error.scenario_reader_actuals.1", ["column": .text("\(column)")]), columnNode)
           }
           row[column] = try ScenarioValue.number(value, "an amount", unit: .euro)
         }

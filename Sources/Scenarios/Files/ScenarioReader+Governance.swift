@@ -39,7 +39,9 @@ extension ScenarioReader {
     for g in groups {
       if let college = g.college, !colleges.contains(where: { $0.id == college }) {
         throw DiagnosticList([
-          .error(.scenarioUnknownValue, "group '\(g.id)' is in college '\(college)', which the governance does not define", at: g.location)
+          .error(
+            .scenarioUnknownValue, Phrase("error.scenario_unknown_value.1", ["g_id": .text("\(g.id)"), "college": .text("\(college)")]),
+            at: g.location)
         ])
       }
     }
@@ -52,7 +54,9 @@ extension ScenarioReader {
       let form = try n.string("a legal form")
       guard Governance.legalForms.contains(form) else {
         throw ScenarioValue.error(
-          "legal_form '\(form)' is not one of \(Governance.legalForms.joined(separator: ", ")) (the cooperative's company form)", n,
+          Phrase(
+            "error.scenario_reader_governance.1",
+            ["form": .text("\(form)"), "value": .text("\(Governance.legalForms.joined(separator: ", "))")]), n,
           id: .scenarioUnknownValue)
       }
       g.legalForm = form

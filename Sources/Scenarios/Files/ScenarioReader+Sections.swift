@@ -16,17 +16,23 @@ extension ScenarioReader {
       exercises = []
       for (eid, _, range) in try e.mapping("the exercises") {
         guard let r = MonthRange(parsing: try range.string("a month range")) else {
-          throw error("expected an exercise as YYYY-MM..YYYY-MM (years 1900 to 2199)", range)
+          throw error(Phrase("error.scenario_reader_sections.1"), range)
         }
         guard r.count <= Limits.exerciseMonths else {
           throw error(
-            "exercise '\(eid)' lasts \(r.count) months; an exercise lasts at most \(Limits.exerciseMonths)", range, id: .scenarioLimit)
+            Phrase(
+              "error.scenario_reader_sections.2",
+              ["eid": .text("\(eid)"), "r_count": .text("\(r.count)"), "limits_exercise_months": .text("\(Limits.exerciseMonths)")]), range,
+            id: .scenarioLimit)
         }
         exercises.append(Exercise(id: eid, months: r))
       }
       let months = exercises.reduce(0) { $0 + $1.months.count }
       guard months <= Limits.horizonMonths else {
-        throw error("the exercises cover \(months) months; a scenario covers at most \(Limits.horizonMonths)", e, id: .scenarioLimit)
+        throw error(
+          Phrase(
+            "error.scenario_reader_sections.3", ["months": .text("\(months)"), "limits_horizon_months": .text("\(Limits.horizonMonths)")]),
+          e, id: .scenarioLimit)
       }
       do { _ = try Timeline(exercises: exercises) } catch {
         throw DiagnosticList(
@@ -37,7 +43,7 @@ extension ScenarioReader {
           })
       }
     }
-    guard !exercises.isEmpty else { throw error("a scenario needs 'exercises'", root) }
+    guard !exercises.isEmpty else { throw error(Phrase("error.scenario_reader_sections.4"), root) }
     var assumptions = base?.assumptions ?? []
     if let a = root.value("assumptions") {
       for n in try a.sequence("the assumptions") { assumptions.append(try n.string("an assumption")) }
@@ -52,14 +58,14 @@ extension ScenarioReader {
       actuals: base?.actuals ?? [:], publishedStaffing: base?.publishedStaffing ?? [:], governance: base?.governance,
       location: root.location)
     if base == nil && root.value("organisation") == nil {
-      throw DiagnosticList([.error(.scenarioMissingField, "a scenario needs 'organisation'", at: root.location)])
+      throw DiagnosticList([.error(.scenarioMissingField, Phrase("error.scenario_missing_field.1"), at: root.location)])
     }
     if let d = s.organisation.dissolved, !exercises.contains(where: { $0.months.last == d }) {
       let ends = exercises.map { "\($0.months.last)" }.joined(separator: ", ")
       throw DiagnosticList([
         .error(
           .scenarioOutOfDomain,
-          "dissolved \(d) is not the last month of an exercise; a cluster is wound up when an exercise closes (\(ends))",
+          Phrase("error.scenario_out_of_domain.1", ["d": .text("\(d)"), "ends": .text("\(ends)")]),
           at: s.organisation.fieldLocations["dissolved"] ?? root.location)
       ])
     }
@@ -71,7 +77,7 @@ extension ScenarioReader {
       case "warning": s.legalLimitsAsWarnings = true
       case let other:
         throw error(
-          "legal_limits '\(other)' is not one of error (the default: a plan the law forbids is refused), warning (reported, for a plan shown to be unlawful)",
+          Phrase("error.scenario_reader_sections.5", ["other": .text("\(other)")]),
           n, id: .scenarioUnknownValue)
       }
     }
@@ -83,18 +89,22 @@ extension ScenarioReader {
     if let n = root.value("items") { s.items = try merge(n, s.items, context) }
     if let n = root.value("actuals") {
       for (eid, keyNode, body) in try n.mapping("the actuals") {
-        guard exercises.contains(where: { $0.id == eid }) else { throw error("'\(eid)' is not an exercise of the scenario", keyNode) }
+        guard exercises.contains(where: { $0.id == eid }) else {
+          throw error(Phrase("error.scenario_reader_sections.6", ["eid": .text("\(eid)")]), keyNode)
+        }
         s.actuals[eid] = try actuals(body)
       }
     }
     if let n = root.value("published_staffing") {
       for (eid, keyNode, body) in try n.mapping("the published staffing") {
-        guard exercises.contains(where: { $0.id == eid }) else { throw error("'\(eid)' is not an exercise of the scenario", keyNode) }
+        guard exercises.contains(where: { $0.id == eid }) else {
+          throw error(Phrase("error.scenario_reader_sections.7", ["eid": .text("\(eid)")]), keyNode)
+        }
         var lines: [String: PublishedStaffing] = [:]
         for (line, lineNode, figures) in try body.mapping("staffing lines") {
           try ScenarioValue.known(figures, ["hours", "fte"], "a staffing line")
           guard let h = figures.value("hours"), let f = figures.value("fte") else {
-            throw error("a staffing line needs hours and fte", lineNode)
+            throw error(Phrase("error.scenario_reader_sections.8"), lineNode)
           }
           lines[line] = PublishedStaffing(
             hours: try ScenarioValue.number(h, "hours", unit: .hour), fte: try ScenarioValue.number(f, "fte", unit: .fte),

@@ -17,7 +17,7 @@ struct ScenarioReader {
 
   init(_ document: YAMLDocument) { self.document = document }
 
-  func error(_ message: String, _ node: YAMLNode, id: DiagnosticID = .scenarioInvalid) -> DiagnosticList {
+  func error(_ message: Phrase, _ node: YAMLNode, id: DiagnosticID = .scenarioInvalid) -> DiagnosticList {
     ScenarioValue.error(message, node, id: id)
   }
 
@@ -53,23 +53,32 @@ struct ScenarioReader {
     var seen: [String: SourceLocation] = [:]
     let entries = try node.sequence(E.section)
     guard base.count + entries.count <= Limits.entries else {
-      throw error("\(E.section) would hold \(base.count + entries.count) entries; at most \(Limits.entries)", node, id: .scenarioLimit)
+      throw error(
+        Phrase(
+          "error.scenario_reader.1",
+          [
+            "e_section": .text("\(E.section)"), "value": .text("\(base.count + entries.count)"),
+            "limits_entries": .text("\(Limits.entries)"),
+          ]), node, id: .scenarioLimit)
     }
     for entry in entries {
       guard let idNode = entry.value("id") else {
-        throw error("each entry of \(E.section) needs an 'id'", entry, id: .scenarioMissingField)
+        throw error(Phrase("error.scenario_reader.2", ["e_section": .text("\(E.section)")]), entry, id: .scenarioMissingField)
       }
       let id = try idNode.string("an id")
       if let first = seen[id] {
         throw DiagnosticList([
           .error(
-            .scenarioDuplicateId, "'\(id)' appears twice in \(E.section) of this file", at: idNode.location, length: id.count,
-            notes: [.init("first given here", at: first)])
+            .scenarioDuplicateId, Phrase("error.scenario_duplicate_id.1", ["id": .text("\(id)"), "e_section": .text("\(E.section)")]),
+            at: idNode.location, length: id.count,
+            notes: [.init(Phrase("diagnostic.note.first_given_here"), at: first)])
         ])
       }
       seen[id] = idNode.location
       if let r = entry.value("remove"), try ScenarioValue.bool(r, "remove") {
-        guard let i = index[id] else { throw error("no entry '\(id)' in the base scenario's \(E.section) to remove", idNode) }
+        guard let i = index[id] else {
+          throw error(Phrase("error.scenario_reader.3", ["id": .text("\(id)"), "e_section": .text("\(E.section)")]), idNode)
+        }
         out[i] = nil
         index[id] = nil
         continue
@@ -89,7 +98,12 @@ struct ScenarioReader {
           throw DiagnosticList([
             .error(
               .scenarioMissingField,
-              "no entry '\(id)' in the base scenario's \(E.section); did you mean '\(near)'? (a new entry: \(error.diagnostics.first?.message ?? "incomplete"))",
+              Phrase(
+                "error.scenario_missing_field.2",
+                [
+                  "id": .text("\(id)"), "e_section": .text("\(E.section)"), "near": .text("\(near)"),
+                  "value": error.diagnostics.first?.phrase.map { .phrase($0) } ?? .text(""),
+                ]),
               at: idNode.location, length: id.count)
           ])
         }

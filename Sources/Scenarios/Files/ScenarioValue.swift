@@ -6,7 +6,7 @@ enum ScenarioValue {
   /// The largest whole number a count may be.
   static let maximumCount = 1_000_000
 
-  static func error(_ message: String, _ node: YAMLNode, id: DiagnosticID = .scenarioInvalid) -> DiagnosticList {
+  static func error(_ message: Phrase, _ node: YAMLNode, id: DiagnosticID = .scenarioInvalid) -> DiagnosticList {
     DiagnosticList([.error(id, message, at: node.location)])
   }
 
@@ -15,10 +15,14 @@ enum ScenarioValue {
     // A share, a rate or a probability has no unit (`%` is a number).
     let x = try node.number(what, unit: unit ?? (domain == .unitInterval ? .dimensionless : nil))
     guard domain.contains(x) else {
-      throw error("\(what) is \(show(x)); it must be \(domain.text)", node, id: .scenarioOutOfDomain)
+      throw error(
+        Phrase("error.scenario_value.1", ["what": .what(what), "value": .text("\(show(x))"), "domain_text": .text("\(domain.text)")]), node,
+        id: .scenarioOutOfDomain)
     }
     guard abs(x) <= Limits.amount else {
-      throw error("\(what) is \(show(x)); a value is at most \(show(Limits.amount)) in size", node, id: .scenarioOutOfDomain)
+      throw error(
+        Phrase("error.scenario_value.2", ["what": .what(what), "value": .text("\(show(x))"), "value2": .text("\(show(Limits.amount))")]),
+        node, id: .scenarioOutOfDomain)
     }
     return x
   }
@@ -27,7 +31,11 @@ enum ScenarioValue {
   static func count(_ node: YAMLNode, _ what: String, minimum: Int = 0) throws(DiagnosticList) -> Int {
     let x = try node.number(what, unit: .count)
     guard x == x.rounded(), x >= Double(minimum), x <= Double(maximumCount) else {
-      throw error("\(what) is \(show(x)); it must be a whole number from \(minimum) to \(maximumCount)", node, id: .scenarioOutOfDomain)
+      throw error(
+        Phrase(
+          "error.scenario_value.3",
+          ["what": .what(what), "value": .text("\(show(x))"), "minimum": .text("\(minimum)"), "maximum_count": .text("\(maximumCount)")]),
+        node, id: .scenarioOutOfDomain)
     }
     return Int(x)
   }
@@ -36,14 +44,15 @@ enum ScenarioValue {
     switch try node.string(what) {
     case "true", "yes": return true
     case "false", "no": return false
-    case let t: throw error("expected \(what) as true or false, found '\(t)'", node)
+    case let t: throw error(Phrase("error.scenario_value.4", ["what": .what(what), "t": .text("\(t)")]), node)
     }
   }
 
   static func month(_ node: YAMLNode) throws(DiagnosticList) -> Month {
     let t = try node.string("a month")
     guard let m = Month(parsing: t) else {
-      throw DiagnosticList([.error(.timeBadDate, "'\(t)' is not a month; write YYYY-MM", at: node.location, length: t.count)])
+      throw DiagnosticList([.error(.timeBadDate, Phrase("error.time_bad_date.2", ["t": .text("\(t)")]), at: node.location, length: t.count)]
+      )
     }
     return m
   }
@@ -57,7 +66,9 @@ enum ScenarioValue {
     let ids = exercises.map(\.id)
     for (key, keyNode, value) in try node.mapping("\(what) by exercise") {
       guard ids.contains(key) else {
-        throw error("'\(key)' is not an exercise of the scenario (\(ids.joined(separator: ", ")))", keyNode, id: .scenarioUnknownExercise)
+        throw error(
+          Phrase("error.scenario_value.5", ["key": .text("\(key)"), "value": .text("\(ids.joined(separator: ", "))")]), keyNode,
+          id: .scenarioUnknownExercise)
       }
       out.values[key] = try number(value, "\(what) in \(key)", unit: unit, domain)
     }
@@ -67,14 +78,20 @@ enum ScenarioValue {
   /// Checks that a mapping has only known keys, suggesting the nearest.
   static func known(_ node: YAMLNode, _ keys: [String], _ what: String) throws(DiagnosticList) {
     for (key, keyNode, _) in try node.mapping(what) where !keys.contains(key) {
-      var message = "unknown field '\(key)' in \(what)"
-      if let s = Suggestion.nearest(to: key, among: keys) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error(.scenarioUnknownField, message, at: keyNode.location, length: key.count)])
+      let near = Suggestion.nearest(to: key, among: keys).map { Phrase("diagnostic.did_you_mean", ["name": .text($0)]) }
+      throw DiagnosticList([
+        .error(
+          .scenarioUnknownField,
+          Phrase("error.scenario.unknown_field", ["key": .text(key), "what": .what(what), "near": near.map { .phrase($0) } ?? .text("")]),
+          at: keyNode.location, length: key.count)
+      ])
     }
   }
 
   static func required(_ node: YAMLNode, _ key: String, _ what: String) throws(DiagnosticList) -> YAMLNode {
-    guard let v = node.value(key) else { throw error("\(what) needs '\(key)'", node, id: .scenarioMissingField) }
+    guard let v = node.value(key) else {
+      throw error(Phrase("error.scenario_value.6", ["what": .what(what), "key": .text("\(key)")]), node, id: .scenarioMissingField)
+    }
     return v
   }
 
@@ -92,7 +109,9 @@ enum ScenarioValue {
     }
     guard let (low, high) = bounds, domain.contains(low), domain.contains(high) else {
       let bounded = domain == .unitInterval ? "; use fixed, uniform or triangular between 0 and 1" : ""
-      throw error("\(what) can draw values outside \(domain.text)\(bounded)", node, id: .scenarioOutOfDomain)
+      throw error(
+        Phrase("error.scenario_value.7", ["what": .what(what), "domain_text": .text("\(domain.text)"), "bounded": .text("\(bounded)")]),
+        node, id: .scenarioOutOfDomain)
     }
     return d
   }
@@ -102,10 +121,10 @@ enum ScenarioValue {
       let parts = text.components(separatedBy: " to ")
       if parts.count == 2 {
         guard let a = Literal.value(parts[0]), let b = Literal.value(parts[1]), abs(a) <= Limits.amount, abs(b) <= Limits.amount else {
-          throw error("expected \(what) as 'a to b' with two numbers, found '\(text)'", node)
+          throw error(Phrase("error.scenario_value.8", ["what": .what(what), "text": .text("\(text)")]), node)
         }
         guard a <= b else {
-          throw error("in '\(text)' the low end exceeds the high end; write the lower number first", node, id: .scenarioOutOfDomain)
+          throw error(Phrase("error.scenario_value.9", ["text": .text("\(text)")]), node, id: .scenarioOutOfDomain)
         }
         return .range90(a, b)
       }
@@ -117,18 +136,18 @@ enum ScenarioValue {
     case "fixed": return .fixed(try field("value"))
     case "uniform":
       let (a, b) = (try field("low"), try field("high"))
-      guard a <= b else { throw error("low must not exceed high", node) }
+      guard a <= b else { throw error(Phrase("error.scenario_value.10"), node) }
       return .uniform(low: a, high: b)
     case "triangular":
       let (a, c, b) = (try field("low"), try field("mode"), try field("high"))
-      guard a <= c && c <= b && a < b else { throw error("a triangular distribution needs low <= mode <= high", node) }
+      guard a <= c && c <= b && a < b else { throw error(Phrase("error.scenario_value.11"), node) }
       return .triangular(low: a, mode: c, high: b)
     case "normal":
       let (m, sd) = (try field("mean"), try field("sd"))
-      guard sd >= 0 else { throw error("sd must not be negative", node) }
+      guard sd >= 0 else { throw error(Phrase("error.scenario_value.12"), node) }
       return .normal(mean: m, sd: sd)
     case let t:
-      throw error("unknown distribution '\(t)'; use fixed, uniform, triangular or normal (or 'a to b')", node, id: .scenarioUnknownValue)
+      throw error(Phrase("error.scenario_value.13", ["t": .text("\(t)")]), node, id: .scenarioUnknownValue)
     }
   }
 

@@ -33,7 +33,8 @@ extension Item: ScenarioEntry {
           let m = try ScenarioValue.count(n, "payment_delay")
           guard m <= PaymentTerms.maximumMonths else {
             throw ScenarioValue.error(
-              "payment_delay is \(m) months; a payment term is at most \(PaymentTerms.maximumMonths) months", n, id: .scenarioOutOfDomain)
+              Phrase("error.item.1", ["m": .text("\(m)"), "payment_terms_maximum_months": .text("\(PaymentTerms.maximumMonths)")]), n,
+              id: .scenarioOutOfDomain)
           }
           i.paymentDelay = m
         },

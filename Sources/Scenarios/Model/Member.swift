@@ -35,7 +35,7 @@ extension Member: ScenarioEntry {
         read: { (m, n, _) throws(DiagnosticList) in
           for (year, yearNode, value) in try n.mapping("payroll by year") {
             guard let y = Int(year), (1990...2100).contains(y) else {
-              throw ScenarioValue.error("expected a year from 1990 to 2100, found '\(year)'", yearNode, id: .scenarioOutOfDomain)
+              throw ScenarioValue.error(Phrase("error.member.1", ["year": .text("\(year)")]), yearNode, id: .scenarioOutOfDomain)
             }
             m.payroll[y] = try ScenarioValue.number(value, "the payroll of \(y)", unit: .euro, .nonNegative)
           }
@@ -59,7 +59,9 @@ extension Member: ScenarioEntry {
   mutating func complete(at node: YAMLNode) throws(DiagnosticList) {
     if name.isEmpty { name = id }
     if let left, left < joined {
-      throw ScenarioValue.error("member '\(id)' leaves (\(left)) before it joins (\(joined))", node, id: .scenarioOutOfDomain)
+      throw ScenarioValue.error(
+        Phrase("error.member.2", ["id": .text("\(id)"), "left": .text("\(left)"), "joined": .text("\(joined)")]), node,
+        id: .scenarioOutOfDomain)
     }
   }
 }

@@ -66,16 +66,16 @@ extension Organisation: DeclaredSection {
             o.fieldLocations["statute[\(o.statutes.count)]"] = statuteNode.location
             if let last = o.statutes.last, from <= last.from {
               throw ScenarioValue.error(
-                "statutes are listed in order of their dates; \(from) comes after \(last.from)", e, id: .scenarioOutOfDomain)
+                Phrase("error.organisation.1", ["from": .text("\(from)"), "last_from": .text("\(last.from)")]), e, id: .scenarioOutOfDomain)
             }
             o.statutes.append((from, statute))
           }
-          if o.statutes.isEmpty { throw ScenarioValue.error("the organisation needs at least one statute", n, id: .scenarioMissingField) }
+          if o.statutes.isEmpty { throw ScenarioValue.error(Phrase("error.organisation.2"), n, id: .scenarioMissingField) }
           // The statutes say what the cluster is from its first month: a list starting later
           // would silently make it that statute from its creation.
           if let first = c.exercises.first?.months.first, o.statutes[0].from > first {
             throw ScenarioValue.error(
-              "the statutes start \(o.statutes[0].from), after the scenario's first month \(first); say what the organisation is from \(first) (- {from: \(first), statute: association})",
+              Phrase("error.organisation.3", ["value": .text("\(o.statutes[0].from)"), "first": .text("\(first)")]),
               n, id: .scenarioOutOfDomain)
           }
         },

@@ -91,32 +91,35 @@ extension Position: ScenarioEntry {
     if openEnded {
       guard isOpenEndedContract else {
         throw ScenarioValue.error(
-          "position '\(id)' needs 'end': only a CDI (or a CIFRE with cifre_contract: cdi) may run past the scenario without one",
+          Phrase("error.position.1", ["id": .text("\(id)")]),
           node, id: .scenarioMissingField)
       }
       end = Self.openEnd
     }
     if let term {
       guard !isOpenEndedContract else {
-        throw ScenarioValue.error("position '\(id)' is open-ended (\(contract)); only a fixed-term contract has a 'term'", node)
+        throw ScenarioValue.error(Phrase("error.position.2", ["id": .text("\(id)"), "contract": .text("\(contract)")]), node)
       }
       guard term >= end else {
         throw ScenarioValue.error(
-          "position '\(id)' has term \(term) before its end \(end); the term is the agreed last month, the end the last month worked",
+          Phrase("error.position.3", ["id": .text("\(id)"), "term": .text("\(term)"), "end": .text("\(end)")]),
           node, id: .scenarioOutOfDomain)
       }
     }
-    guard start <= end else { throw ScenarioValue.error("position '\(id)' ends (\(end)) before it starts (\(start))", node) }
+    guard start <= end else {
+      throw ScenarioValue.error(
+        Phrase("error.position.4", ["id": .text("\(id)"), "end": .text("\(end)"), "start": .text("\(start)")]), node)
+    }
     // A CUI-CAE's rate is the prefect's, for the person hired: the scenario gives it; the
     // emploi d'avenir's is national (the rule packs).
     if aid == "cui-cae" && aidRate == nil {
       throw ScenarioValue.error(
-        "position '\(id)' is a CUI-CAE and needs 'aid_rate': the aid's share of the SMIC per hour set by the regional prefect's order (about 70 % in 2012)",
+        Phrase("error.position.5", ["id": .text("\(id)")]),
         node, id: .scenarioMissingField)
     }
     if aid != "cui-cae", aidRate != nil {
       throw ScenarioValue.error(
-        "position '\(id)' has 'aid_rate' but its aid is '\(aid)'; only a CUI-CAE's rate is the scenario's (an emploi d'avenir's is national)",
+        Phrase("error.position.6", ["id": .text("\(id)"), "aid": .text("\(aid)")]),
         node, id: .scenarioOutOfDomain)
     }
   }

@@ -43,7 +43,7 @@ extension Subsidy: ScenarioEntry {
         read: { (s, n, c) throws(DiagnosticList) in
           for (e, keyNode, value) in try n.mapping("amount distributions by exercise") {
             guard c.exercises.contains(where: { $0.id == e }) else {
-              throw ScenarioValue.error("'\(e)' is not an exercise of the scenario", keyNode, id: .scenarioUnknownExercise)
+              throw ScenarioValue.error(Phrase("error.subsidy.1", ["e": .text("\(e)")]), keyNode, id: .scenarioUnknownExercise)
             }
             s.amountDistribution[e] = try ScenarioValue.distribution(value, "an amount distribution", .nonNegative)
           }

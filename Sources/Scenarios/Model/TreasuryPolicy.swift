@@ -22,7 +22,8 @@ public struct PaymentTerms: Sendable, Equatable {
       let m = try ScenarioValue.count(node, key)
       guard m <= maximumMonths else {
         throw ScenarioValue.error(
-          "\(key) is \(m) months; a payment term is at most \(maximumMonths) months", node, id: .scenarioOutOfDomain)
+          Phrase("error.treasury_policy.1", ["key": .text("\(key)"), "m": .text("\(m)"), "maximum_months": .text("\(maximumMonths)")]),
+          node, id: .scenarioOutOfDomain)
       }
       return m
     }
@@ -40,7 +41,7 @@ public struct PaymentTerms: Sendable, Equatable {
     func parameter(_ name: String) throws(DiagnosticList) -> Double {
       guard let p = ruleSet.parameters[name] else {
         throw DiagnosticList([
-          .error(.scenarioRulesMissing, "the rule packs have no parameter '\(name)', which the cash plan needs (treasury.yaml)")
+          .error(.scenarioRulesMissing, Phrase("error.scenario_rules_missing.1", ["name": .text("\(name)")]))
         ])
       }
       return try p.value(at: month).value

@@ -12,13 +12,17 @@ extension Scenario {
         guard let key = field.categories, let values = field.category?(section) else { continue }
         let at = section.location(of: field.key, or: fallback)
         guard let input = ruleSet.input(key) else {
-          errors.append(.error(.scenarioRulesMissing, "the rule packs declare no input '\(key)', which '\(field.key)' needs", at: at))
+          errors.append(
+            .error(
+              .scenarioRulesMissing,
+              Phrase("error.scenario_rules_missing.2", ["key": .text("\(key)"), "field_key": .text("\(field.key)")]), at: at))
           continue
         }
         for (value, place) in values where !input.categories.contains(value) {
-          var message = "\(field.key) '\(value)' is not one of \(input.categories.joined(separator: ", "))"
+          var message = Phrase(
+            "error.scenario.not_one_of", ["field": .text(field.key), "value": .text(value), "list": .list(input.categories)])
           if let s = Suggestion.nearest(to: value, among: input.categories) {
-            message = "\(field.key) '\(value)' is not a value the rule packs know; did you mean '\(s)'?"
+            message = Phrase("error.scenario.unknown_value_near", ["field": .text(field.key), "value": .text(value), "near": .text(s)])
           }
           errors.append(.error(.scenarioUnknownValue, message, at: place ?? at, length: value.count))
         }

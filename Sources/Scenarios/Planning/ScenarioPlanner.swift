@@ -60,7 +60,12 @@ public struct ScenarioPlanner: Sendable {
             errors.append(
               .error(
                 .scenarioHoursOutsideContract,
-                "position '\(p.id)' has \(h) h in \(exercise.id) but its contract (\(p.start)..\(p.end)) has no month in it",
+                Phrase(
+                  "error.scenario_hours_outside_contract.1",
+                  [
+                    "p_id": .text("\(p.id)"), "h": .text("\(h)"), "exercise_id": .text("\(exercise.id)"), "p_start": .text("\(p.start)"),
+                    "p_end": .text("\(p.end)"),
+                  ]),
                 at: p.hours.location ?? p.location))
           }
           for m in active { hours[m] = h / Double(active.count) }
@@ -81,8 +86,13 @@ public struct ScenarioPlanner: Sendable {
             errors.append(
               .error(
                 .scenarioOutOfDomain,
-                "position '\(p.id)' has \(ScenarioValue.show(h)) h in \(exercise.id) over \(active.count) months of contract, "
-                  + "\(ScenarioValue.show((h / Double(active.count)).rounded())) h a month; a month holds at most \(ScenarioValue.show(Limits.hoursPerMonth.rounded())) h (48 h a week, art. L3121-20 C. trav.)",
+                Phrase(
+                  "error.scenario.hours_per_month",
+                  [
+                    "position": .text(p.id), "hours": .text(ScenarioValue.show(h)), "period": .text(exercise.id),
+                    "months": .months(active.count), "monthly": .text(ScenarioValue.show((h / Double(active.count)).rounded())),
+                    "maximum": .text(ScenarioValue.show(Limits.hoursPerMonth.rounded())),
+                  ]),
                 at: p.hours.location ?? p.location))
           }
         }
@@ -92,7 +102,7 @@ public struct ScenarioPlanner: Sendable {
           errors.append(
             .error(
               .scenarioMissingGross,
-              "position '\(p.id)' works in \(exercise.id) but has no gross pay for it; add gross: {\(exercise.id): …}",
+              Phrase("error.scenario_missing_gross.1", ["p_id": .text("\(p.id)"), "exercise_id": .text("\(exercise.id)")]),
               at: p.location))
         }
       }

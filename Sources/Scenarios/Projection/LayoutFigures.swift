@@ -82,14 +82,19 @@ public struct LayoutFigures: Sendable, Encodable {
           if path != "in_kind/benevolat" {
             out.append(
               .error(
-                .layoutCoverage, "layout '\(layout.name)': '\(path)' is not a contribution in kind (in_kind/benevolat)", at: row.location))
+                .layoutCoverage, Phrase("error.layout_coverage.1", ["layout_name": .text("\(layout.name)"), "path": .text("\(path)")]),
+                at: row.location))
           }
           continue
         }
         if !paths.contains(path) && !path.hasSuffix("/non_detaille") {
-          var message = "layout '\(layout.name)': the \(layout.table) has no line '\(path)'"
-          if let s = Suggestion.nearest(to: path, among: Array(leaves)) { message += "; did you mean '\(s)'?" }
-          out.append(.error(.layoutCoverage, message, at: row.location))
+          let near = Phrase.suggestion(Suggestion.nearest(to: path, among: Array(leaves)))
+          out.append(
+            .error(
+              .layoutCoverage,
+              Phrase(
+                "error.layout.no_line", ["layout": .text(layout.name), "table": .text(layout.table), "path": .text(path), "near": near]),
+              at: row.location))
         }
         count[path, default: 0] += 1
       }
@@ -101,9 +106,9 @@ public struct LayoutFigures: Sendable, Encodable {
       out.append(
         .error(
           .layoutCoverage,
-          n == 0
-            ? "layout '\(layout.name)' leaves out the \(layout.table)'s line '\(leaf)': its totals would not be the \(layout.table)'s"
-            : "layout '\(layout.name)' counts the \(layout.table)'s line '\(leaf)' \(n) times",
+          Phrase(
+            n == 0 ? "error.layout.leaves_out" : "error.layout.counts_twice",
+            ["layout": .text(layout.name), "table": .text(layout.table), "line": .text(leaf), "n": .integer(n)]),
           at: layout.location))
     }
     return out

@@ -37,7 +37,7 @@ extension ProjectionBuilder {
     try checkRecordedPaths(rows)
     guard !rows.isEmpty else {
       throw DiagnosticList([
-        .error(.scenarioRulesMissing, "the rule packs have no table 'budget' with columns fonctionnement and projets")
+        .error(.scenarioRulesMissing, Phrase("error.scenario_rules_missing.3"))
       ])
     }
     // Sections recorded above their detail get an explicit "not detailed" row.
@@ -160,7 +160,12 @@ extension ProjectionBuilder {
       throw DiagnosticList([
         .error(
           .scenarioSectionMismatch,
-          "rule '\(rule.name)' gives \(Money.format(computed)) for \(p.id) but the rows of \(row.path) add up to \(Money.format(shown))",
+          Phrase(
+            "error.scenario_section_mismatch.1",
+            [
+              "rule_name": .text("\(rule.name)"), "value": .text("\(Money.format(computed))"), "p_id": .text("\(p.id)"),
+              "row_path": .text("\(row.path)"), "value2": .text("\(Money.format(shown))"),
+            ]),
           at: rule.location)
       ])
     }
@@ -173,9 +178,11 @@ extension ProjectionBuilder {
     var errors: [Diagnostic] = []
     for (_, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
       for (path, shares) in a.budget.keys.map({ ($0, false) }) + a.shares.keys.map({ ($0, true) }) where !paths.contains(path) {
-        var message = "'\(path)' is not a row of the budget"
-        if let s = Suggestion.nearest(to: path, among: paths) { message += "; did you mean '\(s)'?" }
-        errors.append(.error(.scenarioUnknownValue, message, at: a.location(of: path, shares: shares), length: path.count))
+        let near = Phrase.suggestion(Suggestion.nearest(to: path, among: paths))
+        errors.append(
+          .error(
+            .scenarioUnknownValue, Phrase("error.budget.unknown_row", ["path": .text(path), "near": near]),
+            at: a.location(of: path, shares: shares), length: path.count))
       }
     }
     if !errors.isEmpty {
@@ -219,7 +226,13 @@ extension ProjectionBuilder {
           if abs(computed - printed) > 0.005 {
             warnings.append(
               .warning(
-                .sourceShareMismatch, "\(id): the share of \(row.label) \(column) is printed \(printed) % but computes to \(computed) %",
+                .sourceShareMismatch,
+                Phrase(
+                  "error.source_share_mismatch.1",
+                  [
+                    "id": .text("\(id)"), "row_label": .text("\(row.label)"), "column": .text("\(column)"), "printed": .text("\(printed)"),
+                    "computed": .text("\(computed)"),
+                  ]),
                 at: a.location(of: path, shares: true)))
           }
         }

@@ -34,13 +34,19 @@ extension ProjectionBuilder {
     for (id, lines) in scenario.publishedStaffing.sorted(by: { $0.key < $1.key }) {
       for (line, printed) in lines.sorted(by: { $0.key < $1.key }) {
         guard let row = rows.first(where: { $0.id == line }), let h = row.hours[id], let f = row.fte[id] else {
-          warnings.append(.warning(.sourceUnknownLine, "\(id): no staffing line '\(line)'", at: printed.location))
+          warnings.append(
+            .warning(
+              .sourceUnknownLine, Phrase("error.source_unknown_line.1", ["id": .text("\(id)"), "line": .text("\(line)")]),
+              at: printed.location))
           continue
         }
         if abs(h - printed.hours) >= 0.005 {
           warnings.append(
             .warning(
-              .staffingHoursDiffer, "\(id): \(row.label) has \(h) h from the positions; the source prints \(printed.hours) h",
+              .staffingHoursDiffer,
+              Phrase(
+                "error.staffing_hours_differ.1",
+                ["id": .text("\(id)"), "row_label": .text("\(row.label)"), "h": .text("\(h)"), "printed_hours": .text("\(printed.hours)")]),
               at: printed.location))
         }
         let rounded = (f * 100).rounded(.toNearestOrAwayFromZero) / 100

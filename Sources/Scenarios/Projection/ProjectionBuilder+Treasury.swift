@@ -31,7 +31,7 @@ extension ProjectionBuilder {
     func parameter(_ name: String, _ month: Month) throws(DiagnosticList) -> Double {
       guard let p = ruleSet.parameters[name] else {
         throw DiagnosticList([
-          .error(.scenarioRulesMissing, "the rule packs have no parameter '\(name)', which the cash plan needs (treasury.yaml)")
+          .error(.scenarioRulesMissing, Phrase("error.scenario_rules_missing.1", ["name": .text("\(name)")]))
         ])
       }
       return try p.value(at: month).value
@@ -269,7 +269,12 @@ extension ProjectionBuilder {
         throw DiagnosticList([
           .error(
             .scenarioSectionMismatch,
-            "\(timeline.months[m]): the cash plan's flows add up to \(Money.format(net)) EUR but the month's result is \(Money.format(result)) EUR; a line of the budget has no timing in the cash plan (Sources/Scenarios/Projection/ProjectionBuilder+Treasury.swift)"
+            Phrase(
+              "error.scenario_section_mismatch.2",
+              [
+                "value": .text("\(timeline.months[m])"), "value2": .text("\(Money.format(net))"),
+                "value3": .text("\(Money.format(result))"),
+              ])
           )
         ])
       }

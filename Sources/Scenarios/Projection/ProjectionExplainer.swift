@@ -63,7 +63,9 @@ public struct ProjectionExplainer {
     let months = try monthIndices(period)
     let focus = try month.map { (m) throws(DiagnosticList) -> Int in
       guard let parsed = Month(parsing: m), let i = timeline.months.index(of: parsed), months.contains(i) else {
-        throw DiagnosticList([.error(.explainBadMonth, "--month \(m) is not a month of \(period)")])
+        throw DiagnosticList([
+          .error(.explainBadMonth, Phrase("error.explain_bad_month.1", ["m": .text("\(m)"), "period": .text("\(period)")]))
+        ])
       }
       return i
     }
@@ -72,20 +74,29 @@ public struct ProjectionExplainer {
     }
     guard let rule = ruleSet.rule(named: line) else {
       let paths = Array(Set(projection.budget.map(\.path))).sorted()
-      var message = "'\(line)' is neither a budget line nor a rule"
-      if let s = nearest(line, paths + ruleSet.rules.map(\.name)) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error(.explainUnknownLine, message + ". Budget lines are paths such as charges/charges_sociales")])
+      let near = Phrase.suggestion(nearest(line, paths + ruleSet.rules.map(\.name)))
+      throw DiagnosticList([.error(.explainUnknownLine, Phrase("error.explain.unknown_line", ["line": .text(line), "near": near]))])
     }
     var row = 0
     if let kind = rule.entity {
       let ids = projection.evaluation.situation.entities[kind] ?? []
       guard let entity else {
         throw DiagnosticList([
-          .error(.explainEntityNeeded, "'\(line)' is computed per \(kind); give --entity (one of \(ids.joined(separator: ", ")))")
+          .error(
+            .explainEntityNeeded,
+            Phrase(
+              "error.explain_entity_needed.1",
+              ["line": .text("\(line)"), "kind": .text("\(kind)"), "value": .text("\(ids.joined(separator: ", "))")]))
         ])
       }
       guard let r = ids.firstIndex(of: entity) else {
-        throw DiagnosticList([.error(.explainUnknownEntity, "no \(kind) '\(entity)'; the \(kind) ids are \(ids.joined(separator: ", "))")])
+        throw DiagnosticList([
+          .error(
+            .explainUnknownEntity,
+            Phrase(
+              "error.explain_unknown_entity.1",
+              ["kind": .text("\(kind)"), "entity": .text("\(entity)"), "value": .text("\(ids.joined(separator: ", "))")]))
+        ])
       }
       row = r
     }
@@ -101,7 +112,9 @@ public struct ProjectionExplainer {
       return (0..<timeline.monthCount).filter { timeline.months[$0].year == y }
     }
     let ids = timeline.exercises.map(\.id).joined(separator: ", ")
-    throw DiagnosticList([.error(.explainUnknownPeriod, "'\(period)' is not an exercise (\(ids)), a year or a month of the scenario")])
+    throw DiagnosticList([
+      .error(.explainUnknownPeriod, Phrase("error.explain_unknown_period.2", ["period": .text("\(period)"), "ids": .text("\(ids)")]))
+    ])
   }
 
   /// A rule over several months: the months' values, one of them explained in full.
@@ -138,7 +151,7 @@ public struct ProjectionExplainer {
 
   func explainRow(_ path: String, period: String, months: [Int], budget: String, focus: Int?) throws(DiagnosticList) -> ExplanationNode {
     guard ["fonctionnement", "projets", "total"].contains(budget) else {
-      throw DiagnosticList([.error(.explainBadBudget, "--budget is fonctionnement, projets or total")])
+      throw DiagnosticList([.error(.explainBadBudget, Phrase("error.explain_bad_budget.1"))])
     }
     let label = projection.budget.first { $0.path == path }?.label ?? path
     let shown = projection.budget.first { $0.path == path && $0.budget == budget }?.values[period]

@@ -7,11 +7,13 @@ extension ProjectionExplainer {
   public func explainCash(month text: String) throws(DiagnosticList) -> ExplanationNode {
     let words = m
     guard let t = projection.treasury else {
-      throw DiagnosticList([.error(.explainUnknownLine, "the rule packs give no cash plan (treasury.yaml): nothing to explain for 'cash'")])
+      throw DiagnosticList([.error(.explainUnknownLine, Phrase("error.explain_unknown_line.1"))])
     }
     guard let month = Month(parsing: text), let m = t.months.firstIndex(where: { $0.month == month }) else {
       let range = "\(t.months.first!.month)..\(t.months.last!.month)"
-      throw DiagnosticList([.error(.explainBadMonth, "--month '\(text)' is not a month of the cash plan (\(range)); write YYYY-MM")])
+      throw DiagnosticList([
+        .error(.explainBadMonth, Phrase("error.explain_bad_month.2", ["text": .text("\(text)"), "range": .text("\(range)")]))
+      ])
     }
     let period = "\(month)"
     let upTo = t.months[...m]

@@ -137,7 +137,10 @@ public struct Simulation: Sendable {
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws(DiagnosticList) -> Simulation {
     guard (1...Limits.draws).contains(draws) else {
-      throw DiagnosticList([.error(.simulateTooLarge, "\(draws) draws; a simulation has 1 to \(Limits.draws) draws")])
+      throw DiagnosticList([
+        .error(
+          .simulateTooLarge, Phrase("error.simulate_too_large.1", ["draws": .text("\(draws)"), "limits_draws": .text("\(Limits.draws)")]))
+      ])
     }
     let needed = estimatedBytes(scenario, draws: draws),
       available = min(Limits.simulationBytes, Int(ProcessInfo.processInfo.physicalMemory / 2))
@@ -145,7 +148,9 @@ public struct Simulation: Sendable {
       throw DiagnosticList([
         .error(
           .simulateTooLarge,
-          "\(draws) draws need about \(gibibytes(needed)) of memory; at most \(gibibytes(available)) may be used here; simulate fewer draws"
+          Phrase(
+            "error.simulate_too_large.2",
+            ["draws": .text("\(draws)"), "value": .text("\(gibibytes(needed))"), "value2": .text("\(gibibytes(available))")])
         )
       ])
     }
@@ -159,7 +164,7 @@ public struct Simulation: Sendable {
     let sampler = DrawSampler(scenario, timeline: timeline, seed: seed)
     let open = sampler.open
     guard !open.isEmpty else {
-      throw DiagnosticList([.error(.simulateNothingOpen, "every exercise of the scenario is closed: nothing is uncertain")])
+      throw DiagnosticList([.error(.simulateNothingOpen, Phrase("error.simulate_nothing_open.1"))])
     }
     let hoursPerYear = (try? ruleSet.parameters["full_time_hours_per_year"]?.value(at: timeline.months.last).value) ?? 1820
     // The scenario's own cash plan, which each draw's differs from.

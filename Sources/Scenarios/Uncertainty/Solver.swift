@@ -204,7 +204,7 @@ public struct Solver {
     var variation = Variation(count: k)
     func exerciseMonths(_ id: String) throws(DiagnosticList) -> [Int] {
       guard let e = t.exercises.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownExercise, Phrase("error.solve_unknown_exercise.1", ["id": .text("\(id)")]))])
       }
       return (0..<t.monthCount).filter { t.exerciseIndex[$0] == e }
     }
@@ -236,14 +236,14 @@ public struct Solver {
       variation.inputs["dues_cap"] = { _ in b }
     case .subsidy(let id, let exercise):
       guard let row = scenario.subsidies.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownPath, Phrase("error.solve_unknown_path.1", ["id": .text("\(id)")]))])
       }
       let ms = try exerciseMonths(exercise)
       let b = rowsBlock("subsidy.amount", row: row, months: ms) { x, i in Money.share(of: x, month: i, of: ms.count) }
       variation.inputs["subsidy.amount"] = { _ in b }
     case .gross(let id, let exercise):
       guard let row = scenario.positions.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error(.solveUnknownPath, "no position '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownPath, Phrase("error.solve_unknown_path.2", ["id": .text("\(id)")]))])
       }
       let p = scenario.positions[row]
       let ms = try exerciseMonths(exercise).filter { p.start <= t.months[$0] && t.months[$0] <= p.end }
@@ -276,13 +276,13 @@ public struct Solver {
     case .overdraftLimit: s.treasury.overdraftLimit = x
     case .subsidy(let id, let e):
       guard let i = s.subsidies.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error(.solveUnknownPath, "no subsidy '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownPath, Phrase("error.solve_unknown_path.1", ["id": .text("\(id)")]))])
       }
       s.subsidies[i].amounts.values[e] = x
       s.subsidies[i].amountDistribution[e] = nil
     case .gross(let id, let e):
       guard let i = s.positions.firstIndex(where: { $0.id == id }) else {
-        throw DiagnosticList([.error(.solveUnknownPath, "no position '\(id)' in the scenario")])
+        throw DiagnosticList([.error(.solveUnknownPath, Phrase("error.solve_unknown_path.2", ["id": .text("\(id)")]))])
       }
       s.positions[i].gross.values[e] = x
     }
@@ -297,24 +297,24 @@ public struct Solver {
       switch target.metric {
       case .minCash(let period):
         guard let t = p.treasury else {
-          throw DiagnosticList([.error(.scenarioRulesMissing, "the rule packs give no cash plan (treasury.yaml) for min_cash")])
+          throw DiagnosticList([.error(.scenarioRulesMissing, Phrase("error.scenario_rules_missing.5"))])
         }
         if period == "horizon" {
           out.append(t.months.map(\.closing).min() ?? 0)
         } else {
           guard let f = t.periods[period] else {
-            throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(period)' in the scenario (or horizon)")])
+            throw DiagnosticList([.error(.solveUnknownExercise, Phrase("error.solve_unknown_exercise.2", ["period": .text("\(period)")]))])
           }
           out.append(f.lowestCash)
         }
       case .result(let e):
         guard let v = p.indicators["result"]?[e] else {
-          throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(e)' in the scenario")])
+          throw DiagnosticList([.error(.solveUnknownExercise, Phrase("error.solve_unknown_exercise.3", ["e": .text("\(e)")]))])
         }
         out.append(v)
       case .reserves(let at):
         guard let v = p.indicators["reserves"]?[at] else {
-          throw DiagnosticList([.error(.solveUnknownExercise, "no exercise '\(at)' in the scenario (give an exercise)")])
+          throw DiagnosticList([.error(.solveUnknownExercise, Phrase("error.solve_unknown_exercise.4", ["at": .text("\(at)")]))])
         }
         out.append(v)
       case .probability:
@@ -332,7 +332,7 @@ public struct Solver {
       let s = try applying(path, x)
       let sim = try Simulation.run(s, ruleSet: ruleSet, draws: draws, seed: seed, threads: 2)
       guard let p = sim.probabilities[name]?[exercise] else {
-        throw DiagnosticList([.error(.solveUnknownExercise, "exercise '\(exercise)' is not simulated (it is closed or absent)")])
+        throw DiagnosticList([.error(.solveUnknownExercise, Phrase("error.solve_unknown_exercise.5", ["exercise": .text("\(exercise)")]))])
       }
       out.append(p)
     }

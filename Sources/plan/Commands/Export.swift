@@ -97,10 +97,12 @@ extension Plan {
       let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).xlsx").path
       defer { try? FileManager.default.removeItem(atPath: tmp) }
       if let error = ProjectionWorkbook.write(inputs, ruleSet: ruleSet!, to: tmp, messages: m) {
-        throw DiagnosticList([.error(.fileWrite, "--output '\(output)': \(error)")])
+        throw DiagnosticList([.error(.fileWrite, Phrase("error.file_write.3", ["output": .text("\(output)"), "error": .text("\(error)")]))])
       }
       guard let data = FileManager.default.contents(atPath: tmp) else {
-        throw DiagnosticList([.error(.fileWrite, "--output '\(output)': \(m("xlsx.cannot_create"))")])
+        throw DiagnosticList([
+          .error(.fileWrite, Phrase("error.file_write.4", ["output": .text("\(output)"), "value": .text("\(m("xlsx.cannot_create"))")]))
+        ])
       }
       return data
     }

@@ -55,9 +55,11 @@ public enum Compiler {
     var declared: [RuleDeclarations.RuleDecl] = []
     for r in d.rules {
       if let entity = r.entity, entityKinds[entity] == nil {
-        var message = "rule '\(r.name)' is declared per '\(entity)', which is not an entity kind"
-        if let s = Suggestion.nearest(to: entity, among: Array(entityKinds.keys)) { message += "; did you mean '\(s)'?" }
-        errors.append(.error(.rulesUnknownEntity, message, at: r.entityLocation ?? r.location, length: entity.count))
+        let near = Phrase.suggestion(Suggestion.nearest(to: entity, among: Array(entityKinds.keys)))
+        errors.append(
+          .error(
+            .rulesUnknownEntity, Phrase("error.rules.unknown_entity", ["rule": .text(r.name), "entity": .text(entity), "near": near]),
+            at: r.entityLocation ?? r.location, length: entity.count))
         continue
       }
       guard claim("name", r.name, r.location) else { continue }
@@ -78,7 +80,9 @@ public enum Compiler {
         (root, _) = checker.unify(root, CoreNode(id: -1, kind: .constant(1), type: r.type, range: root.range))
         guard root.type == r.type else {
           throw FormulaError.message(
-            .rulesUnitMismatch, "rule '\(r.name)' is declared as \(r.type), but its formula gives \(root.type)",
+            .rulesUnitMismatch,
+            Phrase(
+              "error.compiler.1", ["r_name": .text("\(r.name)"), "r_type": .phrase(r.type.phrase), "root_type": .phrase(root.type.phrase)]),
             at: SourceRange(offset: 0, length: r.formula.unicodeScalars.count))
         }
         nextID = checker.nextID
@@ -97,7 +101,7 @@ public enum Compiler {
         rules[rules.count - 1].centsOf = r.centsOf
       } catch {
         let location = r.formulaPosition.location(ofOffset: error.offset)
-        errors.append(.error(error.id, error.message, at: location, length: error.length, notes: error.notes))
+        errors.append(.error(error.id, error.phrase, at: location, length: error.length, notes: error.notes))
         // Keep the rule's place so that indices stay those of the declarations.
         rules.append(
           RuleSet.Rule(
@@ -118,11 +122,13 @@ public enum Compiler {
         let names = cycle.nodes.map { rules[$0].name }
         let path = (names + [names[0]]).joined(separator: " → ")
         let first = rules[cycle.nodes[0]]
-        let notes = cycle.nodes.map { Diagnostic.Note("'\(rules[$0].name)' is defined here", at: rules[$0].location) }
+        let notes = cycle.nodes.map {
+          Diagnostic.Note(Phrase("diagnostic.note.defined_here", ["name": .text(rules[$0].name)]), at: rules[$0].location)
+        }
         errors.append(
           .error(
             .rulesCycle,
-            "rules depend on each other in a cycle: \(path); a rule cannot need its own value (use previous_month for last month's)",
+            Phrase("error.rules_cycle.1", ["path": .text("\(path)")]),
             at: first.location, length: first.name.count, notes: notes))
       }
     }
@@ -142,12 +148,19 @@ public enum Compiler {
           guard case .parameter(let name, _) = b.threshold else { continue }
           guard let t = parameters[name] else {
             errors.append(
-              .error(.rulesUnknownReference, "threshold of scale '\(p.name)' refers to unknown parameter '\(name)'", at: v.location))
+              .error(
+                .rulesUnknownReference,
+                Phrase("error.rules_unknown_reference.1", ["p_name": .text("\(p.name)"), "name": .text("\(name)")]), at: v.location))
             continue
           }
           if t.unit != p.unit || t.isScale {
             errors.append(
-              .error(.rulesUnitMismatch, "threshold '\(name)' of scale '\(p.name)' is in \(t.unit), the scale in \(p.unit)", at: v.location)
+              .error(
+                .rulesUnitMismatch,
+                Phrase(
+                  "error.rules_unit_mismatch.1",
+                  ["name": .text("\(name)"), "p_name": .text("\(p.name)"), "t_unit": .text("\(t.unit)"), "p_unit": .text("\(p.unit)")]),
+                at: v.location)
             )
           }
         }
@@ -160,7 +173,7 @@ public enum Compiler {
 extension Diagnostic {
   static func duplicate(_ what: String, _ name: String, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic {
     .error(
-      .rulesDuplicate, "\(what) '\(name)' is defined twice", at: location, length: name.count,
-      notes: first.map { [Note("'\(name)' is first defined here", at: $0)] } ?? [])
+      .rulesDuplicate, Phrase("error.rules_duplicate.1", ["what": .what(what), "name": .text("\(name)")]), at: location, length: name.count,
+      notes: first.map { [Note(Phrase("diagnostic.note.first_defined_here", ["name": .text(name)]), at: $0)] } ?? [])
   }
 }

@@ -55,7 +55,9 @@ extension RuleFileReader {
         attempt { () throws(DiagnosticList) in
           try known(body, ["table", "title", "note", "parts"], "a layout")
           guard let table = body.value("table"), let parts = body.value("parts"), let title = body.value("title") else {
-            throw DiagnosticList([.error(.rulesMissingFormula, "layout '\(name)' needs 'table', 'title' and 'parts'", at: keyNode.location)]
+            throw DiagnosticList([
+              .error(.rulesMissingFormula, Phrase("error.rules_missing_formula.1", ["name": .text("\(name)")]), at: keyNode.location)
+            ]
             )
           }
           let (t, tEN) = try Self.label(title)
@@ -80,7 +82,7 @@ extension RuleFileReader {
   private func readLayoutRow(_ node: YAMLNode) throws(DiagnosticList) -> Layout.Row {
     try known(node, ["account", "label", "from", "rows"], "a row of a layout")
     guard let account = node.value("account") else {
-      throw DiagnosticList([.error(.rulesMissingFormula, "a row of a layout needs its 'account'", at: node.location)])
+      throw DiagnosticList([.error(.rulesMissingFormula, Phrase("error.rules_missing_formula.2"), at: node.location)])
     }
     let (label, labelEN) = try Self.label(node.value("label"))
     let from = try (node.value("from")?.sequence("the table's rows it sums") ?? []).map { (n) throws(DiagnosticList) in

@@ -60,7 +60,9 @@ extension RuleFileReader {
   private func readTable(_ table: String, _ body: YAMLNode) throws(DiagnosticList) {
     try known(body, ["description", "unit", "rounding", "columns", "rows"], "a table")
     guard let unitNode = body.value("unit"), let columnsNode = body.value("columns"), let rowsNode = body.value("rows") else {
-      throw DiagnosticList([.error(.rulesMissingFormula, "table '\(table)' needs 'unit', 'columns' and 'rows'", at: body.location)])
+      throw DiagnosticList([
+        .error(.rulesMissingFormula, Phrase("error.rules_missing_formula.3", ["table": .text("\(table)")]), at: body.location)
+      ])
     }
     var columns: [TableColumn] = []
     for (name, _, c) in try columnsNode.mapping("the table's columns") {
@@ -73,7 +75,7 @@ extension RuleFileReader {
     if let rounding = body.value("rounding") {
       guard rounding.scalarText == "cents" else {
         throw DiagnosticList([
-          .error(.rulesUnknownSection, "a table's 'rounding' is cents (each line's months in whole cents)", at: rounding.location)
+          .error(.rulesUnknownSection, Phrase("error.rules_unknown_section.1"), at: rounding.location)
         ])
       }
       context.cents = true
@@ -81,7 +83,9 @@ extension RuleFileReader {
     for (part, partKey, partBody) in try rowsNode.mapping("the table's rows") {
       try known(partBody, ["total", "rows"], "a part of a table")
       guard let total = partBody.value("total"), let rows = partBody.value("rows") else {
-        throw DiagnosticList([.error(.rulesMissingFormula, "part '\(part)' needs 'total' (its label) and 'rows'", at: partKey.location)])
+        throw DiagnosticList([
+          .error(.rulesMissingFormula, Phrase("error.rules_missing_formula.4", ["part": .text("\(part)")]), at: partKey.location)
+        ])
       }
       var names: [[String]] = Array(repeating: [], count: columns.count)
       for (key, keyNode, row) in try rows.mapping("the rows of '\(part)'") {
@@ -115,7 +119,7 @@ extension RuleFileReader {
       if let r = row.value("rounding") {
         guard r.scalarText == "none" || r.scalarText == "cents" else {
           throw DiagnosticList([
-            .error(.rulesUnknownSection, "a row's 'rounding' is none (its months are whole cents already) or cents", at: r.location)
+            .error(.rulesUnknownSection, Phrase("error.rules_unknown_section.2"), at: r.location)
           ])
         }
         context.cents = r.scalarText == "cents"
@@ -128,7 +132,7 @@ extension RuleFileReader {
       if children != nil && row.value("formula") != nil {
         throw DiagnosticList([
           .error(
-            .rulesExpectedMapping, "row '\(path.joined(separator: "/"))' has 'rows' and a 'formula'; a section is the sum of its rows",
+            .rulesExpectedMapping, Phrase("error.rules_expected_mapping.1", ["value": .text("\(path.joined(separator: "/"))")]),
             at: keyNode.location)
         ])
       }
@@ -158,7 +162,8 @@ extension RuleFileReader {
     guard let formula else {
       throw DiagnosticList([
         .error(
-          .rulesMissingFormula, "row '\(path.joined(separator: "/"))' has no 'formula' and its section no 'each'", at: keyNode.location)
+          .rulesMissingFormula, Phrase("error.rules_missing_formula.5", ["value": .text("\(path.joined(separator: "/"))")]),
+          at: keyNode.location)
       ])
     }
     var out: [String] = []
@@ -168,7 +173,9 @@ extension RuleFileReader {
         guard let f = formula.value(column.name) else {
           throw DiagnosticList([
             .error(
-              .rulesMissingFormula, "row '\(path.joined(separator: "/"))' gives no formula for column '\(column.name)'",
+              .rulesMissingFormula,
+              Phrase(
+                "error.rules_missing_formula.6", ["value": .text("\(path.joined(separator: "/"))"), "column_name": .text("\(column.name)")]),
               at: formula.location)
           ])
         }
@@ -216,10 +223,14 @@ extension RuleFileReader {
       guard let close = rest[open...].firstIndex(of: "}") else { break }
       let name = String(rest[rest.index(after: open)..<close])
       guard let value = values[name] else {
-        var message =
-          "unknown placeholder '{\(name)}' in a table's formula; known: \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
-        if let s = Suggestion.nearest(to: name, among: Array(values.keys)) { message += "; did you mean '{\(s)}'?" }
-        throw DiagnosticList([.error(.rulesUnknownReference, message, at: node.location)])
+        let near = Phrase.suggestion(Suggestion.nearest(to: name, among: Array(values.keys)).map { "{" + $0 + "}" })
+        let known = values.keys.sorted().map { "{" + $0 + "}" }
+        throw DiagnosticList([
+          .error(
+            .rulesUnknownReference,
+            Phrase("error.rules.unknown_placeholder", ["name": .text("{" + name + "}"), "known": .list(known), "near": near]),
+            at: node.location)
+        ])
       }
       out += value
       rest = rest[rest.index(after: close)...]
@@ -244,9 +255,13 @@ extension RuleFileReader {
 
   func known(_ node: YAMLNode, _ keys: [String], _ what: String) throws(DiagnosticList) {
     for (key, keyNode, _) in try node.mapping(what) where !keys.contains(key) {
-      var message = "unknown field '\(key)' in \(what); expected \(keys.joined(separator: ", "))"
-      if let s = Suggestion.nearest(to: key, among: keys) { message += "; did you mean '\(s)'?" }
-      throw DiagnosticList([.error(.rulesUnknownSection, message, at: keyNode.location, length: key.count)])
+      let near = Phrase.suggestion(Suggestion.nearest(to: key, among: keys))
+      throw DiagnosticList([
+        .error(
+          .rulesUnknownSection,
+          Phrase("error.rules.unknown_field", ["key": .text(key), "what": .what(what), "keys": .list(keys), "near": near]),
+          at: keyNode.location, length: key.count)
+      ])
     }
   }
 }

@@ -34,7 +34,7 @@ package final class RuleFileReader {
           errors.append(
             .error(
               .rulesUnknownSection,
-              "unknown section '\(key)'; a rule file has 'entities', 'inputs', 'parameters', 'rules', 'tables', 'layouts' and 'examples'",
+              Phrase("error.rules_unknown_section.3", ["key": .text("\(key)")]),
               at: keyNode.location, length: key.count))
         }
       }
@@ -63,7 +63,9 @@ package final class RuleFileReader {
             type = .text
             guard let values = body.value("values") else {
               throw DiagnosticList([
-                .error(.rulesCategoryWithoutValues, "category input '\(name)' needs 'values: [a, b, …]'", at: keyNode.location)
+                .error(
+                  .rulesCategoryWithoutValues, Phrase("error.rules_category_without_values.1", ["name": .text("\(name)")]),
+                  at: keyNode.location)
               ])
             }
             for v in try values.sequence("the values of a category") { categories.append(try v.string("a category value")) }
@@ -73,7 +75,7 @@ package final class RuleFileReader {
           case let other:
             throw DiagnosticList([
               .error(
-                .rulesUnknownType, "unknown input type '\(other)'; use number (with 'unit'), category, month or condition",
+                .rulesUnknownType, Phrase("error.rules_unknown_type.1", ["other": .text("\(other)")]),
                 at: typeNode.location)
             ])
           }
@@ -82,7 +84,7 @@ package final class RuleFileReader {
           type = .number(try unit(unitNode))
         } else if type == .number(.dimensionless), body.value("type") == nil {
           throw DiagnosticList([
-            .error(.rulesMissingUnit, "input '\(name)' needs a 'unit' (EUR, h, …, ratio) or a 'type'", at: keyNode.location)
+            .error(.rulesMissingUnit, Phrase("error.rules_missing_unit.1", ["name": .text("\(name)")]), at: keyNode.location)
           ])
         }
         out.inputs.append(
@@ -98,7 +100,7 @@ package final class RuleFileReader {
     guard let (u, _) = Unit.parse(text) else {
       throw DiagnosticList([
         .error(
-          .rulesUnknownUnit, "unknown unit '\(text)'; units are EUR, h, FTE, month, week, count, ratio and their quotients such as EUR/h",
+          .rulesUnknownUnit, Phrase("error.rules_unknown_unit.1", ["text": .text("\(text)")]),
           at: node.location, length: text.count)
       ])
     }
@@ -118,7 +120,7 @@ package final class RuleFileReader {
   private func readParameter(_ name: String, _ keyNode: YAMLNode, _ body: YAMLNode) throws(DiagnosticList) {
     guard let unitNode = body.value("unit") else {
       throw DiagnosticList([
-        .error(.parametersMissingUnit, "parameter '\(name)' needs a 'unit' (EUR, EUR/h, ratio, …)", at: keyNode.location)
+        .error(.parametersMissingUnit, Phrase("error.parameters_missing_unit.1", ["name": .text("\(name)")]), at: keyNode.location)
       ])
     }
     let parameterUnit = try unit(unitNode)
@@ -127,7 +129,7 @@ package final class RuleFileReader {
     guard let valuesNode = body.value("values") else {
       throw DiagnosticList([
         .error(
-          .parametersMissingValues, "parameter '\(name)' needs 'values', dated: '2012-01: {value: …, reference: …}'", at: keyNode.location)
+          .parametersMissingValues, Phrase("error.parameters_missing_values.1", ["name": .text("\(name)")]), at: keyNode.location)
       ])
     }
     let isScale = body.value("type")?.scalarText == "scale"
@@ -138,7 +140,11 @@ package final class RuleFileReader {
       let from = try month(dateNode)
       if let previous, from <= previous {
         throw DiagnosticList([
-          .error(.parametersUnorderedDates, "dates of '\(name)' must increase: \(from) comes after \(previous)", at: dateNode.location)
+          .error(
+            .parametersUnorderedDates,
+            Phrase(
+              "error.parameters_unordered_dates.1", ["name": .text("\(name)"), "from": .text("\(from)"), "previous": .text("\(previous)")]),
+            at: dateNode.location)
         ])
       }
       previous = from
@@ -146,16 +152,21 @@ package final class RuleFileReader {
       if reference == nil {
         out.warnings.append(
           .warning(
-            .parametersMissingReference, "the value of '\(name)' from \(from) has no reference (legal text or URL)", at: dateNode.location))
+            .parametersMissingReference,
+            Phrase("error.parameters_missing_reference.1", ["name": .text("\(name)"), "from": .text("\(from)")]), at: dateNode.location))
       }
       if isScale {
         guard let bracketsNode = entry.value("brackets") else {
-          throw DiagnosticList([.error(.parametersMissingBrackets, "scale '\(name)' needs 'brackets' for \(from)", at: dateNode.location)])
+          throw DiagnosticList([
+            .error(
+              .parametersMissingBrackets,
+              Phrase("error.parameters_missing_brackets.1", ["name": .text("\(name)"), "from": .text("\(from)")]), at: dateNode.location)
+          ])
         }
         var brackets: [Scale.Bracket] = []
         for b in try bracketsNode.sequence("the brackets") {
           guard let t = b.value("threshold"), let r = b.value("rate") else {
-            throw DiagnosticList([.error(.parametersBadBracket, "a bracket needs 'threshold' and 'rate'", at: b.location)])
+            throw DiagnosticList([.error(.parametersBadBracket, Phrase("error.parameters_bad_bracket.1"), at: b.location)])
           }
           brackets.append(.init(threshold: try threshold(t), rate: try number(r, "a rate")))
         }
@@ -163,7 +174,11 @@ package final class RuleFileReader {
       } else {
         let valueNode = entry.isMapping ? entry.value("value") : entry
         guard let valueNode else {
-          throw DiagnosticList([.error(.parametersMissingValue, "'\(name)' from \(from) needs 'value'", at: dateNode.location)])
+          throw DiagnosticList([
+            .error(
+              .parametersMissingValue, Phrase("error.parameters_missing_value.1", ["name": .text("\(name)"), "from": .text("\(from)")]),
+              at: dateNode.location)
+          ])
         }
         dated.append(
           DatedValue(
@@ -181,7 +196,7 @@ package final class RuleFileReader {
     let text = try node.string("a date")
     guard let m = Month(parsing: text) else {
       throw DiagnosticList([
-        .error(.timeBadDate, "'\(text)' is not a month; write YYYY-MM (or YYYY-MM-01)", at: node.location, length: text.count)
+        .error(.timeBadDate, Phrase("error.time_bad_date.1", ["text": .text("\(text)")]), at: node.location, length: text.count)
       ])
     }
     return m
@@ -198,7 +213,7 @@ package final class RuleFileReader {
     if parts.count == 1 { return .parameter(parts[0], times: 1) }
     if parts.count == 2, let f = Double(parts[0]) { return .parameter(parts[1], times: f) }
     throw DiagnosticList([
-      .error(.parametersBadThreshold, "a threshold is a number, a parameter or 'N * parameter'; found '\(text)'", at: node.location)
+      .error(.parametersBadThreshold, Phrase("error.parameters_bad_threshold.1", ["text": .text("\(text)")]), at: node.location)
     ])
   }
 
@@ -210,7 +225,7 @@ package final class RuleFileReader {
         attempt { () throws(DiagnosticList) in
           guard body.isMapping else {
             throw DiagnosticList([
-              .error(.rulesExpectedMapping, "rule '\(name)' needs 'formula' and 'unit' (or 'type: condition')", at: body.location)
+              .error(.rulesExpectedMapping, Phrase("error.rules_expected_mapping.2", ["name": .text("\(name)")]), at: body.location)
             ])
           }
           let (label, labelEN) = try Self.label(body.value("label"))
@@ -228,7 +243,8 @@ package final class RuleFileReader {
           guard let formulaNode = body.value("formula") else {
             throw DiagnosticList([
               .error(
-                .rulesMissingFormula, "rule '\(name)' has no 'formula' (nor 'base' and 'rate')", at: keyNode.location, length: name.count)
+                .rulesMissingFormula, Phrase("error.rules_missing_formula.7", ["name": .text("\(name)")]), at: keyNode.location,
+                length: name.count)
             ])
           }
           var type: ValueType
@@ -239,7 +255,7 @@ package final class RuleFileReader {
           } else {
             throw DiagnosticList([
               .error(
-                .rulesMissingUnit, "rule '\(name)' needs a 'unit' (EUR, h, …, ratio) or 'type: condition'", at: keyNode.location,
+                .rulesMissingUnit, Phrase("error.rules_missing_unit.2", ["name": .text("\(name)")]), at: keyNode.location,
                 length: name.count)
             ])
           }
@@ -259,7 +275,7 @@ package final class RuleFileReader {
             default:
               throw DiagnosticList([
                 .error(
-                  .rulesUnknownSection, "a rule's 'period' is sum (the months add up) or end (a stock: the last month's value)",
+                  .rulesUnknownSection, Phrase("error.rules_unknown_section.4"),
                   at: periodNode.location)
               ])
             }
@@ -285,13 +301,15 @@ package final class RuleFileReader {
       default:
         throw DiagnosticList([
           .error(
-            .rulesUnknownSection, "unknown language '\(key)' in \(what); expected fr and en (or one text for both)", at: keyNode.location,
+            .rulesUnknownSection, Phrase("error.rules_unknown_section.5", ["key": .text("\(key)"), "what": .what(what)]),
+            at: keyNode.location,
             length: key.count)
         ])
       }
     }
     guard let fr, let en else {
-      throw DiagnosticList([.error(.rulesMissingFormula, "\(what) gives 'fr' and 'en' (or one text for both)", at: node.location)])
+      throw DiagnosticList([.error(.rulesMissingFormula, Phrase("error.rules_missing_formula.8", ["what": .what(what)]), at: node.location)]
+      )
     }
     return (fr, en)
   }

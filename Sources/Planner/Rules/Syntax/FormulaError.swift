@@ -8,7 +8,7 @@ public struct FormulaError: Error, Sendable, Hashable {
     case unknownUnit(String)
     case expected(String, found: String)
     case emptyFormula
-    case message(id: DiagnosticID, String)
+    case message(id: DiagnosticID, Phrase)
   }
 
   public var kind: Kind
@@ -24,7 +24,7 @@ public struct FormulaError: Error, Sendable, Hashable {
   }
 
   /// A type or reference error with its own id and message.
-  public static func message(_ id: DiagnosticID, _ text: String, at range: SourceRange, notes: [Diagnostic.Note] = [])
+  public static func message(_ id: DiagnosticID, _ text: Phrase, at range: SourceRange, notes: [Diagnostic.Note] = [])
     -> FormulaError
   {
     FormulaError(.message(id: id, text), offset: range.offset, length: range.length, notes: notes)
@@ -42,15 +42,19 @@ public struct FormulaError: Error, Sendable, Hashable {
     }
   }
 
-  public var message: String {
+  /// The message in English.
+  public var message: String { Messages.of(.en)(phrase) }
+
+  /// The message as a catalogue phrase, for the reader's language.
+  public var phrase: Phrase {
     switch kind {
-    case .unexpectedCharacter(let c): return "unexpected character '\(c)' in formula"
-    case .unterminatedString: return "a text in quotes is not closed"
-    case .badNumber(let t): return "'\(t)' is not a number"
-    case .unknownUnit(let u): return "unknown unit '\(u)'; units are EUR, h, FTE, month, week, count, % and their quotients such as EUR/h"
-    case .expected(let what, let found): return "expected \(what), found \(found)"
-    case .emptyFormula: return "the formula is empty"
-    case .message(_, let text): return text
+    case .unexpectedCharacter(let c): Phrase("error.formula.unexpected_character", ["character": .text(c)])
+    case .unterminatedString: Phrase("error.formula.unterminated_string")
+    case .badNumber(let t): Phrase("error.formula.bad_number", ["text": .text(t)])
+    case .unknownUnit(let u): Phrase("error.formula.unknown_unit", ["unit": .text(u)])
+    case .expected(let what, let found): Phrase("error.formula.expected", ["what": .what(what), "found": .what(found)])
+    case .emptyFormula: Phrase("error.formula.empty")
+    case .message(_, let phrase): phrase
     }
   }
 }

@@ -21,7 +21,8 @@ package struct Parser {
     if tokens.count > maximumTokens {
       throw FormulaError(
         .message(
-          id: .rulesFormulaTooDeep, "the formula has \(tokens.count - 1) words and signs; at most \(maximumTokens); split it into rules"),
+          id: .rulesFormulaTooDeep,
+          Phrase("error.parser.1", ["value": .text("\(tokens.count - 1)"), "maximum_tokens": .text("\(maximumTokens)")])),
         offset: 0, length: 1)
     }
     var parser = Parser(tokens: tokens)
@@ -39,7 +40,7 @@ package struct Parser {
     FormulaError(
       .message(
         id: .rulesFormulaTooDeep,
-        "the formula is nested more than \(maximumDepth) levels deep (operations, parentheses, calls); split it into rules"),
+        Phrase("error.parser.2", ["maximum_depth": .text("\(maximumDepth)")])),
       offset: range.offset, length: max(1, range.length))
   }
 

@@ -10,13 +10,17 @@ extension TypeChecker {
   {
     func arity(_ n: ClosedRange<Int>, _ usage: String) throws(FormulaError) {
       guard n.contains(args.count) else {
-        throw fail(.rulesWrongArguments, "\(name) takes \(usage)", r)
+        throw fail(.rulesWrongArguments, Phrase("error.type_checker_calls.1", ["name": .text("\(name)"), "usage": .what(usage)]), r)
       }
     }
     func number(_ e: Expression, scope s: String? = scope) throws(FormulaError) -> CoreNode {
       let n = try check(e, scope: s)
       guard case .number = n.type else {
-        throw fail(.rulesTypeMismatch, "\(name) needs a number, but '\(text(e.range))' is \(n.type)", e.range)
+        throw fail(
+          .rulesTypeMismatch,
+          Phrase(
+            "error.type_checker_calls.2", ["name": .text("\(name)"), "value": .text("\(text(e.range))"), "n_type": .phrase(n.type.phrase)]),
+          e.range)
       }
       return n
     }
@@ -25,7 +29,11 @@ extension TypeChecker {
       try arity(2...2, "two or more numbers")
       let (x, y) = unify(try number(args[0].value), try number(args[1].value))
       guard x.type == y.type else {
-        throw fail(.rulesUnitMismatch, "\(name) of \(x.type) and \(y.type): both must have the same unit", r)
+        throw fail(
+          .rulesUnitMismatch,
+          Phrase(
+            "error.type_checker_calls.3", ["name": .text("\(name)"), "x_type": .phrase(x.type.phrase), "y_type": .phrase(y.type.phrase)]), r
+        )
       }
       return node(.binary(name == "min" ? .minimum : .maximum, x, y), x.type, r)
     case "abs", "floor", "ceil":
@@ -39,7 +47,7 @@ extension TypeChecker {
       var decimals = 0
       if args.count == 2 {
         guard case .number(let d, nil, _) = args[1].value, d == d.rounded(), (0...6).contains(d) else {
-          throw fail(.rulesWrongArguments, "the decimals of round are a whole number from 0 to 6", args[1].value.range)
+          throw fail(.rulesWrongArguments, Phrase("error.type_checker_calls.4"), args[1].value.range)
         }
         decimals = Int(d)
       }
@@ -47,12 +55,16 @@ extension TypeChecker {
     case "scale", "bracket_rate":
       try arity(2...2, "a scale parameter and a base: \(name)(bareme, base)")
       guard case .name(let p, let pr) = args[0].value, let parameter = symbols.parameters[p], parameter.isScale else {
-        throw fail(.rulesTypeMismatch, "the first argument of \(name) must be a scale parameter", args[0].value.range)
+        throw fail(.rulesTypeMismatch, Phrase("error.type_checker_calls.5", ["name": .text("\(name)")]), args[0].value.range)
       }
       let base = try number(args[1].value)
       guard base.type == .number(parameter.unit) else {
         throw fail(
-          .rulesUnitMismatch, "scale '\(p)' has thresholds in \(parameter.unit), but its base is \(base.type)", args[1].value.range)
+          .rulesUnitMismatch,
+          Phrase(
+            "error.type_checker_calls.6",
+            ["p": .text("\(p)"), "parameter_unit": .text("\(parameter.unit)"), "base_type": .phrase(base.type.phrase)]), args[1].value.range
+        )
       }
       _ = pr
       let mode: Scale.Mode = name == "scale" ? .marginal : .bracketRate
@@ -60,18 +72,19 @@ extension TypeChecker {
     case "value_at":
       try arity(2...2, "a parameter and a month: value_at(taux, start)")
       guard case .name(let p, _) = args[0].value, let parameter = symbols.parameters[p], !parameter.isScale else {
-        throw fail(.rulesTypeMismatch, "the first argument of value_at must be a parameter with dated values", args[0].value.range)
+        throw fail(.rulesTypeMismatch, Phrase("error.type_checker_calls.7"), args[0].value.range)
       }
       let month = try check(args[1].value, scope: scope)
       guard month.type == .month else {
-        throw fail(.rulesTypeMismatch, "the second argument of value_at must be a month, but it is \(month.type)", args[1].value.range)
+        throw fail(
+          .rulesTypeMismatch, Phrase("error.type_checker_calls.8", ["month_type": .phrase(month.type.phrase)]), args[1].value.range)
       }
       return node(.parameterAt(p, month), .number(parameter.unit), r)
     case "sum":
       try arity(2...3, "an entity kind, a value and, optionally, a filter: sum(position, cost, where contract == \"cdd\")")
       guard case .name(let kind, let kr) = args[0].value, symbols.entityKinds.contains(kind) else {
         let known = symbols.entityKinds.sorted().joined(separator: ", ")
-        throw fail(.rulesUnknownEntity, "the first argument of sum must be an entity kind (\(known))", args[0].value.range)
+        throw fail(.rulesUnknownEntity, Phrase("error.type_checker_calls.9", ["known": .text("\(known)")]), args[0].value.range)
       }
       _ = kr
       let value = try number(args[1].value, scope: kind)
@@ -79,19 +92,21 @@ extension TypeChecker {
       if args.count == 3 {
         let f = try check(args[2].value, scope: kind)
         guard f.type == .bool else {
-          throw fail(.rulesTypeMismatch, "the filter of sum must be a condition, but it is \(f.type)", args[2].value.range)
+          throw fail(.rulesTypeMismatch, Phrase("error.type_checker_calls.10", ["f_type": .phrase(f.type.phrase)]), args[2].value.range)
         }
         filter = f
       }
       return node(.sum(entity: kind, value, filter: filter), value.type, r)
     case "previous_month":
       guard args.count == 2 else {
-        throw fail(.rulesWrongArguments, "previous_month needs the value before the first month too: previous_month(x, 0 EUR)", r)
+        throw fail(.rulesWrongArguments, Phrase("error.type_checker_calls.11"), r)
       }
       let (x, initial) = unify(try check(args[0].value, scope: scope), try check(args[1].value, scope: scope))
       guard x.type == initial.type else {
         throw fail(
-          .rulesUnitMismatch, "the initial value of previous_month is \(initial.type), but the value is \(x.type)", args[1].value.range)
+          .rulesUnitMismatch,
+          Phrase("error.type_checker_calls.12", ["initial_type": .phrase(initial.type.phrase), "x_type": .phrase(x.type.phrase)]),
+          args[1].value.range)
       }
       return node(.previousMonth(x, initial: initial), x.type, r)
     case "exercise_total":
@@ -102,14 +117,16 @@ extension TypeChecker {
       for a in args.dropFirst() {
         if a.label == "offset", case .number(let o, nil, _) = a.value {
           guard o == o.rounded(), abs(o) <= 100 else {
-            throw fail(.rulesWrongArguments, "the offset of exercise_total is a whole number of exercises from -100 to 100", a.value.range)
+            throw fail(.rulesWrongArguments, Phrase("error.type_checker_calls.13"), a.value.range)
           }
           offset = Int(o)
         }
         if a.label == "initial" {
           let (_, i) = unify(x, try check(a.value, scope: scope))
           guard i.type == x.type else {
-            throw fail(.rulesUnitMismatch, "the initial value is \(i.type), but the value is \(x.type)", a.value.range)
+            throw fail(
+              .rulesUnitMismatch,
+              Phrase("error.type_checker_calls.14", ["i_type": .phrase(i.type.phrase), "x_type": .phrase(x.type.phrase)]), a.value.range)
           }
           initial = i
         }
@@ -130,9 +147,9 @@ extension TypeChecker {
       try arity(0...0, "no argument")
       return node(.calendar(CalendarQuantity(rawValue: name)!), .number(.month), r)
     default:
-      var message = "unknown function '\(name)'"
-      if let s = Suggestion.nearest(to: name, among: Self.functionNames + Desugar.names) { message += "; did you mean '\(s)'?" }
-      throw fail(.rulesUnknownFunction, message, r)
+      let near = Suggestion.nearest(to: name, among: Self.functionNames + Desugar.names)
+      throw fail(
+        .rulesUnknownFunction, Phrase("error.formula.unknown_function", ["name": .text(name), "near": Phrase.suggestion(near)]), r)
     }
   }
 }

@@ -27,7 +27,7 @@ struct TypeChecker {
     return CoreNode(id: nextID, kind: kind, type: type, range: range)
   }
 
-  func fail(_ id: DiagnosticID, _ message: String, _ range: SourceRange, notes: [Diagnostic.Note] = []) -> FormulaError {
+  func fail(_ id: DiagnosticID, _ message: Phrase, _ range: SourceRange, notes: [Diagnostic.Note] = []) -> FormulaError {
     .message(id, message, at: range, notes: notes)
   }
 
@@ -55,7 +55,7 @@ struct TypeChecker {
       guard let (unit, scale) = Unit.parse(unitText) else { throw FormulaError(.unknownUnit(unitText), offset: r.offset, length: r.length) }
       return node(.constant(v * scale), .number(unit), r)
     case .string(_, let r):
-      throw fail(.rulesTypeMismatch, "a text in quotes can only be compared with a category input (contract == \"cdd\")", r)
+      throw fail(.rulesTypeMismatch, Phrase("error.type_checker.1"), r)
     case .boolean(let b, let r):
       return node(.constant(b ? 1 : 0), .bool, r)
     case .name(let name, let r):
@@ -64,12 +64,16 @@ struct TypeChecker {
       let x = try check(a, scope: scope)
       if op == "not" {
         guard x.type == .bool else {
-          throw fail(.rulesTypeMismatch, "'not' needs a condition, but '\(text(a.range))' is \(x.type)", a.range)
+          throw fail(
+            .rulesTypeMismatch, Phrase("error.type_checker.2", ["value": .text("\(text(a.range))"), "x_type": .phrase(x.type.phrase)]),
+            a.range)
         }
         return node(.unary(.not, x), .bool, r)
       }
       guard case .number = x.type else {
-        throw fail(.rulesTypeMismatch, "'-' needs a number, but '\(text(a.range))' is \(x.type)", a.range)
+        throw fail(
+          .rulesTypeMismatch, Phrase("error.type_checker.3", ["value": .text("\(text(a.range))"), "x_type": .phrase(x.type.phrase)]),
+          a.range)
       }
       return node(.unary(.negate, x), x.type, r)
     case .binary(let op, let a, let b, let r):
@@ -77,11 +81,14 @@ struct TypeChecker {
     case .conditional(let c, let a, let b, let r):
       let cond = try check(c, scope: scope)
       guard cond.type == .bool else {
-        throw fail(.rulesTypeMismatch, "the condition of 'if' must be a condition, but '\(text(c.range))' is \(cond.type)", c.range)
+        throw fail(
+          .rulesTypeMismatch, Phrase("error.type_checker.4", ["value": .text("\(text(c.range))"), "cond_type": .phrase(cond.type.phrase)]),
+          c.range)
       }
       let (x, y) = unify(try check(a, scope: scope), try check(b, scope: scope))
       guard x.type == y.type else {
-        throw fail(.rulesUnitMismatch, "the branches of 'if' differ: 'then' gives \(x.type), 'else' gives \(y.type)", r)
+        throw fail(
+          .rulesUnitMismatch, Phrase("error.type_checker.5", ["x_type": .phrase(x.type.phrase), "y_type": .phrase(y.type.phrase)]), r)
       }
       return node(.select(cond, x, y), x.type, r)
     case .call(let name, let args, let r):
@@ -103,10 +110,11 @@ struct TypeChecker {
     }
     if let rule = symbols.rules[name] {
       if let entity = rule.entity, entity != scope {
-        let from = scope.map { "a rule per \($0)" } ?? "a rule for the whole organisation"
+        let from = scope.map { Phrase("error.type.rule_per", ["entity": .text($0)]) } ?? Phrase("error.type.rule_whole")
         throw fail(
-          .rulesWrongEntity, "'\(name)' is computed per \(entity); from \(from), use sum(\(entity), \(name))", r,
-          notes: [.init("'\(name)' is defined here", at: rule.location)])
+          .rulesWrongEntity,
+          Phrase("error.type_checker.6", ["name": .text("\(name)"), "entity": .text("\(entity)"), "from": .phrase(from)]), r,
+          notes: [.init(Phrase("diagnostic.note.defined_here", ["name": .text(name)]), at: rule.location)])
       }
       ruleReferences.append(rule.index)
       return node(.rule(rule.index), rule.type, r)
@@ -116,17 +124,16 @@ struct TypeChecker {
     }
     if let p = symbols.parameters[name] {
       if p.isScale {
-        throw fail(.rulesTypeMismatch, "'\(name)' is a scale; apply it with scale(\(name), base) or bracket_rate(\(name), base)", r)
+        throw fail(.rulesTypeMismatch, Phrase("error.type_checker.7", ["name": .text("\(name)")]), r)
       }
       return node(.parameter(name), .number(p.unit), r)
     }
     let inputElsewhere = symbols.inputs.values.first { $0.input.name == name && $0.input.entity != scope }
     if let other = inputElsewhere, let entity = other.input.entity {
-      throw fail(.rulesWrongEntity, "'\(name)' is an input per \(entity); from here, use sum(\(entity), \(name))", r)
+      throw fail(.rulesWrongEntity, Phrase("error.type_checker.8", ["name": .text("\(name)"), "entity": .text("\(entity)")]), r)
     }
-    var message = "unknown name '\(name)'"
-    if let s = Suggestion.nearest(to: name, among: symbols.visibleNames(scope: scope)) { message += "; did you mean '\(s)'?" }
-    throw fail(.rulesUnknownReference, message, r)
+    let near = Suggestion.nearest(to: name, among: symbols.visibleNames(scope: scope))
+    throw fail(.rulesUnknownReference, Phrase("error.formula.unknown_name", ["name": .text(name), "near": Phrase.suggestion(near)]), r)
   }
 
   private mutating func binary(_ op: String, _ a: Expression, _ b: Expression, _ r: SourceRange, scope: String?)
@@ -141,7 +148,10 @@ struct TypeChecker {
     switch op {
     case "and", "or":
       for (n, e) in [(x, a), (y, b)] where n.type != .bool {
-        throw fail(.rulesTypeMismatch, "'\(op)' needs conditions, but '\(text(e.range))' is \(n.type)", e.range)
+        throw fail(
+          .rulesTypeMismatch,
+          Phrase("error.type_checker.9", ["op": .text("\(op)"), "value": .text("\(text(e.range))"), "n_type": .phrase(n.type.phrase)]),
+          e.range)
       }
       return node(.binary(op == "and" ? .and : .or, x, y), .bool, r)
     case "+", "-":
@@ -150,21 +160,33 @@ struct TypeChecker {
         return node(.binary(.subtract, x, y), .number(.month), r)
       }
       guard case .number(let u) = x.type, case .number(let v) = y.type else {
-        throw fail(.rulesTypeMismatch, "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
+        throw fail(
+          .rulesTypeMismatch,
+          Phrase("error.type_checker.10", ["op": .text("\(op)"), "x_type": .phrase(x.type.phrase), "y_type": .phrase(y.type.phrase)]), r)
       }
       guard u == v else {
-        let verb = op == "+" ? "add" : "subtract"
-        throw fail(.rulesUnitMismatch, "cannot \(verb) \(x.type) and \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
+        let verb = Phrase(op == "+" ? "error.type.add" : "error.type.subtract")
+        throw fail(
+          .rulesUnitMismatch,
+          Phrase(
+            "error.type_checker.11",
+            [
+              "verb": .phrase(verb), "x_type": .phrase(x.type.phrase), "y_type": .phrase(y.type.phrase), "value": .text("\(text(a.range))"),
+              "op": .text("\(op)"), "value2": .text("\(text(b.range))"),
+            ]), r)
       }
       return node(.binary(op == "+" ? .add : .subtract, x, y), x.type, r)
     case "*", "/":
       guard case .number(let u) = x.type, case .number(let v) = y.type else {
-        throw fail(.rulesTypeMismatch, "'\(op)' needs numbers, found \(x.type) and \(y.type)", r)
+        throw fail(
+          .rulesTypeMismatch,
+          Phrase("error.type_checker.12", ["op": .text("\(op)"), "x_type": .phrase(x.type.phrase), "y_type": .phrase(y.type.phrase)]), r)
       }
       let unit = op == "*" ? u * v : u / v
       guard unit.isWithinPowers else {
         throw fail(
-          .rulesUnitMismatch, "the unit of '\(text(r))' has a power above \(Unit.maximumPower); no quantity of the rules has such a unit", r
+          .rulesUnitMismatch,
+          Phrase("error.type_checker.13", ["value": .text("\(text(r))"), "unit_maximum_power": .text("\(Unit.maximumPower)")]), r
         )
       }
       return node(.binary(op == "*" ? .multiply : .divide, x, y), .number(unit), r)
@@ -177,7 +199,14 @@ struct TypeChecker {
       default: comparable = false
       }
       guard comparable else {
-        throw fail(.rulesUnitMismatch, "cannot compare \(x.type) with \(y.type) ('\(text(a.range))' \(op) '\(text(b.range))')", r)
+        throw fail(
+          .rulesUnitMismatch,
+          Phrase(
+            "error.type_checker.14",
+            [
+              "x_type": .phrase(x.type.phrase), "y_type": .phrase(y.type.phrase), "value": .text("\(text(a.range))"), "op": .text("\(op)"),
+              "value2": .text("\(text(b.range))"),
+            ]), r)
       }
       let ops: [String: BinaryOperator] = [
         "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual, "==": .equal, "!=": .notEqual,
@@ -191,13 +220,17 @@ struct TypeChecker {
   ) throws(FormulaError) -> CoreNode {
     let x = try check(e, scope: scope)
     guard case .input(let i) = x.kind, x.type == .text else {
-      throw fail(.rulesTypeMismatch, "'\(text(e.range))' is \(x.type); only a category input can be compared with \"\(value)\"", r)
+      throw fail(
+        .rulesTypeMismatch,
+        Phrase(
+          "error.type_checker.15", ["value": .text("\(text(e.range))"), "x_type": .phrase(x.type.phrase), "value2": .text("\(value)")]), r)
     }
     let input = symbols.inputs.values.first { $0.index == i }!.input
     guard let code = input.categories.firstIndex(of: value) else {
-      var message = "'\(value)' is not a value of '\(input.name)'; its values are \(input.categories.joined(separator: ", "))"
+      var message = Phrase(
+        "error.formula.not_a_value", ["value": .text(value), "input": .text(input.name), "list": .list(input.categories)])
       if let s = Suggestion.nearest(to: value, among: input.categories) {
-        message = "'\(value)' is not a value of '\(input.name)'; did you mean '\(s)'?"
+        message = Phrase("error.formula.not_a_value_near", ["value": .text(value), "input": .text(input.name), "near": .text(s)])
       }
       throw fail(.rulesUnknownCategory, message, valueRange)
     }

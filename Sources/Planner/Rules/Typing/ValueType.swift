@@ -18,6 +18,16 @@ public enum ValueType: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The type in the reader's language (`an amount in EUR`, `un montant en EUR`).
+  public var phrase: Phrase {
+    switch self {
+    case .number(let u): u.isDimensionless ? Phrase("type.ratio") : Phrase("type.amount", ["unit": .text("\(u)")])
+    case .bool: Phrase("type.condition")
+    case .text: Phrase("type.category")
+    case .month: Phrase("type.month")
+    }
+  }
+
   public var unit: Unit? {
     if case .number(let u) = self { return u }
     return nil
