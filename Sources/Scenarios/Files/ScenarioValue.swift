@@ -71,6 +71,7 @@ enum ScenarioValue {
           id: .scenarioUnknownExercise)
       }
       out.values[key] = try number(value, "\(what) in \(key)", unit: unit, domain)
+      out.locations[key] = keyNode.location
     }
     return out
   }

@@ -74,6 +74,9 @@ public struct Scenario: Sendable {
 public struct ByExercise: Sendable {
   public var values: [String: Double]
   public var location: SourceLocation?
+  /// Where each exercise's value was written: a variant that writes 2013 only leaves 2012
+  /// to the file it extends (explanations cite the line that gave the figure).
+  public var locations: [String: SourceLocation] = [:]
   public init(_ values: [String: Double] = [:], location: SourceLocation? = nil) {
     self.values = values
     self.location = location

@@ -41,11 +41,21 @@ public struct ProjectionExplainer {
       let kind = entity[..<open].trimmingCharacters(in: .whitespaces)
       let id = String(entity[entity.index(after: open)...].dropLast())
       let s = projection.scenario
+      // A figure by exercise is cited at the line that wrote that exercise's value (a variant
+      // that writes another exercise does not give it); else at the entry.
+      let exercise = Month(parsing: n.period).flatMap { m in timeline.months.index(of: m) }.map { timeline.exercises[timeline.exerciseIndex[$0]].id }
+      func written(_ figures: ByExercise?) -> SourceLocation? { exercise.flatMap { figures?.locations[$0] } }
       let location: SourceLocation?
       switch kind {
-      case "position": location = s.positions.first { $0.id == id }?.location
-      case "item": location = s.items.first { $0.id == id }?.location
-      case "subsidy": location = s.subsidies.first { $0.id == id }?.location
+      case "position":
+        let p = s.positions.first { $0.id == id }
+        location = written(n.label == "gross" ? p?.gross : n.label == "hours" ? p?.hours : nil) ?? p?.location
+      case "item":
+        let item = s.items.first { $0.id == id }
+        location = written(n.label == "amount" ? item?.amounts : nil) ?? item?.location
+      case "subsidy":
+        let sub = s.subsidies.first { $0.id == id }
+        location = written(n.label == "amount" ? sub?.amounts : nil) ?? sub?.location
       case "member": location = s.members.first { $0.id == id || id.hasPrefix($0.id + "_") }?.location
       default: location = nil
       }

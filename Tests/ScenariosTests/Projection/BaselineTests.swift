@@ -149,7 +149,10 @@ import Testing
   @Test func explainedInputsPointAtTheScenario() throws {
     let node = try ProjectionExplainer(projection).explain(line: "charges/charges_externes/loyers", period: "2012")
     let item = try #require(scenario.items.first { $0.id == "loyers_f" })
-    #expect(ExplanationRenderer.text(node).contains("(item 'loyers_f')  [scenario \(item.location)]"))
+    // The amount of 2012 is cited at the line that writes it, inside the entry.
+    let written = try #require(item.amounts.locations["2012"])
+    #expect(written.file == item.location.file && written.line == item.location.line && written.column > item.location.column)
+    #expect(ExplanationRenderer.text(node).contains("(item 'loyers_f')  [scenario \(written)]"))
   }
 
   @Test func byYearAndMonthAddUp() throws {

@@ -25,6 +25,12 @@ import Testing
     #expect(total(v, "produits/subventions/europe", "2013") == 0)
     #expect(isClose(v.indicators["result"]!["2013"]!, Self.baseline.indicators["result"]!["2013"]! - lost, tolerance: 1e-9))
     #expect(v.indicators["result"]!["2012"] == Self.baseline.indicators["result"]!["2012"])
+    // The variant writes 2013 only: 2012's amount is the base's, and explanations say so.
+    #expect(fse.amounts.locations["2012"]?.file.hasSuffix("baseline.yaml") == true)
+    #expect(fse.amounts.locations["2013"]?.file.hasSuffix("europe-stops-2013.yaml") == true)
+    let explained = ExplanationRenderer.text(try ProjectionExplainer(v).explain(line: "produits/subventions/europe", period: "2012"))
+    #expect(explained.contains("(subsidy 'fse')  [scenario \(fse.amounts.locations["2012"]!)]"))
+    #expect(!explained.contains("europe-stops-2013.yaml"))
   }
 
   /// Wound up at 2013-12: the coordinator's CDD à objet défini ends without a CDI after it
