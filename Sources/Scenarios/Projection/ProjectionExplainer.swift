@@ -43,7 +43,9 @@ public struct ProjectionExplainer {
       let s = projection.scenario
       // A figure by exercise is cited at the line that wrote that exercise's value (a variant
       // that writes another exercise does not give it); else at the entry.
-      let exercise = Month(parsing: n.period).flatMap { m in timeline.months.index(of: m) }.map { timeline.exercises[timeline.exerciseIndex[$0]].id }
+      let exercise = Month(parsing: n.period).flatMap { m in timeline.months.index(of: m) }.map {
+        timeline.exercises[timeline.exerciseIndex[$0]].id
+      }
       func written(_ figures: ByExercise?) -> SourceLocation? { exercise.flatMap { figures?.locations[$0] } }
       let location: SourceLocation?
       switch kind {
