@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    // SHA-256 of the report's input files (the fingerprints that let a figure be reproduced).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -30,7 +32,9 @@ let package = Package(
     ),
     .target(
       name: "Scenarios",
-      dependencies: ["Planner", "CXLSXWriter", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "Planner", "CXLSXWriter", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+      ],
       exclude: ["Spreadsheet/CXLSXWriter"]
     ),
     .executableTarget(

@@ -78,7 +78,9 @@ public enum ScenarioLoader {
       ])
     }
     var reader = ScenarioReader(document)
-    return try reader.read(base: base, rulesFolder: rules)
+    var scenario = try reader.read(base: base, rulesFolder: rules)
+    scenario.files = (base?.files ?? []) + [path]
+    return scenario
   }
 
   /// The rule-pack files of a folder, sorted.

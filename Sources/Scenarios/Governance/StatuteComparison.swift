@@ -97,6 +97,7 @@ public struct StatuteComparison: Sendable {
       out["result", default: [:]][period.id] = p.indicators["result"]?[period.id] ?? 0
       out["reserves", default: [:]][period.id] = p.indicators["reserves"]?[period.id] ?? 0
       out["subsidies_share", default: [:]][period.id] = p.indicators["subsidies_share"]?[period.id] ?? 0
+      out["fte", default: [:]][period.id] = p.indicators["fte"]?[period.id] ?? 0
       if let low = p.indicators["lowest_cash"]?[period.id] { out["lowest_cash", default: [:]][period.id] = low }
       out["corporate_tax", default: [:]][period.id] =
         closed ? 0 : Money.cents(p.evaluation.value("is_year", month: period.monthIndices.last!) ?? 0)

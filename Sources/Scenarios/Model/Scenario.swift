@@ -8,6 +8,9 @@ public struct Scenario: Sendable {
   public var id: String
   public var title: String
   public var path: String
+  /// The scenario files read to make it: those it extends first, its own last (for the
+  /// report's fingerprints of its inputs).
+  public var files: [String] = []
   /// The folder of rule packs the scenario uses.
   public var rulesFolder: String
   public var exercises: [Exercise]
