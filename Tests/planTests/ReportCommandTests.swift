@@ -61,10 +61,10 @@ import Testing
       for (statute, sim) in sims { probabilities["\(id)/\(statute)"] = sim["probabilities"] as? [String: [String: Double]] }
     }
     var checked = Set<String>()
+    func attribute(_ cell: XMLElement, _ name: String) -> String { (cell.attributes ?? []).first { $0.name == name }?.stringValue ?? "" }
     for cell in cells {
-      let key = cell.attribute(forName: "data-key")!.stringValue!, period = cell.attribute(forName: "data-period")!.stringValue!
-      let option = cell.attribute(forName: "data-option")!.stringValue!
-      let value = try #require(Double(cell.attribute(forName: "data-value")!.stringValue!))
+      let key = attribute(cell, "data-key"), period = attribute(cell, "data-period"), option = attribute(cell, "data-option")
+      let value = try #require(Double(attribute(cell, "data-value")), "\(key) \(option)")
       let expected: Double?
       switch key {
       case "lowest_cash": expected = indicators[option]?["lowest_cash"]?.values.min()
@@ -85,7 +85,7 @@ import Testing
     }
     #expect(checked == ["result", "reserves", "lowest_cash", "p_deficit", "p_cash_below_zero", "subsidies_share", "fte"])
     // Six options: two scenarios under three statutes.
-    #expect(Set(cells.map { $0.attribute(forName: "data-option")!.stringValue! }).count == 6)
+    #expect(Set(cells.map { attribute($0, "data-option") }).count == 6)
   }
 
   @Test func selfContainedWellFormedAndTheSameBytes() throws {
@@ -147,7 +147,7 @@ import Testing
     let info = try tool("/usr/bin/pdfinfo", [pdf])
     let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
     #expect(pages >= 5, "\(info)")
-    #expect(info.contains("595") && info.contains("842"), "A4: \(info)")
+    #expect(info.contains("(A4)"), "A4: \(info)")
     let first = try tool("/usr/bin/pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"])
     let second = try tool("/usr/bin/pdftotext", ["-f", "2", "-l", "2", "-layout", pdf, "-"])
     #expect(first.contains("Synthèse") && first.contains("Ce qui compte le plus"), "\(first)")

@@ -262,7 +262,7 @@ extension BoardReport {
           SVGChart.waterfall(
             title: m("report.chart.waterfall", ["statute": m("statute.\(r.statute)"), "scenario": c.scenario.title]),
             desc: m("report.chart.waterfall.desc", ["periods": ps.joined(separator: ", ")]),
-            start: (m("statute.association"), start), steps: steps + [(m("report.waterfall.other"), other)],
+            start: (m("statute.association"), start), steps: steps + [(m("report.waterfall.rest"), other)],
             end: (m("statute.\(r.statute)"), end), yLabel: m("chart.euros"), m),
           caption: m("report.chart.waterfall.caption"))
       }

@@ -15,6 +15,9 @@ import Testing
     for file in files where file.pathExtension == "swift" && !file.lastPathComponent.hasPrefix("DiagnosticID") {
       let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
       out += text.matches(of: literal).map { String($0.output.1) }
+      // A key passed inside an interpolation (`"<h1>\(m("report.title"))</h1>"`), which the
+      // pattern above, pairing quotes, does not see.
+      out += text.matches(of: /\(\s*"([a-z_]+(?:\.[a-z0-9_\-]+)+)"/).map { String($0.output.1) }
     }
     return out
   }()
