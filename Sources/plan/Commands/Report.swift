@@ -39,6 +39,9 @@ extension Plan {
         var loaded: [Scenario] = []
         var ruleSet: RuleSet?
         for path in scenarios {
+          // A scenario that plan check refuses (a broken legal constraint included) is refused here.
+          let errors = ScenarioCheck.check(path, strict: options.strict, messages: m).diagnostics.filter { $0.severity == .error }
+          if !errors.isEmpty { throw DiagnosticList(errors) }
           let (s, set) = try options.load(path)
           ruleSet = ruleSet ?? set
           loaded.append(s)
