@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     // SHA-256 of the report's input files (the fingerprints that let a figure be reproduced).
     .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    // The committee's web app (`plan serve`).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -39,7 +41,12 @@ let package = Package(
     ),
     .executableTarget(
       name: "plan",
-      dependencies: ["Scenarios", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Scenarios", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      // The web app's OpenAPI document and its page script, served as they are.
+      resources: [.copy("Web/Assets")]
     ),
     .executableTarget(
       name: "plan-bench",

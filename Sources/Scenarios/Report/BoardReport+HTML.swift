@@ -10,15 +10,24 @@ extension BoardReport {
     out += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
     out += "<title>\(e(m("report.title", ["title": projections.first?.scenario.title ?? ""])))</title>\n"
     out += "<style>\(Self.css)</style>\n</head>\n<body>\n"
-    out += synthesis()
+    out += body()
+    out += "</body>\n</html>\n"
+    return out
+  }
+
+  /// The report's sections, for a page that shows them inside its own (the web app's).
+  public func body() -> String {
+    var out = synthesis()
     out += charts()
     for p in projections { out += scenarioChapter(p) }
     if !comparisons.isEmpty { out += statutesChapter() }
     out += parametersChapter()
     out += methodChapter()
-    out += "</body>\n</html>\n"
     return out
   }
+
+  /// The report's style sheet.
+  public static var style: String { css }
 
   func e(_ s: String) -> String { SVGChart.escape(s) }
 

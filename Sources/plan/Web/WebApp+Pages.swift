@@ -1,0 +1,128 @@
+import Foundation
+import Planner
+import Scenarios
+
+extension WebApp {
+  func e(_ s: String) -> String { SVGChart.escape(s) }
+
+  func page(_ title: String, _ body: String, script: Bool = false) -> String {
+    var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(e(title))</title>\n"
+    out += "<style>\(BoardReport.style)\(Self.css)</style>\n</head>\n<body>\n"
+    out += "<nav><a href=\"/\">\(e(m("web.home")))</a></nav>\n" + body
+    if script { out += "<script src=\"/assets/app.js\"></script>\n" }
+    return out + "</body>\n</html>\n"
+  }
+
+  static let css = """
+    nav { margin-bottom: 1rem; } nav a { font-weight: bold; }
+    form.whatif { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0 1rem; }
+    form.whatif label { display: flex; flex-direction: column; font-size: .9rem; }
+    form.whatif input, form.whatif select { font: inherit; padding: .2rem; }
+    .error { color: #a8250d; font-weight: bold; }
+    #status { min-height: 1.4em; }
+    form.whatif fieldset { grid-column: 1 / -1; font-size: .85rem; } label.check { display: inline-block; margin-right: .8rem; }
+    """
+
+  /// The scenarios of the workspace, each with its figures at the horizon.
+  func homePage() throws -> String {
+    var out = "<h1>\(e(m("web.scenarios")))</h1>\n<table class=\"figures\"><thead><tr><th></th>"
+    for h in ["web.col.result", "web.col.reserves", "web.col.lowest"] { out += "<th scope=\"col\">\(e(m(h)))</th>" }
+    out += "</tr></thead><tbody>\n"
+    for entry in workspace.entries() {
+      guard let path = try? workspace.path(of: entry.id), let s = try? ScenarioLoader.load(path),
+        let p = try? Projection.run(s, ruleSet: ruleSet, legalLimitsAsWarnings: true, messages: m), let last = p.periods.last?.id
+      else { continue }
+      let low = p.treasury?.months.map(\.closing).min()
+      out += "<tr><th scope=\"row\"><a href=\"/scenarios/\(entry.id)\">\(e(entry.title))</a> <small>(\(e(entry.id)))</small></th>"
+      out += "<td>\(e(m.amount(p.indicators["result"]?[last] ?? 0)))</td><td>\(e(m.amount(p.indicators["reserves"]?[last] ?? 0)))</td>"
+      out += "<td>\(e(low.map(m.amount) ?? "–"))</td></tr>\n"
+    }
+    out += "</tbody></table>\n"
+    return page(m("web.title"), out)
+  }
+
+  /// One scenario: the what-if form, its figures (each a link to its explanation), saving a
+  /// variant, then the report's sections for the scenario as written.
+  func scenarioPage(_ id: String) throws -> String {
+    let (s, p) = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      return (s, try Projection.run(s, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m))
+    }
+    let open = p.periods.map(\.id).filter { s.actuals[$0] == nil }
+    var out = "<h1>\(e(s.title))</h1>\n<h2>\(e(m("web.whatif")))</h2>\n"
+    out += "<form class=\"whatif\" id=\"whatif\" data-scenario=\"\(e(id))\">\n"
+    out +=
+      "<label>\(e(m("web.field.dues_rate")))<input name=\"dues.rate\" type=\"number\" step=\"0.01\" min=\"0\" max=\"100\" data-percent=\"1\" value=\"\(Self.plain(s.dues.rate * 100))\"/></label>\n"
+    for sub in s.subsidies {
+      for ex in open {
+        out +=
+          "<label>\(e(sub.name)) \(e(ex))<input name=\"subsidies.\(e(sub.id)).\(e(ex))\" type=\"number\" step=\"100\" min=\"0\" value=\"\(Self.plain(sub.amounts[ex] ?? 0))\"/></label>\n"
+      }
+    }
+    out += "<label>\(e(m("web.field.statute")))<select name=\"statute\"><option value=\"\">\(e(m("web.field.statute.same")))</option>"
+    for st in StatuteComparison.statutes { out += "<option value=\"\(st)\">\(e(m("statute.\(st)")))</option>" }
+    out += "</select></label>\n"
+    out +=
+      "<label>\(e(m("web.field.statute_from")))<input name=\"statute_from\" type=\"month\" value=\"\(open.first.flatMap { ex in p.periods.first { $0.id == ex }?.from } ?? "")\"/></label>\n"
+    // Positions of the open exercises that can be taken out (a company hosts no service civique volunteer).
+    let firstOpen = open.first.flatMap { ex in p.periods.first { $0.id == ex } }.flatMap { Month(parsing: $0.from) }
+    out += "<fieldset><legend>\(e(m("web.field.remove")))</legend>"
+    for position in s.positions where firstOpen.map({ position.end >= $0 }) ?? true {
+      out +=
+        "<label class=\"check\"><input type=\"checkbox\" name=\"positions.\(e(position.id)).remove\" value=\"1\"/> \(e(position.label.isEmpty ? position.id : position.label)) (\(e(position.contract)), \(e(m.month(position.start))) – \(e(m.month(position.end))))</label> "
+    }
+    out += "</fieldset>\n"
+    out += "</form>\n<p id=\"status\" role=\"status\"></p>\n"
+    // The figures that move, each linked to its explanation.
+    out += "<table class=\"figures\" id=\"figures\"><thead><tr><th></th>"
+    for ex in open { out += "<th scope=\"col\">\(e(ex))</th>" }
+    out += "</tr></thead><tbody>\n"
+    for (key, line, label) in [
+      ("result", "resultat", "web.col.result"), ("reserves", "reserves", "web.col.reserves"), ("lowest_cash", "cash", "web.col.lowest"),
+      ("taxe_salaires", "taxe_salaires_due", "web.col.taxe_salaires"),
+    ] {
+      out += "<tr><th scope=\"row\">\(e(m(label)))</th>"
+      for ex in open {
+        let value: Double
+        switch key {
+        case "lowest_cash": value = p.treasury?.periods[ex]?.lowestCash ?? 0
+        case "taxe_salaires": value = p.evaluation.total("taxe_salaires_due", months: p.periods.first { $0.id == ex }!.monthIndices) ?? 0
+        default: value = p.indicators[key]?[ex] ?? 0
+        }
+        let month = p.treasury?.periods[ex]?.lowestCashMonth ?? ex
+        let target = key == "lowest_cash" ? "line=cash&period=\(month)" : "line=\(line)&period=\(ex)"
+        out += "<td><a data-key=\"\(key)\" data-period=\"\(ex)\" href=\"/explain/\(e(id))?\(target)\">\(e(m.amount(value)))</a></td>"
+      }
+      out += "</tr>\n"
+    }
+    out += "</tbody></table>\n"
+    out +=
+      "<h2>\(e(m("web.save")))</h2>\n<form id=\"save\"><label>\(e(m("web.save.name"))) <input name=\"name\" pattern=\"[A-Za-z0-9_-]+\" required=\"required\"/></label> "
+    out += "<label>\(e(m("web.save.token"))) <input name=\"token\" type=\"password\"/></label> "
+    out += "<button type=\"submit\">\(e(m("web.save.button")))</button></form>\n<p id=\"saved\" role=\"status\"></p>\n"
+    let report = try diagnosed { () throws(DiagnosticList) in
+      try BoardReport(scenarios: [s], ruleSet: self.ruleSet, statutes: false, draws: 0, seed: 42, threads: 1, messages: self.m, version: "")
+    }
+    out += report.body()
+    return page(s.title, out, script: true)
+  }
+
+  /// How one figure was computed, down to the dated parameters and their references.
+  func explainPage(_ id: String, line: String, period: String) throws -> String {
+    let text = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      let p = try Projection.run(s, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m)
+      let explainer = ProjectionExplainer(p, depth: 6)
+      let node = line == "cash" ? try explainer.explainCash(month: period) : try explainer.explain(line: line, period: period)
+      return ExplanationRenderer.text(node, messages: self.m)
+    }
+    let out =
+      "<h1>\(e(m("web.explain", ["line": line, "period": period])))</h1>\n<p><a href=\"/scenarios/\(e(id))\">\(e(m("web.back")))</a></p>\n"
+      + "<pre class=\"explanation\">\(e(text))</pre>\n"
+    return page(m("web.explain", ["line": line, "period": period]), out)
+  }
+
+  /// A number for an input field: plain digits, a decimal point.
+  static func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.4f", x) }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Hummingbird
+import Planner
+import Scenarios
+
+/// `plan serve`: the committee's web app on Hummingbird — pages built on the server (the
+/// report's HTML and SVG), a JSON API under `/api/` (docs: `Web/Assets/openapi.json`), a small
+/// plain script for the what-if. Each request works on its own values (the workspace's files
+/// read again, the rule packs loaded once and shared read-only): no shared mutable state.
+struct WebApp: Sendable {
+  let workspace: Workspace
+  let ruleSet: RuleSet
+  let language: Language
+  /// Required on every request when the server listens beyond the loopback, and on every
+  /// request that writes (`Authorization: Bearer T`).
+  let token: String
+  let tokenOnEveryRequest: Bool
+  static let maximumBody = 1 << 20
+
+  var m: Messages { Messages.of(language) }
+
+  /// The router with its middleware: one log line per request, the token, the errors as JSON.
+  func router() -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestLog())
+    router.add(middleware: Guard(app: self))
+    router.get("/") { _, _ in try self.html(self.homePage()) }
+    router.get("/scenarios/:id") { _, context in try self.html(try self.scenarioPage(try context.parameters.require("id"))) }
+    router.get("/explain/:id") { request, context in
+      let id = try context.parameters.require("id")
+      let line = request.uri.queryParameters["line"].map(String.init) ?? ""
+      let period = request.uri.queryParameters["period"].map(String.init) ?? ""
+      return try self.html(try self.explainPage(id, line: line, period: period))
+    }
+    router.get("/assets/app.js") { _, _ in Self.asset("app.js", type: "text/javascript; charset=utf-8") }
+    router.get("/api/openapi.json") { _, _ in Self.asset("openapi.json", type: "application/json") }
+    router.get("/api/scenarios") { _, _ in try self.json(self.workspace.entries()) }
+    router.post("/api/scenarios/:id/run") { request, context in
+      var request = request
+      let id = try context.parameters.require("id")
+      let body: RunRequest = try await self.decode(&request, context)
+      return try self.run(id, body.changes ?? [])
+    }
+    router.post("/api/scenarios/:id/variants") { request, context in
+      var request = request
+      let id = try context.parameters.require("id")
+      let body: VariantRequest = try await self.decode(&request, context)
+      let entry = try self.diagnosed {
+        () throws(DiagnosticList) in
+        try self.workspace.saveVariant(
+          name: body.name, base: id, title: body.title, changes: body.changes ?? [], overwrite: body.overwrite ?? false)
+      }
+      return try self.json(entry, status: .created)
+    }
+    return router
+  }
+
+  // MARK: - API
+
+  struct RunRequest: Decodable { var changes: [ScenarioChange]? }
+  struct VariantRequest: Decodable {
+    var name: String
+    var title: String?
+    var changes: [ScenarioChange]?
+    var overwrite: Bool?
+  }
+
+  /// What `plan run --format json` returns, for the scenario with the changes.
+  func run(_ id: String, _ changes: [ScenarioChange]) throws -> Response {
+    let document = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      let changed = try ScenarioChange.apply(changes, to: s, ruleSet: self.ruleSet)
+      return ProjectionDocument(try Projection.run(changed, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m))
+    }
+    return try json(document)
+  }
+
+  /// A request body as JSON of `T`: 413 beyond 1 MiB, 415 without a JSON content type, 400
+  /// when it does not read.
+  func decode<T: Decodable>(_ request: inout Request, _ context: BasicRequestContext) async throws -> T {
+    guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+      throw WebError(.unsupportedMediaType, m("web.error.json_only"))
+    }
+    let buffer: ByteBuffer
+    do {
+      buffer = try await request.collectBody(upTo: Self.maximumBody)
+    } catch {
+      throw WebError(.contentTooLarge, m("web.error.too_large", ["limit": m.integer(Self.maximumBody)]))
+    }
+    do {
+      return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    } catch {
+      throw WebError(.badRequest, m("web.error.bad_json", ["problem": "\(error)"]))
+    }
+  }
+
+  /// Diagnostics become a 422 (or 404 for an unknown scenario) with their first location.
+  func diagnosed<T>(_ body: () throws(DiagnosticList) -> T) throws -> T {
+    do throws(DiagnosticList) {
+      return try body()
+    } catch {
+      let first = error.diagnostics.first { $0.severity == .error } ?? error.diagnostics.first
+      let missing = first?.phrase?.key == "error.workspace.no_scenario"
+      throw WebError(
+        missing ? .notFound : .unprocessableContent,
+        error.diagnostics.filter { $0.severity == .error }.map { $0.message(in: m) }.joined(separator: "\n"),
+        location: first?.location.map { "\($0)" })
+    }
+  }
+
+  func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    let data = try encoder.encode(value)
+    return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  func html(_ text: String) throws -> Response {
+    Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+
+  static func asset(_ name: String, type: String) -> Response {
+    let url =
+      Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Assets")
+      ?? Bundle.module.url(forResource: name, withExtension: nil)
+    let data = url.flatMap { try? Data(contentsOf: $0) } ?? Data()
+    return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+}
+
+/// An error answered as `{"error": {"message", "location"?}}` with its 4xx status.
+struct WebError: Error, HTTPResponseError {
+  let status: HTTPResponse.Status
+  let message: String
+  let location: String?
+  init(_ status: HTTPResponse.Status, _ message: String, location: String? = nil) {
+    self.status = status
+    self.message = message
+    self.location = location
+  }
+  func response(from request: Request, context: some RequestContext) throws -> Response {
+    Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: body()))
+  }
+
+  func body() -> ByteBuffer {
+    struct Body: Encodable {
+      struct Inner: Encodable {
+        var message: String
+        var location: String?
+      }
+      var error: Inner
+    }
+    let data = (try? JSONEncoder().encode(Body(error: .init(message: message, location: location)))) ?? Data()
+    return ByteBuffer(bytes: data)
+  }
+}
+
+/// One line per request on standard error: method, path, status, milliseconds.
+struct RequestLog: RouterMiddleware {
+  typealias Context = BasicRequestContext
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    let start = ContinuousClock.now
+    var status = 500
+    defer {
+      let ms =
+        (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
+        + (ContinuousClock.now - start).components.seconds * 1000
+      FileHandle.standardError.write(Data("\(request.method) \(request.uri.path) \(status) \(ms) ms\n".utf8))
+    }
+    do {
+      let response = try await next(request, context)
+      status = Int(response.status.code)
+      return response
+    } catch let e as HTTPResponseError {
+      status = Int(e.status.code)
+      throw e
+    }
+  }
+}
+
+/// The token: on every request when the server is reachable beyond the loopback, and on every
+/// request that changes a file (saving a variant). Compared in constant time. Any other error
+/// becomes a JSON 4xx/500, never a crash.
+struct Guard: RouterMiddleware {
+  typealias Context = BasicRequestContext
+  let app: WebApp
+
+  static func sameInConstantTime(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    var difference = UInt8(x.count == y.count ? 0 : 1)
+    for i in 0..<max(x.count, y.count) { difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0) }
+    return difference == 0
+  }
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    let writes = request.method == .post && request.uri.path.hasSuffix("/variants")
+    if app.tokenOnEveryRequest || writes {
+      let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
+      guard Self.sameInConstantTime(given, app.token) else {
+        throw WebError(.unauthorized, app.m("web.error.token"))
+      }
+    }
+    do {
+      return try await next(request, context)
+    } catch let e as HTTPResponseError {
+      if e is WebError { throw e }
+      throw WebError(e.status, app.m("web.error.status", ["status": "\(e.status.code)"]))
+    } catch {
+      throw WebError(.internalServerError, "\(error)")
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `plan serve` against a real server on the loopback: the API's contract, saving a variant,
+/// the pages, and the security rules (names, token, content type, body size, bad JSON).
+@Suite(.serialized) struct ServeCommandTests {
+  static let token = "test-token-0123456789abcdef"
+
+  /// A running server on a copy of the shipped scenarios, and its base URL.
+  final class Server {
+    let process = Process()
+    let workspace: URL
+    var base = ""
+
+    init(host: String = "127.0.0.1") throws {
+      workspace = FileManager.default.temporaryDirectory.appendingPathComponent("plan-serve-\(UUID().uuidString)")
+      try FileManager.default.copyItem(at: PlanBinary.packageRoot.appendingPathComponent("scenarios"), to: workspace)
+      process.executableURL = PlanBinary.url
+      process.arguments = ["serve", "--workspace", workspace.path, "--port", "0", "--host", host, "--token", ServeCommandTests.token]
+      var env = ProcessInfo.processInfo.environment
+      env["LANG"] = "C.UTF-8"
+      process.environment = env
+      let out = Pipe()
+      process.standardOutput = out
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      var text = ""
+      while !text.contains("\n") {
+        let data = out.fileHandleForReading.availableData
+        if data.isEmpty { break }
+        text += String(decoding: data, as: UTF8.self)
+      }
+      let first = text.split(separator: "\n").first.map(String.init) ?? ""
+      precondition(first.hasPrefix("listening on http://"), "the server said: \(text)")
+      let port = first.split(separator: ":").last!
+      base = "http://127.0.0.1:\(port)"
+    }
+
+    deinit {
+      process.terminate()
+      process.waitUntilExit()
+      try? FileManager.default.removeItem(at: workspace)
+    }
+
+    func request(_ method: String, _ path: String, json: Any? = nil, body: Data? = nil, headers: [String: String] = [:]) async throws
+      -> (status: Int, data: Data)
+    {
+      var r = URLRequest(url: URL(string: base + path)!)
+      r.httpMethod = method
+      if let json {
+        r.httpBody = try JSONSerialization.data(withJSONObject: json)
+        r.setValue("application/json", forHTTPHeaderField: "Content-Type")
+      }
+      if let body { r.httpBody = body }
+      for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
+      let (data, response) = try await URLSession.shared.data(for: r)
+      return ((response as! HTTPURLResponse).statusCode, data)
+    }
+
+    func error(_ data: Data) -> String? {
+      ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]).flatMap { $0["error"] as? [String: Any] }?["message"] as? String
+    }
+  }
+
+  @Test func theAPIsContract() async throws {
+    let server = try Server()
+    let openapi = try await server.request("GET", "/api/openapi.json")
+    #expect(openapi.status == 200)
+    let file = try Data(contentsOf: PlanBinary.packageRoot.appendingPathComponent("Sources/plan/Web/Assets/openapi.json"))
+    #expect(openapi.data == file)
+    let list = try await server.request("GET", "/api/scenarios")
+    let entries = try #require(try JSONSerialization.jsonObject(with: list.data) as? [[String: String]])
+    #expect(entries.contains { $0["id"] == "baseline" && $0["file"] == "baseline.yaml" && !($0["title"] ?? "").isEmpty })
+    // The FSE stopped in 2013 by a change gives the figures of the variant that says so.
+    let run = try await server.request(
+      "POST", "/api/scenarios/baseline/run", json: ["changes": [["path": "subsidies.fse.2013", "value": 0]]])
+    #expect(run.status == 200)
+    let changed = try #require(try JSONSerialization.jsonObject(with: run.data) as? [String: Any])
+    let file2 = try PlanBinary.run(["run", "scenarios/europe-stops-2013.yaml", "--format", "json"])
+    let variant = try #require(try JSONSerialization.jsonObject(with: Data(file2.out.utf8)) as? [String: Any])
+    let a = (changed["indicators"] as? [String: [String: Double]])?["result"],
+      b = (variant["indicators"] as? [String: [String: Double]])?["result"]
+    #expect(a != nil && a == b)
+    // No change: what plan run --format json returns.
+    let same = try await server.request("POST", "/api/scenarios/baseline/run", json: ["changes": [Any]()])
+    let plain = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--format", "json"])
+    let x = try #require(try JSONSerialization.jsonObject(with: same.data) as? [String: Any])
+    let y = try #require(try JSONSerialization.jsonObject(with: Data(plain.out.utf8)) as? [String: Any])
+    #expect((x["indicators"] as? [String: [String: Double]]) == (y["indicators"] as? [String: [String: Double]]))
+  }
+
+  @Test func savesAVariantThatPlanCheckAccepts() async throws {
+    let server = try Server()
+    // "The European grant stops in 2013 and we become a SCIC": the SCIC scenario (its
+    // governance, no volunteers) with the grant of 2013 at zero, and an intern taken out.
+    let changes: [[String: Any]] = [
+      ["path": "subsidies.fse.2013", "value": 0], ["path": "dues.rate", "value": 0.012],
+      ["path": "positions.stagiaire_2012_c.remove", "value": 1],
+    ]
+    let auth = ["Authorization": "Bearer \(Self.token)"]
+    let saved = try await server.request(
+      "POST", "/api/scenarios/scic-2013/variants", json: ["name": "europe-scic", "changes": changes], headers: auth)
+    #expect(saved.status == 201, "\(String(decoding: saved.data, as: UTF8.self))")
+    let path = server.workspace.appendingPathComponent("europe-scic.yaml").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("extends: \"scic-2013.yaml\"") && text.contains("{id: stagiaire_2012_c, remove: true}"))
+    let check = try PlanBinary.run(["check", path])
+    #expect(check.status == 0, "\(check.err)")
+    let list = try await server.request("GET", "/api/scenarios")
+    #expect(String(decoding: list.data, as: UTF8.self).contains("europe-scic"))
+    // Never over an existing file unless asked.
+    let again = try await server.request("POST", "/api/scenarios/scic-2013/variants", json: ["name": "europe-scic"], headers: auth)
+    #expect(again.status == 422 && server.error(again.data)?.contains("exists") == true)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    // The saved variant gives what the changes gave.
+    let run = try await server.request("POST", "/api/scenarios/scic-2013/run", json: ["changes": changes])
+    let viaChanges = try #require(try JSONSerialization.jsonObject(with: run.data) as? [String: Any])
+    let viaFile = try PlanBinary.run(["run", path, "--format", "json"])
+    let fileFigures = try #require(try JSONSerialization.jsonObject(with: Data(viaFile.out.utf8)) as? [String: Any])
+    #expect(
+      (viaChanges["indicators"] as? [String: [String: Double]])?["reserves"]
+        == (fileFigures["indicators"] as? [String: [String: Double]])?["reserves"])
+    // An unlawful variant (a SCIC hosting volunteers, without governance) is refused with the law's message.
+    let unlawful = try await server.request(
+      "POST", "/api/scenarios/baseline/variants", json: ["name": "unlawful", "changes": [["path": "statute.2013-01", "value": "scic"]]],
+      headers: auth)
+    #expect(unlawful.status == 422 && server.error(unlawful.data)?.contains("service civique") == true)
+    #expect(!FileManager.default.fileExists(atPath: server.workspace.appendingPathComponent("unlawful.yaml").path))
+  }
+
+  @Test func pagesAndExplanations() async throws {
+    let server = try Server()
+    let home = try await server.request("GET", "/")
+    #expect(home.status == 200 && String(decoding: home.data, as: UTF8.self).contains("href=\"/scenarios/baseline\""))
+    let page = String(decoding: try await server.request("GET", "/scenarios/baseline").data, as: UTF8.self)
+    #expect(page.contains("id=\"whatif\"") && page.contains("<svg") && page.contains("/explain/baseline?line=taxe_salaires_due"))
+    #expect(!page.contains("http://") || !page.contains("src=\"http"))
+    let explain = try await server.request("GET", "/explain/baseline?line=taxe_salaires_due&period=2013")
+    #expect(explain.status == 200 && String(decoding: explain.data, as: UTF8.self).contains("Art. 1679 CGI"))
+    let script = try await server.request("GET", "/assets/app.js")
+    #expect(script.status == 200 && String(decoding: script.data, as: UTF8.self).contains("/api/scenarios/"))
+  }
+
+  @Test func securityRules() async throws {
+    let server = try Server()
+    for name in ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "rules", "a.b"] {
+      let r = try await server.request("POST", "/api/scenarios/\(name)/run", json: ["changes": [Any]()])
+      #expect((400..<500).contains(r.status) && server.error(r.data) != nil, "\(name): \(r.status)")
+    }
+    // A symbolic link leading outside the workspace is refused.
+    try FileManager.default.createSymbolicLink(
+      atPath: server.workspace.appendingPathComponent("outside.yaml").path,
+      withDestinationPath: PlanBinary.packageRoot.appendingPathComponent("scenarios/baseline.yaml").path)
+    let link = try await server.request("POST", "/api/scenarios/outside/run", json: ["changes": [Any]()])
+    #expect(link.status >= 400 && link.status < 500)
+    let noToken = try await server.request("POST", "/api/scenarios/baseline/variants", json: ["name": "x"])
+    #expect(noToken.status == 401)
+    let wrong = try await server.request(
+      "POST", "/api/scenarios/baseline/variants", json: ["name": "x"], headers: ["Authorization": "Bearer nope"])
+    #expect(wrong.status == 401)
+    let form = try await server.request(
+      "POST", "/api/scenarios/baseline/run", body: Data("changes=1".utf8), headers: ["Content-Type": "application/x-www-form-urlencoded"])
+    #expect(form.status == 415)
+    let big = try await server.request(
+      "POST", "/api/scenarios/baseline/run", body: Data(repeating: 32, count: 1_100_000), headers: ["Content-Type": "application/json"])
+    #expect(big.status == 413)
+    let bad = try await server.request(
+      "POST", "/api/scenarios/baseline/run", body: Data("{bad".utf8), headers: ["Content-Type": "application/json"])
+    #expect(bad.status == 400 && server.error(bad.data) != nil)
+    let path = try await server.request("POST", "/api/scenarios/baseline/run", json: ["changes": [["path": "salaries", "value": 1]]])
+    #expect(path.status == 422 && server.error(path.data)?.contains("dues.rate") == true)
+    // Beyond the loopback, every request needs the token.
+    let open = try Server(host: "0.0.0.0")
+    #expect(try await open.request("GET", "/api/scenarios").status == 401)
+    #expect(try await open.request("GET", "/api/scenarios", headers: ["Authorization": "Bearer \(Self.token)"]).status == 200)
+  }
+}
