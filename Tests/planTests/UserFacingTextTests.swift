@@ -27,8 +27,11 @@ import Testing
   @Test func theCommandLineToolWritesNoSentenceOfItsOwn() {
     let words = /[A-Za-z]{2,}\s+[A-Za-z]{2,}/
     let key = /[a-z_]+(\.[a-z0-9_\-]+)+/
+    // HTML markup (tags and their attributes) and interpolations are code, not words; the
+    // line `listening on http://HOST:PORT` is the server's contract, the same in every language.
     let sentences = Self.literals(under: "Sources/plan").filter { l in
-      l.text.contains(words) && l.text.wholeMatch(of: key) == nil && !l.text.hasPrefix("plan ")
+      let text = l.text.replacing(/<[^>]*>?/, with: " ").replacing(/\\\([^)]*\)?/, with: " ").replacing(/^[^<]*>/, with: " ")
+      return text.contains(words) && l.text.wholeMatch(of: key) == nil && !l.text.hasPrefix("plan ") && !l.text.hasPrefix("listening on ")
     }
     #expect(sentences.isEmpty, "\(sentences.map { "\($0.file):\($0.line): \($0.text)" })")
   }
