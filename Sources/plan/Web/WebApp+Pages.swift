@@ -16,12 +16,14 @@ extension WebApp {
 
   static let css = """
     nav { margin-bottom: 1rem; } nav a { font-weight: bold; }
-    form.whatif { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0 1rem; }
-    form.whatif label { display: flex; flex-direction: column; font-size: .9rem; }
+    form.whatif div.fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0; }
+    form.whatif div.fields label { display: flex; flex-direction: column; font-size: .9rem; }
     form.whatif input, form.whatif select { font: inherit; padding: .2rem; }
+    table.grants td input { width: 7rem; text-align: right; }
+    form.whatif details { margin: .5rem 0; font-size: .9rem; }
     .error { color: #a8250d; font-weight: bold; }
     #status { min-height: 1.4em; }
-    form.whatif fieldset { grid-column: 1 / -1; font-size: .85rem; } label.check { display: inline-block; margin-right: .8rem; }
+    label.check { display: inline-flex; align-items: center; gap: .3rem; margin: .15rem 1rem .15rem 0; }
     """
 
   /// The scenarios of the workspace, each with its figures at the horizon.
@@ -50,31 +52,8 @@ extension WebApp {
       return (s, try Projection.run(s, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m))
     }
     let open = p.periods.map(\.id).filter { s.actuals[$0] == nil }
-    var out = "<h1>\(e(s.title))</h1>\n<h2>\(e(m("web.whatif")))</h2>\n"
-    out += "<form class=\"whatif\" id=\"whatif\" data-scenario=\"\(e(id))\">\n"
-    out +=
-      "<label>\(e(m("web.field.dues_rate")))<input name=\"dues.rate\" type=\"number\" step=\"0.01\" min=\"0\" max=\"100\" data-percent=\"1\" value=\"\(Self.plain(s.dues.rate * 100))\"/></label>\n"
-    for sub in s.subsidies {
-      for ex in open {
-        out +=
-          "<label>\(e(sub.name)) \(e(ex))<input name=\"subsidies.\(e(sub.id)).\(e(ex))\" type=\"number\" step=\"100\" min=\"0\" value=\"\(Self.plain(sub.amounts[ex] ?? 0))\"/></label>\n"
-      }
-    }
-    out += "<label>\(e(m("web.field.statute")))<select name=\"statute\"><option value=\"\">\(e(m("web.field.statute.same")))</option>"
-    for st in StatuteComparison.statutes { out += "<option value=\"\(st)\">\(e(m("statute.\(st)")))</option>" }
-    out += "</select></label>\n"
-    out +=
-      "<label>\(e(m("web.field.statute_from")))<input name=\"statute_from\" type=\"month\" value=\"\(open.first.flatMap { ex in p.periods.first { $0.id == ex }?.from } ?? "")\"/></label>\n"
-    // Positions of the open exercises that can be taken out (a company hosts no service civique volunteer).
-    let firstOpen = open.first.flatMap { ex in p.periods.first { $0.id == ex } }.flatMap { Month(parsing: $0.from) }
-    out += "<fieldset><legend>\(e(m("web.field.remove")))</legend>"
-    for position in s.positions where firstOpen.map({ position.end >= $0 }) ?? true {
-      out +=
-        "<label class=\"check\"><input type=\"checkbox\" name=\"positions.\(e(position.id)).remove\" value=\"1\"/> \(e(position.label.isEmpty ? position.id : position.label)) (\(e(position.contract)), \(e(m.month(position.start))) – \(e(m.month(position.end))))</label> "
-    }
-    out += "</fieldset>\n"
-    out += "</form>\n<p id=\"status\" role=\"status\"></p>\n"
-    // The figures that move, each linked to its explanation.
+    var out = "<h1>\(e(s.title))</h1>\n"
+    // The figures that move, first, each linked to its explanation.
     out += "<table class=\"figures\" id=\"figures\"><thead><tr><th></th>"
     for ex in open { out += "<th scope=\"col\">\(e(ex))</th>" }
     out += "</tr></thead><tbody>\n"
@@ -96,7 +75,38 @@ extension WebApp {
       }
       out += "</tr>\n"
     }
+    out += "</tbody></table>\n<p id=\"status\" role=\"status\"></p>\n"
+    out += "<h2>\(e(m("web.whatif")))</h2>\n<form class=\"whatif\" id=\"whatif\" data-scenario=\"\(e(id))\">\n<div class=\"fields\">"
+    out +=
+      "<label>\(e(m("web.field.dues_rate")))<input name=\"dues.rate\" type=\"number\" step=\"0.01\" min=\"0\" max=\"100\" data-percent=\"1\" value=\"\(Self.plain(s.dues.rate * 100))\"/></label>\n"
+    out += "<label>\(e(m("web.field.statute")))<select name=\"statute\"><option value=\"\">\(e(m("web.field.statute.same")))</option>"
+    for st in StatuteComparison.statutes { out += "<option value=\"\(st)\">\(e(m("statute.\(st)")))</option>" }
+    out += "</select></label>\n"
+    let firstFrom = open.first.flatMap { ex in p.periods.first { $0.id == ex }?.from } ?? ""
+    out += "<label>\(e(m("web.field.statute_from")))<input name=\"statute_from\" type=\"month\" value=\"\(firstFrom)\"/></label>\n</div>\n"
+    // Each grant by exercise, in a table of inputs.
+    out += "<table class=\"grants\"><thead><tr><th>\(e(m("web.field.grants")))</th>"
+    for ex in open { out += "<th scope=\"col\">\(e(ex))</th>" }
+    out += "</tr></thead><tbody>\n"
+    for sub in s.subsidies {
+      out += "<tr><th scope=\"row\">\(e(sub.name))</th>"
+      for ex in open {
+        out +=
+          "<td><input aria-label=\"\(e(sub.name)) \(e(ex))\" name=\"subsidies.\(e(sub.id)).\(e(ex))\" type=\"number\" step=\"100\" min=\"0\" value=\"\(Self.plain(sub.amounts[ex] ?? 0))\"/></td>"
+      }
+      out += "</tr>\n"
+    }
     out += "</tbody></table>\n"
+    // Positions of the open exercises that can be taken out (a company hosts no service civique volunteer).
+    let firstOpen = Month(parsing: firstFrom)
+    let last = p.evaluation.situation.timeline.months.last
+    out += "<details><summary>\(e(m("web.field.remove")))</summary>"
+    for position in s.positions where firstOpen.map({ position.end >= $0 }) ?? true {
+      let end = position.end > last ? "…" : m.month(position.end)
+      out +=
+        "<label class=\"check\"><input type=\"checkbox\" name=\"positions.\(e(position.id)).remove\" value=\"1\"/>\(e(position.label.isEmpty ? position.id : position.label)) (\(e(position.contract)), \(e(m.month(position.start))) – \(e(end)))</label>"
+    }
+    out += "</details>\n</form>\n"
     out +=
       "<h2>\(e(m("web.save")))</h2>\n<form id=\"save\"><label>\(e(m("web.save.name"))) <input name=\"name\" pattern=\"[A-Za-z0-9_-]+\" required=\"required\"/></label> "
     out += "<label>\(e(m("web.save.token"))) <input name=\"token\" type=\"password\"/></label> "
