@@ -146,6 +146,30 @@ import Testing
     #expect(script.status == 200 && String(decoding: script.data, as: UTF8.self).contains("/api/scenarios/"))
   }
 
+  @Test func compareStatutesParametersAndSimulate() async throws {
+    let server = try Server()
+    let compare = String(decoding: try await server.request("GET", "/compare?ids=baseline,europe-stops-2013").data, as: UTF8.self)
+    #expect(compare.contains("data-option=\"europe-stops-2013\"") && compare.contains("<svg"))
+    let statutes = String(decoding: try await server.request("GET", "/statutes/baseline").data, as: UTF8.self)
+    #expect(statutes.contains("data-option=\"baseline/scic\""))
+    #expect(try await server.request("GET", "/compare?ids=").status == 400)
+    // An explanation links each parameter to its history, with its dated values and references.
+    let explain = String(
+      decoding: try await server.request("GET", "/explain/baseline?line=taxe_salaires_due&period=2013").data, as: UTF8.self)
+    #expect(explain.contains("<a href=\"/parameters/taxe_salaires_decote_taux\">"), "\(explain.prefix(400))")
+    let parameter = String(decoding: try await server.request("GET", "/parameters/taxe_salaires_decote_taux").data, as: UTF8.self)
+    #expect(parameter.contains("Art. 1679 CGI"))
+    #expect(try await server.request("GET", "/parameters/nope").status == 404)
+    // The simulation of a changed scenario, its draws bounded.
+    let sim = try await server.request(
+      "POST", "/api/scenarios/baseline/simulate", json: ["draws": 500, "changes": [["path": "subsidies.fse.2013", "value": 0]]])
+    #expect(sim.status == 200)
+    let document = try #require(try JSONSerialization.jsonObject(with: sim.data) as? [String: Any])
+    #expect(document["draws"] as? Int == 500 && document["probabilities"] != nil)
+    let tooMany = try await server.request("POST", "/api/scenarios/baseline/simulate", json: ["draws": 200_001])
+    #expect(tooMany.status == 422 && server.error(tooMany.data)?.contains("200") == true)
+  }
+
   @Test func securityRules() async throws {
     let server = try Server()
     for name in ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "rules", "a.b"] {

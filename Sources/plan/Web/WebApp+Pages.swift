@@ -118,6 +118,46 @@ extension WebApp {
     return page(s.title, out, script: true)
   }
 
+  /// Several scenarios side by side (`/compare?ids=a,b`), or one under each statute
+  /// (`/statutes/ID`): the report's sections for them.
+  func reportPage(_ ids: [String], statutes: Bool) throws -> String {
+    guard (1...6).contains(ids.count) else { throw WebError(.badRequest, m("web.error.compare")) }
+    let report = try diagnosed { () throws(DiagnosticList) in
+      let scenarios = try ids.map { (id) throws(DiagnosticList) in try ScenarioLoader.load(try self.workspace.path(of: id)) }
+      return try BoardReport(
+        scenarios: scenarios, ruleSet: self.ruleSet, statutes: statutes, draws: 0, seed: 42, threads: 1, messages: self.m, version: "")
+    }
+    return page(m(statutes ? "web.statutes" : "web.compare"), report.body())
+  }
+
+  /// A parameter with its history: each dated value, its reference, why it is unconfirmed.
+  func parameterPage(_ name: String) throws -> String {
+    guard let parameter = ruleSet.parameters[name] else { throw WebError(.notFound, m("web.error.parameter", ["name": name])) }
+    var out = "<h1>\(e(name))</h1>\n"
+    if let d = parameter.description { out += "<p>\(e(d))</p>\n" }
+    out += "<table class=\"parameters\"><thead><tr>"
+    for h in ["report.parameters.from", "report.parameters.value", "report.parameters.reference"] {
+      out += "<th scope=\"col\">\(e(m(h)))</th>"
+    }
+    out += "</tr></thead><tbody>\n"
+    switch parameter.values {
+    case .values(let values):
+      for v in values {
+        let value = m.number(v.value, digits: v.value == v.value.rounded() ? 0 : 4) + " \(parameter.unit)"
+        let why = v.unconfirmed.map { " <strong>\(e(m("report.parameters.unconfirmed")))</strong> \(e($0))" } ?? ""
+        out += "<tr><td>\(e(m.month(v.from)))</td><td>\(e(value))</td><td>\(e(v.reference ?? ""))\(why)</td></tr>\n"
+      }
+    case .scale(let versions):
+      for v in versions {
+        let value = m("xlsx.scale", ["brackets": m.integer(v.brackets.count)])
+        out += "<tr><td>\(e(m.month(v.from)))</td><td>\(e(value))</td><td>\(e(v.reference ?? ""))</td></tr>\n"
+      }
+    }
+    out += "</tbody></table>\n"
+    if let l = parameter.location { out += "<p class=\"note\">\(e("\(l)"))</p>\n" }
+    return page(name, out)
+  }
+
   /// How one figure was computed, down to the dated parameters and their references.
   func explainPage(_ id: String, line: String, period: String) throws -> String {
     let text = try diagnosed { () throws(DiagnosticList) in
@@ -129,8 +169,21 @@ extension WebApp {
     }
     let out =
       "<h1>\(e(m("web.explain", ["line": line, "period": period])))</h1>\n<p><a href=\"/scenarios/\(e(id))\">\(e(m("web.back")))</a></p>\n"
-      + "<pre class=\"explanation\">\(e(text))</pre>\n"
+      + "<pre class=\"explanation\">\(linked(e(text)))</pre>\n"
     return page(m("web.explain", ["line": line, "period": period]), out)
+  }
+
+  /// The explanation's parameters as links to their history: a line `NAME = value  [in force
+  /// from …]` names a parameter.
+  func linked(_ escaped: String) -> String {
+    escaped.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      guard let eq = line.range(of: " = ") else { return String(line) }
+      let head = line[..<eq.lowerBound]
+      let start = head.lastIndex { $0 == " " || $0 == "─" }.map { head.index(after: $0) } ?? head.startIndex
+      let name = String(head[start...])
+      guard ruleSet.parameters[name] != nil else { return String(line) }
+      return String(head[..<start]) + "<a href=\"/parameters/\(name)\">\(name)</a>" + String(line[eq.lowerBound...])
+    }.joined(separator: "\n")
   }
 
   /// A number for an input field: plain digits, a decimal point.

@@ -26,6 +26,18 @@ struct WebApp: Sendable {
     router.add(middleware: Guard(app: self))
     router.get("/") { _, _ in try self.html(self.homePage()) }
     router.get("/scenarios/:id") { _, context in try self.html(try self.scenarioPage(try context.parameters.require("id"))) }
+    router.get("/compare") { request, _ in
+      let ids = (request.uri.queryParameters["ids"].map(String.init) ?? "").split(separator: ",").map(String.init)
+      return try self.html(try self.reportPage(ids, statutes: false))
+    }
+    router.get("/statutes/:id") { _, context in try self.html(try self.reportPage([try context.parameters.require("id")], statutes: true)) }
+    router.get("/parameters/:name") { _, context in try self.html(try self.parameterPage(try context.parameters.require("name"))) }
+    router.post("/api/scenarios/:id/simulate") { request, context in
+      var request = request
+      let id = try context.parameters.require("id")
+      let body: SimulateRequest = try await self.decode(&request, context)
+      return try self.simulate(id, body)
+    }
     router.get("/explain/:id") { request, context in
       let id = try context.parameters.require("id")
       let line = request.uri.queryParameters["line"].map(String.init) ?? ""
@@ -58,6 +70,27 @@ struct WebApp: Sendable {
   // MARK: - API
 
   struct RunRequest: Decodable { var changes: [ScenarioChange]? }
+  struct SimulateRequest: Decodable {
+    var changes: [ScenarioChange]?
+    var draws: Int?
+    var seed: UInt64?
+  }
+  /// The most draws one request may ask.
+  static let maximumDraws = 200_000
+
+  /// What `plan simulate --format json` returns, for the scenario with the changes.
+  func simulate(_ id: String, _ body: SimulateRequest) throws -> Response {
+    let draws = body.draws ?? 10_000
+    guard (2...Self.maximumDraws).contains(draws) else {
+      throw WebError(.unprocessableContent, m("web.error.draws", ["max": m.integer(Self.maximumDraws)]))
+    }
+    let document = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      let changed = try ScenarioChange.apply(body.changes ?? [], to: s, ruleSet: self.ruleSet)
+      return SimulationDocument(try Simulation.run(changed, ruleSet: self.ruleSet, draws: draws, seed: body.seed ?? 42, threads: 2))
+    }
+    return try json(document)
+  }
   struct VariantRequest: Decodable {
     var name: String
     var title: String?
