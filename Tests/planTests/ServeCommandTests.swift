@@ -170,6 +170,31 @@ import Testing
     #expect(tooMany.status == 422 && server.error(tooMany.data)?.contains("200") == true)
   }
 
+  /// The exports of the pages are the bytes the CLI writes, in the request's language.
+  @Test func exportsAreTheCLIsBytesInTheRequestsLanguage() async throws {
+    let server = try Server()
+    let file = server.workspace.appendingPathComponent("baseline.yaml").path
+    let out = server.workspace.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    for (format, lang) in [("csv", "fr"), ("xlsx", "en"), ("csv", "en")] {
+      let served = try await server.request("GET", "/api/scenarios/baseline/export.\(format)?lang=\(lang)")
+      #expect(served.status == 200)
+      let path = out.appendingPathComponent("b-\(lang).\(format)").path
+      let r = try PlanBinary.run(["export", file, "-o", path, "--lang", lang])
+      #expect(r.status == 0, "\(r.err)")
+      #expect(served.data == (try Data(contentsOf: URL(fileURLWithPath: path))), "\(format) \(lang)")
+    }
+    let report = try await server.request("GET", "/api/scenarios/baseline/report.html?lang=fr")
+    let path = out.appendingPathComponent("r.html").path
+    #expect(try PlanBinary.run(["report", file, "--draws", "0", "--lang", "fr", "-o", path]).status == 0)
+    #expect(report.data == (try Data(contentsOf: URL(fileURLWithPath: path))))
+    // A page follows Accept-Language.
+    let fr = try await server.request("GET", "/", headers: ["Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5"])
+    #expect(String(decoding: fr.data, as: UTF8.self).contains("<h1>Les scénarios de l&#39;espace de travail</h1>"))
+    let en = try await server.request("GET", "/", headers: ["Accept-Language": "en-GB"])
+    #expect(String(decoding: en.data, as: UTF8.self).contains("<h1>The workspace&#39;s scenarios</h1>"))
+  }
+
   @Test func securityRules() async throws {
     let server = try Server()
     for name in ["..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "rules", "a.b"] {

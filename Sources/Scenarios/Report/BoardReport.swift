@@ -91,9 +91,15 @@ public struct BoardReport: Sendable {
     for p in projections {
       for f in p.scenario.files + ScenarioLoader.rulePackFiles(p.scenario.rulesFolder) where !files.contains(f) { files.append(f) }
     }
+    // Named from the first scenario's folder, so that the same files give the same bytes
+    // wherever they are (the CLI and the web app).
+    let base =
+      projections.first.map { ((($0.scenario.path as NSString).deletingLastPathComponent as NSString).resolvingSymlinksInPath) } ?? ""
     return files.map { path in
       let data = FileManager.default.contents(atPath: path) ?? Data()
-      return (path, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+      let real = (path as NSString).resolvingSymlinksInPath
+      let shown = !base.isEmpty && real.hasPrefix(base + "/") ? String(real.dropFirst(base.count + 1)) : path
+      return (shown, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
     }
   }
 }

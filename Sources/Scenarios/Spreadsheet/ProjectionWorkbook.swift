@@ -371,3 +371,31 @@ public enum ProjectionWorkbook {
     s.freeze(1, 1)
   }
 }
+
+extension ProjectionWorkbook {
+  /// The workbook's bytes for scenarios: each by exercise and by month, written by
+  /// libxlsxwriter to a private temporary file and read back (for an atomic write, or an
+  /// HTTP response). `output` names what is written, in messages.
+  public static func bytes(_ scenarios: [Scenario], ruleSet: RuleSet, strict: Bool, messages m: Messages, output: String)
+    throws(DiagnosticList) -> Data
+  {
+    var inputs: [Input] = []
+    for s in scenarios {
+      inputs.append(
+        .init(
+          byExercise: try Projection.run(s, ruleSet: ruleSet, by: .exercise, strict: strict, messages: m),
+          byMonth: try Projection.run(s, ruleSet: ruleSet, by: .month, strict: strict, messages: m)))
+    }
+    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).xlsx").path
+    defer { try? FileManager.default.removeItem(atPath: tmp) }
+    if let error = write(inputs, ruleSet: ruleSet, to: tmp, messages: m) {
+      throw DiagnosticList([.error(.fileWrite, Phrase("error.file_write.3", ["output": .text(output), "error": .text("\(error)")]))])
+    }
+    guard let data = FileManager.default.contents(atPath: tmp) else {
+      throw DiagnosticList([
+        .error(.fileWrite, Phrase("error.file_write.4", ["output": .text(output), "value": .text(m("xlsx.cannot_create"))]))
+      ])
+    }
+    return data
+  }
+}

@@ -84,27 +84,14 @@ extension Plan {
     /// The workbook's bytes: each scenario by exercise and by month, written by libxlsxwriter
     /// to a private temporary file, read back for the atomic write.
     func workbook(_ m: Messages) throws(DiagnosticList) -> Data {
-      var inputs: [ProjectionWorkbook.Input] = []
+      var loaded: [Scenario] = []
       var ruleSet: RuleSet?
       for path in scenarios {
         let (s, set) = try options.load(path)
         ruleSet = ruleSet ?? set
-        inputs.append(
-          .init(
-            byExercise: try Projection.run(s, ruleSet: set, by: .exercise, strict: options.strict, messages: m),
-            byMonth: try Projection.run(s, ruleSet: set, by: .month, strict: options.strict, messages: m)))
+        loaded.append(s)
       }
-      let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).xlsx").path
-      defer { try? FileManager.default.removeItem(atPath: tmp) }
-      if let error = ProjectionWorkbook.write(inputs, ruleSet: ruleSet!, to: tmp, messages: m) {
-        throw DiagnosticList([.error(.fileWrite, Phrase("error.file_write.3", ["output": .text("\(output)"), "error": .text("\(error)")]))])
-      }
-      guard let data = FileManager.default.contents(atPath: tmp) else {
-        throw DiagnosticList([
-          .error(.fileWrite, Phrase("error.file_write.4", ["output": .text("\(output)"), "value": .text("\(m("xlsx.cannot_create"))")]))
-        ])
-      }
-      return data
+      return try ProjectionWorkbook.bytes(loaded, ruleSet: ruleSet!, strict: options.strict, messages: m, output: output)
     }
   }
 }

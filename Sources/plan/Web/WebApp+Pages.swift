@@ -111,6 +111,12 @@ extension WebApp {
       "<h2>\(e(m("web.save")))</h2>\n<form id=\"save\"><label>\(e(m("web.save.name"))) <input name=\"name\" pattern=\"[A-Za-z0-9_-]+\" required=\"required\"/></label> "
     out += "<label>\(e(m("web.save.token"))) <input name=\"token\" type=\"password\"/></label> "
     out += "<button type=\"submit\">\(e(m("web.save.button")))</button></form>\n<p id=\"saved\" role=\"status\"></p>\n"
+    // The exports: the same bytes as plan export and plan report.
+    let exports = [("web.export.csv", "export", "csv"), ("web.export.xlsx", "export", "xlsx"), ("web.export.report", "report", "html")]
+    out +=
+      "<p class=\"exports\">"
+      + exports.map { "<a href=\"/api/scenarios/\(e(id))/\($0.1).\($0.2)?lang=\(language.rawValue)\">\(e(m($0.0)))</a>" }
+      .joined(separator: " · ") + "</p>\n"
     let report = try diagnosed { () throws(DiagnosticList) in
       try BoardReport(scenarios: [s], ruleSet: self.ruleSet, statutes: false, draws: 0, seed: 42, threads: 1, messages: self.m, version: "")
     }

@@ -10,7 +10,7 @@ import Scenarios
 struct WebApp: Sendable {
   let workspace: Workspace
   let ruleSet: RuleSet
-  let language: Language
+  var language: Language
   /// Required on every request when the server listens beyond the loopback, and on every
   /// request that writes (`Authorization: Bearer T`).
   let token: String
@@ -19,30 +19,58 @@ struct WebApp: Sendable {
 
   var m: Messages { Messages.of(language) }
 
+  /// This app in the request's language: `?lang=fr|en`, else the first of `Accept-Language`
+  /// that is French or English, else the server's.
+  func `in`(_ request: Request) -> WebApp {
+    var copy = self
+    if let q = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
+      copy.language = q
+    } else if let header = request.headers[.acceptLanguage] {
+      for tag in header.split(separator: ",") {
+        let code = tag.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        if code.hasPrefix("fr") {
+          copy.language = .fr
+          break
+        }
+        if code.hasPrefix("en") {
+          copy.language = .en
+          break
+        }
+      }
+    }
+    return copy
+  }
+
   /// The router with its middleware: one log line per request, the token, the errors as JSON.
   func router() -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestLog())
     router.add(middleware: Guard(app: self))
-    router.get("/") { _, _ in try self.html(self.homePage()) }
-    router.get("/scenarios/:id") { _, context in try self.html(try self.scenarioPage(try context.parameters.require("id"))) }
+    router.get("/") { request, _ in try self.html(self.in(request).homePage()) }
+    router.get("/scenarios/:id") { request, context in
+      try self.html(try self.in(request).scenarioPage(try context.parameters.require("id")))
+    }
     router.get("/compare") { request, _ in
       let ids = (request.uri.queryParameters["ids"].map(String.init) ?? "").split(separator: ",").map(String.init)
-      return try self.html(try self.reportPage(ids, statutes: false))
+      return try self.html(try self.in(request).reportPage(ids, statutes: false))
     }
-    router.get("/statutes/:id") { _, context in try self.html(try self.reportPage([try context.parameters.require("id")], statutes: true)) }
-    router.get("/parameters/:name") { _, context in try self.html(try self.parameterPage(try context.parameters.require("name"))) }
+    router.get("/statutes/:id") { request, context in
+      try self.html(try self.in(request).reportPage([try context.parameters.require("id")], statutes: true))
+    }
+    router.get("/parameters/:name") { request, context in
+      try self.html(try self.in(request).parameterPage(try context.parameters.require("name")))
+    }
     router.post("/api/scenarios/:id/simulate") { request, context in
       var request = request
       let id = try context.parameters.require("id")
       let body: SimulateRequest = try await self.decode(&request, context)
-      return try self.simulate(id, body)
+      return try self.in(request).simulate(id, body)
     }
     router.get("/explain/:id") { request, context in
       let id = try context.parameters.require("id")
       let line = request.uri.queryParameters["line"].map(String.init) ?? ""
       let period = request.uri.queryParameters["period"].map(String.init) ?? ""
-      return try self.html(try self.explainPage(id, line: line, period: period))
+      return try self.html(try self.in(request).explainPage(id, line: line, period: period))
     }
     router.get("/assets/app.js") { _, _ in Self.asset("app.js", type: "text/javascript; charset=utf-8") }
     router.get("/api/openapi.json") { _, _ in Self.asset("openapi.json", type: "application/json") }
@@ -51,7 +79,18 @@ struct WebApp: Sendable {
       var request = request
       let id = try context.parameters.require("id")
       let body: RunRequest = try await self.decode(&request, context)
-      return try self.run(id, body.changes ?? [])
+      return try self.in(request).run(id, body.changes ?? [])
+    }
+    router.get("/api/scenarios/:id/export.csv") { request, context in
+      try self.in(request).export(try context.parameters.require("id"), format: "csv")
+    }
+    router.get("/api/scenarios/:id/export.xlsx") { request, context in
+      try self.in(request).export(try context.parameters.require("id"), format: "xlsx")
+    }
+    router.get("/api/scenarios/:id/report.html") { request, context in
+      let draws = request.uri.queryParameters["draws"].flatMap { Int(String($0)) } ?? 0
+      let statutes = request.uri.queryParameters["statutes"].map { $0 == "1" || $0 == "true" } ?? false
+      return try self.in(request).report(try context.parameters.require("id"), draws: draws, statutes: statutes)
     }
     router.post("/api/scenarios/:id/variants") { request, context in
       var request = request
@@ -96,6 +135,39 @@ struct WebApp: Sendable {
     var title: String?
     var changes: [ScenarioChange]?
     var overwrite: Bool?
+  }
+
+  /// The bytes `plan export S -o x.csv|x.xlsx --lang L` writes, for scenario `id`.
+  func export(_ id: String, format: String) throws -> Response {
+    let (data, type) = try diagnosed { () throws(DiagnosticList) -> (Data, String) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      if format == "xlsx" {
+        return (
+          try ProjectionWorkbook.bytes([s], ruleSet: self.ruleSet, strict: false, messages: self.m, output: id + ".xlsx"),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+      }
+      let p = try Projection.run(s, ruleSet: self.ruleSet, by: .exercise, messages: self.m)
+      return (Data(ProjectionCSV.text([p], dialect: CSVDialect(self.language), messages: self.m).utf8), "text/csv; charset=utf-8")
+    }
+    return Response(
+      status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(id).\(format)\""],
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  /// The bytes `plan report S [--statutes] --draws N --lang L` writes, for scenario `id`.
+  func report(_ id: String, draws: Int, statutes: Bool) throws -> Response {
+    guard draws == 0 || (2...Self.maximumDraws).contains(draws) else {
+      throw WebError(.unprocessableContent, m("web.error.draws", ["max": m.integer(Self.maximumDraws)]))
+    }
+    let html = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      return try BoardReport(
+        scenarios: [s], ruleSet: self.ruleSet, statutes: statutes, draws: draws, seed: 42, threads: 2, messages: self.m,
+        version: Plan.configuration.version
+      ).html()
+    }
+    return try self.html(html)
   }
 
   /// What `plan run --format json` returns, for the scenario with the changes.
