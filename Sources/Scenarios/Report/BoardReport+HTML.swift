@@ -198,20 +198,7 @@ extension BoardReport {
 
   /// An uncertain input by the name a committee knows.
   func inputName(_ id: String, _ o: Option) -> String {
-    if id.hasPrefix(Simulation.InputID.subsidyPrefix) {
-      let sub = o.scenario.subsidies.first { Simulation.InputID.subsidyPrefix + $0.id == id }
-      return sub.map { messages("report.input.subsidy", ["name": $0.name]) } ?? id
-    }
-    if id.hasPrefix(Simulation.InputID.paymentDelayPrefix) {
-      return messages("simulate.input.payment_delay", ["funder": String(id.dropFirst(Simulation.InputID.paymentDelayPrefix.count))])
-    }
-    switch id {
-    case Simulation.InputID.duesCollection: return messages("simulate.input.dues_collection")
-    case Simulation.InputID.membersLeaving: return messages("simulate.input.members_leaving")
-    case Simulation.InputID.startDelays: return messages("simulate.input.start_delays")
-    case Simulation.InputID.cirQualification: return messages("simulate.input.cir_qualification")
-    default: return id
-    }
+    Simulation.name(of: id, scenario: o.scenario, projection: o.projection, messages: messages, subsidyKey: "report.input.subsidy")
   }
 
   /// A figure as data: to the cent (the tables' rounding), a probability as it is.

@@ -446,3 +446,28 @@ public struct Simulation: Sendable {
     return (lowest.map { $0.map(Money.cents) }, horizon.map(Money.cents), cost.map { $0.map(Money.cents) })
   }
 }
+
+extension Simulation {
+  /// An uncertain input by the name a committee knows: a grant by its name (through the
+  /// catalogue's `subsidyKey`), a funder by its budget line's label in `projection`, the other
+  /// inputs by the catalogue; the id itself when it is none of these.
+  public static func name(
+    of id: String, scenario: Scenario, projection: Projection?, messages m: Messages, subsidyKey: String = "simulate.input.subsidy"
+  ) -> String {
+    if id.hasPrefix(InputID.subsidyPrefix), let sub = scenario.subsidies.first(where: { InputID.subsidyPrefix + $0.id == id }) {
+      return m(subsidyKey, ["name": sub.name])
+    }
+    if id.hasPrefix(InputID.paymentDelayPrefix) {
+      let funder = String(id.dropFirst(InputID.paymentDelayPrefix.count))
+      let label = projection?.budget.first { $0.path == "produits/subventions/\(funder)" }?.label(m.language) ?? funder
+      return m("simulate.input.payment_delay", ["funder": label])
+    }
+    switch id {
+    case InputID.membersLeaving: return m("simulate.input.members_leaving")
+    case InputID.duesCollection: return m("simulate.input.dues_collection")
+    case InputID.startDelays: return m("simulate.input.start_delays")
+    case InputID.cirQualification: return m("simulate.input.cir_qualification")
+    default: return id
+    }
+  }
+}

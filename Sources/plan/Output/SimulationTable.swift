@@ -65,25 +65,7 @@ enum SimulationTable {
   /// An input of the simulation by its name: a subsidy by its name, a funder by its budget
   /// line's label.
   static func inputNames(_ s: Scenario, plan: Projection, m: Messages) -> (String) -> String {
-    { id in
-      if id.hasPrefix(Simulation.InputID.subsidyPrefix),
-        let sub = s.subsidies.first(where: { Simulation.InputID.subsidyPrefix + $0.id == id })
-      {
-        return m("simulate.input.subsidy", ["name": sub.name])
-      }
-      if id.hasPrefix(Simulation.InputID.paymentDelayPrefix) {
-        let funder = String(id.dropFirst(Simulation.InputID.paymentDelayPrefix.count))
-        let label = plan.budget.first { $0.path == "produits/subventions/\(funder)" }?.label(m.language) ?? funder
-        return m("simulate.input.payment_delay", ["funder": label])
-      }
-      switch id {
-      case Simulation.InputID.membersLeaving: return m("simulate.input.members_leaving")
-      case Simulation.InputID.duesCollection: return m("simulate.input.dues_collection")
-      case Simulation.InputID.startDelays: return m("simulate.input.start_delays")
-      case Simulation.InputID.cirQualification: return m("simulate.input.cir_qualification")
-      default: return id
-      }
-    }
+    { id in Simulation.name(of: id, scenario: s, projection: plan, messages: m) }
   }
 
   /// The paragraph to read aloud: each exercise's result in words, the last reserves, the
