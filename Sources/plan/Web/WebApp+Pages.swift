@@ -7,7 +7,8 @@ extension WebApp {
 
   func page(_ title: String, _ body: String, script: Bool = false) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(e(title))</title>\n"
+    out +=
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(e(title))</title>\n<link rel=\"icon\" href=\"data:,\"/>\n"
     out += "<style>\(BoardReport.style)\(Self.css)</style>\n</head>\n<body>\n"
     out += "<nav><a href=\"/\">\(e(m("web.home")))</a></nav>\n" + body
     if script { out += "<script src=\"/assets/app.js\"></script>\n" }
@@ -108,7 +109,7 @@ extension WebApp {
     }
     out += "</details>\n</form>\n"
     out +=
-      "<h2>\(e(m("web.save")))</h2>\n<form id=\"save\"><label>\(e(m("web.save.name"))) <input name=\"name\" pattern=\"[A-Za-z0-9_-]+\" required=\"required\"/></label> "
+      "<h2>\(e(m("web.save")))</h2>\n<form id=\"save\"><label>\(e(m("web.save.name"))) <input name=\"name\" pattern=\"[A-Za-z0-9_\\-]+\" required=\"required\"/></label> "
     out += "<label>\(e(m("web.save.token"))) <input name=\"token\" type=\"password\"/></label> "
     out += "<button type=\"submit\">\(e(m("web.save.button")))</button></form>\n<p id=\"saved\" role=\"status\"></p>\n"
     // The exports: the same bytes as plan export and plan report.
