@@ -11,19 +11,13 @@ import Testing
     try #require(
       FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"),
       "the browser tests need Debian's chromium-driver and python3-selenium (the README's first command installs them)")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    p.arguments = [
-      PlanBinary.packageRoot.appendingPathComponent("tools/browser-tests/run.py").path, PlanBinary.url.path,
-      PlanBinary.packageRoot.appendingPathComponent("scenarios").path,
-    ]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    #expect(p.terminationStatus == 0, "\(text)")
+    let (status, text) = try runTool(
+      "/usr/bin/python3",
+      [
+        PlanBinary.packageRoot.appendingPathComponent("tools/browser-tests/run.py").path, PlanBinary.url.path,
+        PlanBinary.packageRoot.appendingPathComponent("scenarios").path,
+      ])
+    #expect(status == 0, "\(text)")
     #expect(text.contains("ok   no console error"), "\(text)")
   }
 }

@@ -132,18 +132,7 @@ import Testing
     let r = try PlanBinary.run(
       ["report"] + Self.scenarios + Self.arguments + ["-o", html, "--pdf", pdf], environment: ["LANG": "fr_FR.UTF-8"])
     #expect(r.status == 0, "\(r.err)")
-    func tool(_ path: String, _ arguments: [String]) throws -> String {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: path)
-      p.arguments = arguments
-      let out = Pipe()
-      p.standardOutput = out
-      p.standardError = out
-      try p.run()
-      let data = out.fileHandleForReading.readDataToEndOfFile()
-      p.waitUntilExit()
-      return String(decoding: data, as: UTF8.self)
-    }
+    func tool(_ path: String, _ arguments: [String]) throws -> String { try runTool(path, arguments).output }
     let info = try tool("/usr/bin/pdfinfo", [pdf])
     let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
     #expect(pages >= 5, "\(info)")

@@ -23,19 +23,13 @@ import Testing
       let r = try PlanBinary.run(["export"] + scenarios + ["-o", path(name), "--by", by, "--lang", language])
       #expect(r.status == 0, "\(r.err)")
     }
-    let check = Process()
-    check.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    check.arguments = [
-      PlanBinary.packageRoot.appendingPathComponent("tools/xlsx-check/check.py").path, path("out.xlsx"), path("e.json"), path("m.json"),
-      language,
-    ]
-    let out = Pipe()
-    check.standardOutput = out
-    check.standardError = out
-    try check.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    check.waitUntilExit()
-    #expect(check.terminationStatus == 0, "\(text)")
+    let (status, text) = try runTool(
+      "/usr/bin/python3",
+      [
+        PlanBinary.packageRoot.appendingPathComponent("tools/xlsx-check/check.py").path, path("out.xlsx"), path("e.json"), path("m.json"),
+        language,
+      ])
+    #expect(status == 0, "\(text)")
     #expect(text.hasPrefix("ok: "), "\(text)")
   }
 
