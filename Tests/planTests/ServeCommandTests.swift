@@ -108,7 +108,7 @@ import Testing
     #expect(saved.status == 201, "\(String(decoding: saved.data, as: UTF8.self))")
     let path = server.workspace.appendingPathComponent("europe-scic.yaml").path
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text.contains("extends: \"scic-2013.yaml\"") && text.contains("{id: stagiaire_2012_c, remove: true}"))
+    #expect(text.contains("extends: \"scic-2013.yaml\"") && text.contains("  - id: \"stagiaire_2012_c\"\n    remove: true\n"))
     let check = try PlanBinary.run(["check", path])
     #expect(check.status == 0, "\(check.err)")
     let list = try await server.request("GET", "/api/scenarios")
@@ -131,6 +131,54 @@ import Testing
       headers: auth)
     #expect(unlawful.status == 422 && server.error(unlawful.data)?.contains("service civique") == true)
     #expect(!FileManager.default.fileExists(atPath: server.workspace.appendingPathComponent("unlawful.yaml").path))
+  }
+
+  /// The what-if of a scenario page: "the European grant stops in 2013 and we become a SCIC"
+  /// run and compared with the scenario as written, its charts redrawn, the warnings it brings.
+  @Test func whatIfRunsComparesAndRedraws() async throws {
+    let server = try Server()
+    let changes: [[String: Any]] = [["path": "subsidies.fse.2013", "value": 0], ["path": "statute.2013-01", "value": "scic"]]
+    let answer = try await server.request("POST", "/api/scenarios/baseline/whatif", json: ["changes": changes])
+    #expect(answer.status == 200, "\(String(decoding: answer.data, as: UTF8.self).prefix(300))")
+    let w = try #require(try JSONSerialization.jsonObject(with: answer.data) as? [String: Any])
+    let figures = try #require(w["figures"] as? [String: [String: Double]])
+    let base = try #require(w["base"] as? [String: [String: Double]])
+    // The figures are the run's with the changes, and as written.
+    let run = try await server.request("POST", "/api/scenarios/baseline/run", json: ["changes": changes])
+    let changed = try #require(try JSONSerialization.jsonObject(with: run.data) as? [String: Any])
+    let plain = try PlanBinary.run(["run", "scenarios/baseline.yaml", "--format", "json"])
+    let written = try #require(try JSONSerialization.jsonObject(with: Data(plain.out.utf8)) as? [String: Any])
+    for key in ["result", "reserves", "lowest_cash"] {
+      let withChanges = try #require((changed["indicators"] as? [String: [String: Double]])?[key])
+      let asWritten = try #require((written["indicators"] as? [String: [String: Double]])?[key])
+      for (period, value) in figures[key] ?? [:] {
+        #expect(value == withChanges[period], "\(key) \(period)")
+        #expect(base[key]?[period] == asWritten[period], "\(key) \(period) as written")
+      }
+    }
+    #expect(figures["reserves"]?["2013"] != base["reserves"]?["2013"])
+    // The comparison names what differs; the charts draw both; the SCIC's volunteers are a new warning.
+    let compare = try #require(w["compare"] as? [String: Any])
+    let differences = (compare["differences"] as? [String: [String]])?.values.flatMap { $0 } ?? []
+    #expect(differences.contains { $0.contains("fse") } && differences.contains { $0.contains("scic") }, "\(differences)")
+    let charts = try #require(w["charts"] as? [String: String])
+    #expect(charts["reserves"]?.contains("With the changes") == true && charts["cash"]?.hasPrefix("<svg") == true)
+    #expect((w["warnings"] as? [String])?.contains { $0.contains("service civique") } == true)
+    // A value the scenario file would refuse, refused naming its field.
+    for (path, value, words) in [
+      ("positions.coordinateur.start", "2016-01", "before it starts"), ("positions.administration_cdi.end", "2014-12", "has 910 h in 2015"),
+    ] {
+      let refused = try await server.request(
+        "POST", "/api/scenarios/baseline/whatif",
+        json: ["changes": [["path": "subsidies.fse.2013", "value": 0], ["path": path, "value": value]]])
+      let error = (try? JSONSerialization.jsonObject(with: refused.data) as? [String: Any])?["error"] as? [String: Any]
+      #expect(refused.status == 422 && error?["path"] as? String == path, "\(String(decoding: refused.data, as: UTF8.self))")
+      #expect((error?["message"] as? String)?.contains(words) == true)
+    }
+    // The simulate page: the fan of the lowest cash with the draws asked, bounded.
+    let simulate = try await server.request("GET", "/simulate/baseline?draws=300")
+    #expect(simulate.status == 200 && String(decoding: simulate.data, as: UTF8.self).contains("300"))
+    #expect(try await server.request("GET", "/simulate/baseline?draws=1").status == 422)
   }
 
   @Test func pagesAndExplanations() async throws {

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end test of `plan serve` in a real headless Chromium (Debian's chromium and
 chromium-driver, python3-selenium): open the app, change a grant and see the reserves change,
-follow a figure's explanation to a parameter's legal reference, save a variant and find it
-listed, with no console error. Usage: run.py PLAN_BINARY SCENARIOS_FOLDER. Exit 0 when all
+follow a figure's explanation to a parameter's legal reference, see a refused value explained
+beside its field, save a variant and find it listed, with no console error (but the refused
+value's 422). Usage: run.py PLAN_BINARY SCENARIOS_FOLDER. Exit 0 when all
 pass; each failure is printed."""
 import json, os, shutil, subprocess, sys, tempfile, time, urllib.request
 
@@ -48,6 +49,25 @@ try:
         wait.until(lambda d: reserves() != before)
         after = reserves()
         check(after != before, f"stopping the European grant in 2013 moves the 2013 reserves ({before} → {after})")
+        check(driver.find_element(By.CSS_SELECTOR, ".delta[data-key='reserves'][data-period='2013']").text.startswith("Δ"),
+              "the change from the scenario as written is shown beside the figure")
+        check("Avec les changements" in driver.find_element(By.ID, "whatif-charts").get_attribute("innerHTML"),
+              "the charts are redrawn with the changes beside the scenario as written")
+        # A value the scenario file would refuse: its message beside its field, gone once corrected.
+        driver.find_element(By.CSS_SELECTOR, "details.positions summary").click()
+        end = driver.find_element(By.NAME, "positions.administration_cdi.end")
+        written = end.get_attribute("value")
+        driver.execute_script("arguments[0].value = '2014-12'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", end)
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[name='positions.administration_cdi.end'] ~ .field-error"))
+        note = driver.find_element(By.CSS_SELECTOR, "input[name='positions.administration_cdi.end'] ~ .field-error").text
+        check("2015" in note, "a refused value is explained beside its field: " + note)
+        # The browser logs the refusal's 422 as a failed load: that one, and nothing else, so far.
+        logged = [e for e in driver.get_log("browser") if e.get("level") in ("SEVERE", "ERROR")]
+        check(all(e.get("source") == "network" and "/whatif" in e["message"] and "422" in e["message"] for e in logged),
+              "no console error before the refused value but its 422: " + json.dumps(logged)[:300])
+        driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", end, written)
+        wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".field-error"))
+        check(reserves() == after, "the corrected value gives the figures back")
         # The figures agree with the API's.
         req = urllib.request.Request(base + "/api/scenarios/scic-2013/run", method="POST", headers={"Content-Type": "application/json"},
                                      data=json.dumps({"changes": [{"path": "subsidies.fse.2013", "value": 0}]}).encode())

@@ -60,7 +60,7 @@ public struct Workspace: Sendable {
   /// existing file is replaced only when `overwrite`. The file is read back and checked as
   /// `plan check` would before it stays.
   public func saveVariant(
-    name: String, base: String, title: String?, changes: [ScenarioChange], overwrite: Bool
+    name: String, base: String, title: String?, changes: [ScenarioChange], overwrite: Bool, ruleSet: RuleSet
   ) throws(DiagnosticList) -> Entry {
     guard Self.isValidName(name), name != base else {
       throw DiagnosticList([.error(.fileWrite, Phrase("error.workspace.bad_name", ["name": .text(name)]))])
@@ -72,7 +72,7 @@ public struct Workspace: Sendable {
     }
     let scenario = try ScenarioLoader.load(basePath)
     let text = try ScenarioChange.variantYAML(
-      id: name, title: title ?? "\(scenario.title) (\(name))", extends: base + ".yaml", base: scenario, changes: changes)
+      id: name, title: title ?? "\(scenario.title) (\(name))", extends: base + ".yaml", base: scenario, changes: changes, ruleSet: ruleSet)
     // Checked from a temporary file in the folder before it takes the name.
     let probe = (folder as NSString).appendingPathComponent(".\(name).check-\(getpid()).yaml")
     try FileWriter.write(text, to: probe, argument: "name")

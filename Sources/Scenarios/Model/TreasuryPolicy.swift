@@ -33,7 +33,7 @@ public struct PaymentTerms: Sendable, Equatable {
 
   /// A subsidy's terms: its own, the scenario's for its funder, or the practice of the rule
   /// packs (`treasury.yaml`) at `month`.
-  static func resolve(
+  public static func resolve(
     funder: String, subsidy: Subsidy?, policy: TreasuryPolicy, ruleSet: RuleSet, at month: Month
   ) throws(DiagnosticList) -> PaymentTerms {
     if let t = subsidy?.payment { return t }

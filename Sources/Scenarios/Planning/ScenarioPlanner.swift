@@ -63,7 +63,8 @@ public struct ScenarioPlanner: Sendable {
                 Phrase(
                   "error.scenario_hours_outside_contract.1",
                   [
-                    "p_id": .text("\(p.id)"), "h": .text("\(h)"), "exercise_id": .text("\(exercise.id)"), "p_start": .text("\(p.start)"),
+                    "p_id": .text("\(p.id)"), "h": .number(h, digits: h == h.rounded() ? 0 : 2), "exercise_id": .text("\(exercise.id)"),
+                    "p_start": .text("\(p.start)"),
                     "p_end": .text("\(p.end)"),
                   ]),
                 at: p.hours.location ?? p.location))

@@ -25,6 +25,14 @@ extension WebApp {
     .error { color: #a8250d; font-weight: bold; }
     #status { min-height: 1.4em; }
     label.check { display: inline-flex; align-items: center; gap: .3rem; margin: .15rem 1rem .15rem 0; }
+    table.positions td input, table.positions td select { width: 6.5rem; }
+    table.positions td input[type=checkbox] { width: auto; }
+    .delta { display: block; font-size: .8rem; color: #555; }
+    .delta.up { color: #1d6b2f; } .delta.down { color: #a8250d; }
+    input.invalid, select.invalid { outline: 2px solid #a8250d; }
+    .field-error { display: block; color: #a8250d; font-size: .8rem; max-width: 24rem; }
+    div.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1rem; }
+    div.charts svg { width: 100%; height: auto; }
     """
 
   /// The scenarios of the workspace, each with its figures at the horizon.
@@ -45,69 +53,42 @@ extension WebApp {
     return page(m("web.title"), out)
   }
 
-  /// One scenario: the what-if form, its figures (each a link to its explanation), saving a
-  /// variant, then the report's sections for the scenario as written.
+  /// One scenario: its figures (each a link to its explanation, with the what-if's change
+  /// beside it), the charts the what-if redraws, the what-if form, saving a variant, the
+  /// exports, then the report's sections for the scenario as written.
   func scenarioPage(_ id: String) throws -> String {
     let (s, p) = try diagnosed { () throws(DiagnosticList) in
       let s = try ScenarioLoader.load(try self.workspace.path(of: id))
       return (s, try Projection.run(s, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m))
     }
-    let open = p.periods.map(\.id).filter { s.actuals[$0] == nil }
+    let open = Self.openPeriods(s, p)
+    let figures = Self.figures(p, periods: open)
     var out = "<h1>\(e(s.title))</h1>\n"
+    let links = [
+      ("/simulate/\(e(id))", m("web.link.simulate")), ("/statutes/\(e(id))", m("web.link.statutes")),
+    ]
+    out += "<p class=\"links\">" + links.map { "<a href=\"\($0.0)\">\(e($0.1))</a>" }.joined(separator: " · ") + "</p>\n"
     // The figures that move, first, each linked to its explanation.
     out += "<table class=\"figures\" id=\"figures\"><thead><tr><th></th>"
     for ex in open { out += "<th scope=\"col\">\(e(ex))</th>" }
     out += "</tr></thead><tbody>\n"
-    for (key, line, label) in [
-      ("result", "resultat", "web.col.result"), ("reserves", "reserves", "web.col.reserves"), ("lowest_cash", "cash", "web.col.lowest"),
-      ("taxe_salaires", "taxe_salaires_due", "web.col.taxe_salaires"),
-    ] {
-      out += "<tr><th scope=\"row\">\(e(m(label)))</th>"
+    for row in Self.figureRows {
+      out += "<tr><th scope=\"row\">\(e(m(row.label)))</th>"
       for ex in open {
-        let value: Double
-        switch key {
-        case "lowest_cash": value = p.treasury?.periods[ex]?.lowestCash ?? 0
-        case "taxe_salaires": value = p.evaluation.total("taxe_salaires_due", months: p.periods.first { $0.id == ex }!.monthIndices) ?? 0
-        default: value = p.indicators[key]?[ex] ?? 0
-        }
+        let value = figures[row.key]?[ex] ?? 0
         let month = p.treasury?.periods[ex]?.lowestCashMonth ?? ex
-        let target = key == "lowest_cash" ? "line=cash&period=\(month)" : "line=\(line)&period=\(ex)"
-        out += "<td><a data-key=\"\(key)\" data-period=\"\(ex)\" href=\"/explain/\(e(id))?\(target)\">\(e(m.amount(value)))</a></td>"
-      }
-      out += "</tr>\n"
-    }
-    out += "</tbody></table>\n<p id=\"status\" role=\"status\"></p>\n"
-    out += "<h2>\(e(m("web.whatif")))</h2>\n<form class=\"whatif\" id=\"whatif\" data-scenario=\"\(e(id))\">\n<div class=\"fields\">"
-    out +=
-      "<label>\(e(m("web.field.dues_rate")))<input name=\"dues.rate\" type=\"number\" step=\"0.01\" min=\"0\" max=\"100\" data-percent=\"1\" value=\"\(Self.plain(s.dues.rate * 100))\"/></label>\n"
-    out += "<label>\(e(m("web.field.statute")))<select name=\"statute\"><option value=\"\">\(e(m("web.field.statute.same")))</option>"
-    for st in StatuteComparison.statutes { out += "<option value=\"\(st)\">\(e(m("statute.\(st)")))</option>" }
-    out += "</select></label>\n"
-    let firstFrom = open.first.flatMap { ex in p.periods.first { $0.id == ex }?.from } ?? ""
-    out += "<label>\(e(m("web.field.statute_from")))<input name=\"statute_from\" type=\"month\" value=\"\(firstFrom)\"/></label>\n</div>\n"
-    // Each grant by exercise, in a table of inputs.
-    out += "<table class=\"grants\"><thead><tr><th>\(e(m("web.field.grants")))</th>"
-    for ex in open { out += "<th scope=\"col\">\(e(ex))</th>" }
-    out += "</tr></thead><tbody>\n"
-    for sub in s.subsidies {
-      out += "<tr><th scope=\"row\">\(e(sub.name))</th>"
-      for ex in open {
+        let target = row.key == "lowest_cash" ? "line=cash&period=\(month)" : "line=\(row.line)&period=\(ex)"
         out +=
-          "<td><input aria-label=\"\(e(sub.name)) \(e(ex))\" name=\"subsidies.\(e(sub.id)).\(e(ex))\" type=\"number\" step=\"100\" min=\"0\" value=\"\(Self.plain(sub.amounts[ex] ?? 0))\"/></td>"
+          "<td><a data-key=\"\(row.key)\" data-period=\"\(ex)\" href=\"/explain/\(e(id))?\(target)\">\(e(m.amount(value)))</a>"
+          + "<span class=\"delta\" data-key=\"\(row.key)\" data-period=\"\(ex)\"></span></td>"
       }
       out += "</tr>\n"
     }
-    out += "</tbody></table>\n"
-    // Positions of the open exercises that can be taken out (a company hosts no service civique volunteer).
-    let firstOpen = Month(parsing: firstFrom)
-    let last = p.evaluation.situation.timeline.months.last
-    out += "<details><summary>\(e(m("web.field.remove")))</summary>"
-    for position in s.positions where firstOpen.map({ position.end >= $0 }) ?? true {
-      let end = position.end > last ? "…" : m.month(position.end)
-      out +=
-        "<label class=\"check\"><input type=\"checkbox\" name=\"positions.\(e(position.id)).remove\" value=\"1\"/>\(e(position.label.isEmpty ? position.id : position.label)) (\(e(position.contract)), \(e(m.month(position.start))) – \(e(end)))</label>"
-    }
-    out += "</details>\n</form>\n"
+    out += "</tbody></table>\n<p id=\"status\" role=\"status\"></p>\n<ul id=\"new-warnings\" class=\"warnings\"></ul>\n"
+    out += "<div id=\"whatif-charts\" class=\"charts\">"
+    out += whatIfCharts([(s.id, p)]).sorted { $0.key > $1.key }.map(\.value).joined()
+    out += "</div>\n"
+    out += whatIfForm(id, s, p, open)
     out +=
       "<h2>\(e(m("web.save")))</h2>\n<form id=\"save\"><label>\(e(m("web.save.name"))) <input name=\"name\" pattern=\"[A-Za-z0-9_\\-]+\" required=\"required\"/></label> "
     out += "<label>\(e(m("web.save.token"))) <input name=\"token\" type=\"password\"/></label> "
@@ -125,6 +106,90 @@ extension WebApp {
     return page(s.title, out, script: true)
   }
 
+  /// The what-if form: dues, statute, each grant (amount, chance of renewal, when its balance
+  /// is paid), each position of the open exercises (contract, dates, hours, pay, or taken out).
+  /// Every field is named by its change's path; the script sends those that differ from the
+  /// scenario.
+  func whatIfForm(_ id: String, _ s: Scenario, _ p: Projection, _ open: [String]) -> String {
+    func number(_ name: String, _ value: Double?, label: String, step: String = "any", percent: Bool = false, min: String = "0") -> String {
+      let v = value.map { Self.plain(percent ? $0 * 100 : $0) } ?? ""
+      return
+        "<input aria-label=\"\(e(label))\" name=\"\(e(name))\" type=\"number\" step=\"\(step)\" min=\"\(min)\"\(percent ? " max=\"100\" data-percent=\"1\"" : "") value=\"\(v)\"/>"
+    }
+    var out = "<h2>\(e(m("web.whatif")))</h2>\n<form class=\"whatif\" id=\"whatif\" data-scenario=\"\(e(id))\">\n<div class=\"fields\">"
+    for (key, value, percent) in [
+      ("dues.rate", s.dues.rate, true), ("dues.cap", s.dues.cap, false), ("dues.individual", s.dues.individual, false),
+      ("dues.collection_rate", s.dues.collectionRate, true),
+    ] {
+      let label = m("web.field.\(key)")
+      out += "<label>\(e(label))\(number(key, value, label: label, step: percent ? "0.01" : "1", percent: percent))</label>\n"
+    }
+    out += "<label>\(e(m("web.field.statute")))<select name=\"statute\"><option value=\"\">\(e(m("web.field.statute.same")))</option>"
+    for st in StatuteComparison.statutes { out += "<option value=\"\(st)\">\(e(m("statute.\(st)")))</option>" }
+    out += "</select></label>\n"
+    let firstFrom = open.first.flatMap { ex in p.periods.first { $0.id == ex }?.from } ?? ""
+    out += "<label>\(e(m("web.field.statute_from")))<input name=\"statute_from\" type=\"month\" value=\"\(firstFrom)\"/></label>\n</div>\n"
+    // Each grant by exercise: its amount, its chance of renewal, when its balance is paid.
+    out += "<table class=\"grants\"><thead><tr><th>\(e(m("web.field.grants")))</th>"
+    for ex in open { out += "<th scope=\"col\">\(e(ex))</th>" }
+    for ex in open { out += "<th scope=\"col\">\(e(m("web.field.renewal", ["exercise": ex])))</th>" }
+    out += "<th scope=\"col\">\(e(m("web.field.balance_delay")))</th></tr></thead><tbody>\n"
+    let first = s.exercises.first?.months.first
+    for sub in s.subsidies {
+      out += "<tr><th scope=\"row\">\(e(sub.name))</th>"
+      for ex in open {
+        out += "<td>\(number("subsidies.\(sub.id).\(ex)", sub.amounts[ex] ?? 0, label: "\(sub.name) \(ex)", step: "100"))</td>"
+      }
+      for ex in open {
+        let label = "\(sub.name) " + m("web.field.renewal", ["exercise": ex])
+        out +=
+          "<td>\(number("subsidies.\(sub.id).renewal_probability.\(ex)", sub.renewalProbability[ex], label: label, step: "1", percent: true))</td>"
+      }
+      let terms = first.flatMap {
+        try? PaymentTerms.resolve(funder: sub.funder, subsidy: sub, policy: s.treasury, ruleSet: ruleSet, at: $0)
+      }
+      let label = "\(sub.name) " + m("web.field.balance_delay")
+      out +=
+        "<td>\(number("subsidies.\(sub.id).payment.balance_delay", terms.map { Double($0.balanceDelay) }, label: label, step: "1"))</td>"
+      out += "</tr>\n"
+    }
+    out += "</tbody></table>\n"
+    // The positions of the open exercises.
+    let firstOpen = Month(parsing: firstFrom)
+    let last = p.evaluation.situation.timeline.months.last
+    let contracts = ruleSet.input("position.contract")?.categories ?? []
+    out += "<details class=\"positions\"><summary>\(e(m("web.field.positions")))</summary>\n<table class=\"positions\"><thead><tr><th></th>"
+    for h in ["web.field.contract", "web.field.start", "web.field.end"] { out += "<th scope=\"col\">\(e(m(h)))</th>" }
+    for ex in open { out += "<th scope=\"col\">\(e(m("web.field.hours", ["exercise": ex])))</th>" }
+    for ex in open { out += "<th scope=\"col\">\(e(m("web.field.gross", ["exercise": ex])))</th>" }
+    out += "<th scope=\"col\">\(e(m("web.field.remove")))</th></tr></thead><tbody>\n"
+    for position in s.positions where firstOpen.map({ position.end >= $0 }) ?? true {
+      let name = position.label.isEmpty ? position.id : position.label
+      let base = "positions.\(e(position.id))"
+      out += "<tr><th scope=\"row\">\(e(name)) <small>(\(e(position.id)))</small></th>"
+      out += "<td><select aria-label=\"\(e(name)) \(e(m("web.field.contract")))\" name=\"\(base).contract\" data-text=\"1\">"
+      for c in contracts {
+        out += "<option value=\"\(e(c))\"\(c == position.contract ? " selected=\"selected\"" : "")>\(e(c))</option>"
+      }
+      out += "</select></td>"
+      out +=
+        "<td><input aria-label=\"\(e(name)) \(e(m("web.field.start")))\" name=\"\(base).start\" type=\"month\" data-text=\"1\" value=\"\(position.start)\"/></td>"
+      let end = position.openEnded || position.end > last ? "" : "\(position.end)"
+      out +=
+        "<td><input aria-label=\"\(e(name)) \(e(m("web.field.end")))\" name=\"\(base).end\" type=\"month\" data-text=\"1\" value=\"\(end)\"/></td>"
+      for ex in open {
+        out += "<td>\(number("\(base).hours.\(ex)", position.hours[ex], label: "\(name) \(m("web.field.hours", ["exercise": ex]))"))</td>"
+      }
+      for ex in open {
+        out += "<td>\(number("\(base).gross.\(ex)", position.gross[ex], label: "\(name) \(m("web.field.gross", ["exercise": ex]))"))</td>"
+      }
+      out +=
+        "<td><input aria-label=\"\(e(name)) \(e(m("web.field.remove")))\" type=\"checkbox\" name=\"\(base).remove\" value=\"1\"/></td></tr>\n"
+    }
+    out += "</tbody></table></details>\n</form>\n"
+    return out
+  }
+
   /// Several scenarios side by side (`/compare?ids=a,b`), or one under each statute
   /// (`/statutes/ID`): the report's sections for them.
   func reportPage(_ ids: [String], statutes: Bool) throws -> String {
@@ -135,6 +200,24 @@ extension WebApp {
         scenarios: scenarios, ruleSet: self.ruleSet, statutes: statutes, draws: 0, seed: 42, threads: 1, messages: self.m, version: "")
     }
     return page(m(statutes ? "web.statutes" : "web.compare"), report.body())
+  }
+
+  /// A scenario's simulation: the report's sections with `draws` draws (the fan of the lowest
+  /// cash, the probabilities of a deficit and of cash below zero, what matters most).
+  func simulatePage(_ id: String, draws: Int) throws -> String {
+    guard (2...Self.maximumDraws).contains(draws) else {
+      throw WebError(.unprocessableContent, m("web.error.draws", ["max": m.integer(Self.maximumDraws)]))
+    }
+    let report = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      return try BoardReport(
+        scenarios: [s], ruleSet: self.ruleSet, statutes: false, draws: draws, seed: 42, threads: 2, messages: self.m, version: "")
+    }
+    var out = "<p><a href=\"/scenarios/\(e(id))\">\(e(m("web.back")))</a></p>\n"
+    out +=
+      "<form class=\"draws\" method=\"get\"><label>\(e(m("web.field.draws"))) <input name=\"draws\" type=\"number\" min=\"2\" max=\"\(Self.maximumDraws)\" value=\"\(draws)\"/></label> "
+    out += "<button type=\"submit\">\(e(m("web.simulate.button")))</button></form>\n"
+    return page(m("web.simulate", ["draws": m.integer(draws)]), out + report.body())
   }
 
   /// A parameter with its history: each dated value, its reference, why it is unconfirmed.

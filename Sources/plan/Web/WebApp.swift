@@ -81,6 +81,16 @@ struct WebApp: Sendable {
       let body: RunRequest = try await self.decode(&request, context)
       return try self.in(request).run(id, body.changes ?? [])
     }
+    router.post("/api/scenarios/:id/whatif") { request, context in
+      var request = request
+      let id = try context.parameters.require("id")
+      let body: RunRequest = try await self.decode(&request, context)
+      return try self.json(try self.in(request).whatIf(id, body.changes ?? []))
+    }
+    router.get("/simulate/:id") { request, context in
+      let draws = request.uri.queryParameters["draws"].flatMap { Int(String($0)) } ?? 10_000
+      return try self.html(try self.in(request).simulatePage(try context.parameters.require("id"), draws: draws))
+    }
     router.get("/api/scenarios/:id/export.csv") { request, context in
       try self.in(request).export(try context.parameters.require("id"), format: "csv")
     }
@@ -99,7 +109,8 @@ struct WebApp: Sendable {
       let entry = try self.diagnosed {
         () throws(DiagnosticList) in
         try self.workspace.saveVariant(
-          name: body.name, base: id, title: body.title, changes: body.changes ?? [], overwrite: body.overwrite ?? false)
+          name: body.name, base: id, title: body.title, changes: body.changes ?? [], overwrite: body.overwrite ?? false,
+          ruleSet: self.ruleSet)
       }
       return try self.json(entry, status: .created)
     }
@@ -125,8 +136,9 @@ struct WebApp: Sendable {
     }
     let document = try diagnosed { () throws(DiagnosticList) in
       let s = try ScenarioLoader.load(try self.workspace.path(of: id))
-      let changed = try ScenarioChange.apply(body.changes ?? [], to: s, ruleSet: self.ruleSet)
-      return SimulationDocument(try Simulation.run(changed, ruleSet: self.ruleSet, draws: draws, seed: body.seed ?? 42, threads: 2))
+      return try ScenarioChange.using(body.changes ?? [], on: s, ruleSet: self.ruleSet) { (changed) throws(DiagnosticList) in
+        SimulationDocument(try Simulation.run(changed, ruleSet: self.ruleSet, draws: draws, seed: body.seed ?? 42, threads: 2))
+      }
     }
     return try json(document)
   }
@@ -174,8 +186,9 @@ struct WebApp: Sendable {
   func run(_ id: String, _ changes: [ScenarioChange]) throws -> Response {
     let document = try diagnosed { () throws(DiagnosticList) in
       let s = try ScenarioLoader.load(try self.workspace.path(of: id))
-      let changed = try ScenarioChange.apply(changes, to: s, ruleSet: self.ruleSet)
-      return ProjectionDocument(try Projection.run(changed, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m))
+      return try ScenarioChange.using(changes, on: s, ruleSet: self.ruleSet) { (changed) throws(DiagnosticList) in
+        ProjectionDocument(try Projection.run(changed, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m))
+      }
     }
     return try json(document)
   }
@@ -206,10 +219,13 @@ struct WebApp: Sendable {
     } catch {
       let first = error.diagnostics.first { $0.severity == .error } ?? error.diagnostics.first
       let missing = first?.phrase?.key == "error.workspace.no_scenario"
+      // A change refused names its path, for the page to show the message beside its field.
+      var path: String?
+      if let p = first?.phrase, p.key.hasPrefix("error.change."), case .text(let t)? = p.arguments["path"] { path = t }
       throw WebError(
         missing ? .notFound : .unprocessableContent,
         error.diagnostics.filter { $0.severity == .error }.map { $0.message(in: m) }.joined(separator: "\n"),
-        location: first?.location.map { "\($0)" })
+        location: first?.location.map { "\($0)" }, path: path)
     }
   }
 
@@ -239,10 +255,13 @@ struct WebError: Error, HTTPResponseError {
   let status: HTTPResponse.Status
   let message: String
   let location: String?
-  init(_ status: HTTPResponse.Status, _ message: String, location: String? = nil) {
+  /// The what-if change refused, as the request named it.
+  let path: String?
+  init(_ status: HTTPResponse.Status, _ message: String, location: String? = nil, path: String? = nil) {
     self.status = status
     self.message = message
     self.location = location
+    self.path = path
   }
   func response(from request: Request, context: some RequestContext) throws -> Response {
     Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: body()))
@@ -253,10 +272,11 @@ struct WebError: Error, HTTPResponseError {
       struct Inner: Encodable {
         var message: String
         var location: String?
+        var path: String?
       }
       var error: Inner
     }
-    let data = (try? JSONEncoder().encode(Body(error: .init(message: message, location: location)))) ?? Data()
+    let data = (try? JSONEncoder().encode(Body(error: .init(message: message, location: location, path: path)))) ?? Data()
     return ByteBuffer(bytes: data)
   }
 }
