@@ -26,8 +26,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
 
   public var severity: Severity
   public var id: DiagnosticID
-  /// The message in English (for programs, tests and logs).
-  public var message: String
+  /// The message in English (for programs, tests and logs), rendered when asked (a
+  /// projection makes hundreds of warnings that nobody reads in English).
+  public var message: String { phrase.map { Messages.of(.en)($0) } ?? "" }
   /// The message as a catalogue phrase, to render in the reader's language; `nil` for a
   /// message not yet in the catalogues (it is shown in English).
   public var phrase: Phrase?
@@ -46,7 +47,6 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
   ) {
     self.severity = severity
     self.id = id
-    self.message = Messages.of(.en)(phrase)
     self.phrase = phrase
     self.location = location
     self.length = max(1, length)

@@ -47,9 +47,26 @@ public struct Messages: Sendable {
   /// The text of `key` with its arguments put in place of `{name}`. A key missing from the
   /// catalogue is a bug the tests catch: it shows as `⟦key⟧` rather than stopping the tool.
   public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
-    guard var text = texts[key] else { return "⟦\(key)⟧" }
-    for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    guard let text = texts[key] else { return "⟦\(key)⟧" }
+    guard !arguments.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    // One pass: each `{name}` given an argument is replaced by it (an argument's own text is
+    // never read again); any other brace is kept.
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16 * arguments.count)
+    var rest = text[...]
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let after = rest.index(after: open)
+      if let close = rest[after...].firstIndex(of: "}"), let value = arguments[String(rest[after..<close])] {
+        out += value
+        rest = rest[rest.index(after: close)...]
+      } else {
+        out += "{"
+        rest = rest[after...]
+      }
+    }
+    out += rest
+    return out
   }
 
   /// The text of `key` when the catalogue has it (for words that may or may not be named

@@ -14,7 +14,15 @@ extension ProjectionBuilder {
 
   static let columns = ["fonctionnement", "projets"]
 
+  /// The budget table's rows, in the rule packs' order (read once per projection).
   var layout: [LayoutRow] {
+    if let rows = layoutRows { return rows }
+    let rows = Self.layout(ruleSet)
+    layoutRows = rows
+    return rows
+  }
+
+  static func layout(_ ruleSet: RuleSet) -> [LayoutRow] {
     var rows: [LayoutRow] = []
     for rule in ruleSet.rules {
       guard rule.table == "budget", let path = rule.path, let column = rule.column, Self.columns.contains(column) else { continue }
@@ -32,7 +40,7 @@ extension ProjectionBuilder {
     rows.filter { $0.path.hasPrefix(path + "/") && $0.depth == path.split(separator: "/").count + 1 }
   }
 
-  mutating func budgetRows(_ periods: [Period]) throws(DiagnosticList) -> [BudgetRow] {
+  func budgetRows(_ periods: [Period]) throws(DiagnosticList) -> [BudgetRow] {
     var rows = layout
     try checkRecordedPaths(rows)
     guard !rows.isEmpty else {
@@ -69,6 +77,11 @@ extension ProjectionBuilder {
         }
       }
     }
+    // Each row's direct children, once (the rows' order kept).
+    var kidsOf: [String: [LayoutRow]] = [:]
+    for r in rows {
+      if let slash = r.path.lastIndex(of: "/") { kidsOf[String(r.path[..<slash]), default: []].append(r) }
+    }
     // Cells: leaves first (recorded or projected), then sections and totals as sums.
     var cells: [String: [String: [String: Double]]] = [:]  // path → column → period → value
     func leafValue(_ row: LayoutRow, _ column: String, _ p: Period) -> Double {
@@ -80,7 +93,7 @@ extension ProjectionBuilder {
             let section = String(row.path.dropLast("/non_detaille".count))
             recorded =
               (a.budget[section]?[column] ?? 0)
-              - children(section, in: rows).filter { $0.path != row.path }.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
+              - (kidsOf[section] ?? []).filter { $0.path != row.path }.reduce(0) { $0 + (a.budget[$1.path]?[column] ?? 0) }
           }
           let e = timeline.exerciseIndex[m]
           sum += Money.share(of: recorded, month: m - timeline.firstMonth(ofExercise: e), of: timeline.exercises[e].monthCount)
@@ -90,18 +103,18 @@ extension ProjectionBuilder {
       }
       return Money.cents(sum)
     }
-    for row in rows where children(row.path, in: rows).isEmpty && !row.isTotal {
+    for row in rows where kidsOf[row.path] == nil && !row.isTotal {
       for column in Self.columns {
         for p in periods { cells[row.path, default: [:]][column, default: [:]][p.id] = leafValue(row, column, p) }
       }
     }
-    for row in rows where !children(row.path, in: rows).isEmpty {
-      let kids = children(row.path, in: rows)
+    for row in rows {
+      guard let kids = kidsOf[row.path] else { continue }
       for column in Self.columns {
         for p in periods {
           let shown = Money.sum(kids.map { cells[$0.path]?[column]?[p.id] ?? 0 })
           cells[row.path, default: [:]][column, default: [:]][p.id] = shown
-          try checkSum(row, column, p, shown)
+          try checkSum(row, column, p, shown, rows: kids.count)
         }
       }
     }
@@ -112,7 +125,7 @@ extension ProjectionBuilder {
         for p in periods {
           let shown = Money.sum(sections.map { cells[$0.path]?[column]?[p.id] ?? 0 })
           cells[total.path, default: [:]][column, default: [:]][p.id] = shown
-          try checkSum(total, column, p, shown)
+          try checkSum(total, column, p, shown, rows: kidsOf[total.path]?.count ?? 0)
         }
       }
       checkPrintedTotals(total, cells: cells)
@@ -122,7 +135,7 @@ extension ProjectionBuilder {
     for top in ["charges", "produits"] {
       for section in rows where section.depth == 2 && !section.isTotal && section.path.hasPrefix(top + "/") {
         ordered.append(section)
-        ordered += children(section.path, in: rows)
+        ordered += kidsOf[section.path] ?? []
       }
       if let total = rows.first(where: { $0.path == "\(top)/total" }) { ordered.append(total) }
     }
@@ -151,12 +164,13 @@ extension ProjectionBuilder {
 
   /// A section's rule must give the sum of its displayed rows: a row left out of a section
   /// formula is a rule-pack error, not a figure to print.
-  func checkSum(_ row: LayoutRow, _ column: String, _ p: Period, _ shown: Double) throws(DiagnosticList) {
+  /// `rows`: how many rows the section sums (a cent of rounding each).
+  func checkSum(_ row: LayoutRow, _ column: String, _ p: Period, _ shown: Double, rows: Int) throws(DiagnosticList) {
     guard let rule = row.rules[column] else { return }
     let projected = p.monthIndices.filter { !closed[$0] }
     guard projected.count == p.monthIndices.count else { return }
     let computed = total(rule.name, projected)
-    if abs(computed - shown) > 0.01 * Double(max(1, children(row.path, in: layout).count)) + 0.005 {
+    if abs(computed - shown) > 0.01 * Double(max(1, rows)) + 0.005 {
       throw DiagnosticList([
         .error(
           .scenarioSectionMismatch,
@@ -193,7 +207,7 @@ extension ProjectionBuilder {
     }
   }
 
-  mutating func checkPrintedTotals(_ total: LayoutRow, cells: [String: [String: [String: Double]]]) {
+  func checkPrintedTotals(_ total: LayoutRow, cells: [String: [String: [String: Double]]]) {
     for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
       guard let printed = a.budget[total.path]?["total"] else { continue }
       let sections = layout.filter { $0.depth == 2 && $0.path.hasPrefix(total.path.split(separator: "/")[0] + "/") && !$0.isTotal }
@@ -217,7 +231,7 @@ extension ProjectionBuilder {
     }
   }
 
-  mutating func checkPrintedShares(_ rows: [BudgetRow]) {
+  func checkPrintedShares(_ rows: [BudgetRow]) {
     guard kind == .exercise else { return }
     for (id, a) in scenario.actuals.sorted(by: { $0.key < $1.key }) {
       for (path, columns) in a.shares.sorted(by: { $0.key < $1.key }) {
@@ -241,7 +255,7 @@ extension ProjectionBuilder {
   }
 
   /// For a closed exercise, where the rules project a row differently from what was recorded.
-  mutating func checkRecorded(_ rows: [BudgetRow]) {
+  func checkRecorded(_ rows: [BudgetRow]) {
     for (e, exercise) in timeline.exercises.enumerated() {
       guard let a = scenario.actuals[exercise.id] else { continue }
       let months = (0..<timeline.monthCount).filter { timeline.exerciseIndex[$0] == e }

@@ -23,7 +23,7 @@ extension ProjectionBuilder {
     evaluation.total(rule, row: row, months: months) ?? 0
   }
 
-  mutating func checkSeedFacts() {
+  func checkSeedFacts() {
     let ids = evaluation.situation.entities["position"] ?? []
     for (e, exercise) in timeline.exercises.enumerated() {
       guard let a = scenario.actuals[exercise.id] else { continue }

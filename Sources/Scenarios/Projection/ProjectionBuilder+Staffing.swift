@@ -29,7 +29,7 @@ extension ProjectionBuilder {
 
   /// The source's staffing table: hours must be those of the positions; printed FTE are
   /// compared with hours / full time, rounded to two decimals.
-  mutating func checkPublishedStaffing(_ rows: [StaffingRow]) {
+  func checkPublishedStaffing(_ rows: [StaffingRow]) {
     guard kind == .exercise else { return }
     for (id, lines) in scenario.publishedStaffing.sorted(by: { $0.key < $1.key }) {
       for (line, printed) in lines.sorted(by: { $0.key < $1.key }) {

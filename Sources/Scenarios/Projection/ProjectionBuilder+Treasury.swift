@@ -49,9 +49,9 @@ extension ProjectionBuilder {
       guard amount != 0 else { return }
       flows.append(CashFlow(kind: id, amount: amount, paid: paid))
     }
-    let exerciseOf = { (m: Int) in timeline.exercises[timeline.exerciseIndex[m]] }
+    let exerciseOf = { (m: Int) in self.timeline.exercises[self.timeline.exerciseIndex[m]] }
     let nextQuarter = { (m: Int) -> Int in
-      let month = timeline.months[m]
+      let month = self.timeline.months[m]
       return index(Month(month.year, ((month.month - 1) / 3 + 1) * 3).adding(months: 1))
     }
 
@@ -82,9 +82,11 @@ extension ProjectionBuilder {
 
     let headcount = planner.scenario.organisation.headcount
     let supplierDelay = { (m: Int) throws(DiagnosticList) -> Int in
-      m + Int(try parameter("tresorerie_fournisseurs_delai", timeline.months[m]))
+      m + Int(try parameter("tresorerie_fournisseurs_delai", self.timeline.months[m]))
     }
-    let customerDelay = { (m: Int) throws(DiagnosticList) -> Int in m + Int(try parameter("tresorerie_clients_delai", timeline.months[m])) }
+    let customerDelay = { (m: Int) throws(DiagnosticList) -> Int in
+      m + Int(try parameter("tresorerie_clients_delai", self.timeline.months[m]))
+    }
     func socialPaid(_ m: Int) throws(DiagnosticList) -> Int {
       headcount >= (try parameter("tresorerie_cotisations_seuil_mensuel", timeline.months[m])) ? m + 1 : nextQuarter(m)
     }
@@ -126,25 +128,34 @@ extension ProjectionBuilder {
     func input(_ key: String, _ row: Int, _ m: Int) -> Double { evaluation.situation.inputs[key].map { $0[row, m, 0] } ?? 0 }
     func entityValue(_ rule: String, _ row: Int, _ m: Int) -> Double { evaluation.value(rule, row: row, month: m) ?? 0 }
     let layout = self.layout
+    var recordedLines: [Int: [(parts: [String], recorded: Double)]] = [:]
 
     for m in 0..<count {
       if closed[m], let a = actuals(ofMonth: m) {
         // A recorded month: its lines as the source records them, spread over the exercise.
         let e = timeline.exerciseIndex[m]
-        let share = { (v: Double) in Money.share(of: v, month: m - timeline.firstMonth(ofExercise: e), of: timeline.exercises[e].monthCount)
+        let share = { (v: Double) in
+          Money.share(of: v, month: m - self.timeline.firstMonth(ofExercise: e), of: self.timeline.exercises[e].monthCount)
         }
-        func both(_ cells: [String: Double]?) -> Double { (cells?["fonctionnement"] ?? 0) + (cells?["projets"] ?? 0) }
-        for (path, cells) in a.budget.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("/total") {
-          // A leaf as recorded; a section recorded above its lines, the part its lines leave out.
-          var recorded = both(cells)
-          if layout.contains(where: { $0.path.hasPrefix(path + "/") }) {
-            let depth = path.split(separator: "/").count
-            let lines = a.budget.filter { $0.key.hasPrefix(path + "/") && $0.key.split(separator: "/").count == depth + 1 }
-            recorded -= lines.values.reduce(0) { $0 + both($1) }
-            guard abs(recorded) >= 0.005 else { continue }
+        // The exercise's recorded lines, read once for its months.
+        if recordedLines[e] == nil {
+          func both(_ cells: [String: Double]?) -> Double { (cells?["fonctionnement"] ?? 0) + (cells?["projets"] ?? 0) }
+          var lines: [(parts: [String], recorded: Double)] = []
+          for (path, cells) in a.budget.sorted(by: { $0.key < $1.key }) where !path.hasSuffix("/total") {
+            // A leaf as recorded; a section recorded above its lines, the part its lines leave out.
+            var recorded = both(cells)
+            if layout.contains(where: { $0.path.hasPrefix(path + "/") }) {
+              let depth = path.split(separator: "/").count
+              let detail = a.budget.filter { $0.key.hasPrefix(path + "/") && $0.key.split(separator: "/").count == depth + 1 }
+              recorded -= detail.values.reduce(0) { $0 + both($1) }
+              guard abs(recorded) >= 0.005 else { continue }
+            }
+            lines.append((path.split(separator: "/").map(String.init), recorded))
           }
+          recordedLines[e] = lines
+        }
+        for (parts, recorded) in recordedLines[e]! {
           let v = share(recorded)
-          let parts = path.split(separator: "/").map(String.init)
           switch (parts.first, parts.count > 1 ? parts[1] : "") {
           case ("produits", "subventions"):
             let funder = parts.count > 2 ? parts[2] : "autres"

@@ -27,7 +27,7 @@ extension Projection {
         evaluation = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true)).run()
       }
     }
-    var builder = ProjectionBuilder(
+    let builder = ProjectionBuilder(
       scenario: planner.scenario, ruleSet: ruleSet, planner: planner, evaluation: evaluation, kind: kind, messages: messages)
     do {
       try builder.checkLegalLimits()
@@ -38,7 +38,6 @@ extension Projection {
         if scenario.legalLimitsAsWarnings && !legalLimitsAsWarnings {
           let original = d.phrase ?? Phrase("diagnostic.text", ["text": .text(d.message)])
           d.phrase = Phrase("diagnostic.limit.reported", ["message": .phrase(original)])
-          d.message = Messages.of(.en)(d.phrase!)
         }
         return d
       }
@@ -56,8 +55,10 @@ extension Projection {
   static let financingIterations = 10
 }
 
-/// Assembles a projection's tables from a traced evaluation and the scenario's actuals.
-struct ProjectionBuilder {
+/// Assembles a projection's tables from a traced evaluation and the scenario's actuals. A
+/// class: its functions share the evaluation, the rule set and the scenario without copying
+/// them (a struct's copy into each closure retained and released every field).
+final class ProjectionBuilder {
   let scenario: Scenario
   let ruleSet: RuleSet
   let planner: ScenarioPlanner
@@ -83,6 +84,8 @@ struct ProjectionBuilder {
   var timeline: Timeline { evaluation.situation.timeline }
   /// Whether each month is in a closed exercise (computed once: the planner derives it).
   let closed: [Bool]
+  /// The budget table's rows, once read (`layout`).
+  var layoutRows: [LayoutRow]? = nil
 
   func exercise(ofMonth m: Int) -> Exercise { timeline.exercises[timeline.exerciseIndex[m]] }
   func actuals(ofMonth m: Int) -> Actuals? { scenario.actuals[exercise(ofMonth: m).id] }
@@ -95,7 +98,7 @@ struct ProjectionBuilder {
 
   // MARK: - Legal limits
 
-  mutating func checkLegalLimits() throws(DiagnosticList) {
+  func checkLegalLimits() throws(DiagnosticList) {
     var errors: [Diagnostic] = []
     /// Whether a month is in the record: in a closed exercise, or before the scenario.
     func recorded(_ month: Month) -> Bool {
@@ -163,11 +166,11 @@ struct ProjectionBuilder {
 
   // MARK: - Building
 
-  mutating func build() throws(DiagnosticList) -> Projection {
+  func build() throws(DiagnosticList) -> Projection {
     let periods = Period.periods(timeline, by: kind)
-    for d in planner.notes + evaluation.warnings where !warnings.contains(where: { $0.message == d.message }) {
-      warnings.append(d)
-    }
+    // Each message once (each rendered once).
+    var seen = Set(warnings.map(\.message))
+    for d in planner.notes + evaluation.warnings where seen.insert(d.message).inserted { warnings.append(d) }
     let budget = try budgetRows(periods)
     let staffing = staffingRows(periods)
     checkPublishedStaffing(staffing)

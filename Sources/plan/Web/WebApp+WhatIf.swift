@@ -73,24 +73,33 @@ extension WebApp {
     }
   }
 
-  /// The scenario with `changes`, run and compared with the scenario as written.
-  func whatIf(_ id: String, _ changes: [ScenarioChange]) throws -> WhatIfAnswer {
-    try diagnosed { () throws(DiagnosticList) in
-      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
-      let base = try Projection.run(s, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m)
-      let p = try ScenarioChange.using(changes, on: s, ruleSet: self.ruleSet) { (changed) throws(DiagnosticList) in
+  /// The scenario with `changes`, run and compared with the scenario as written: the two
+  /// projections are computed at once, each on its own core.
+  func whatIf(_ id: String, _ changes: [ScenarioChange]) async throws -> WhatIfAnswer {
+    let s = try diagnosed { () throws(DiagnosticList) in try ScenarioLoader.load(try self.workspace.path(of: id)) }
+    async let asWritten = Result { () throws(DiagnosticList) in
+      try Projection.run(s, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m)
+    }
+    let changed = Result { () throws(DiagnosticList) in
+      try ScenarioChange.using(changes, on: s, ruleSet: self.ruleSet) { (changed) throws(DiagnosticList) in
         var changed = changed
         changed.id = self.m("web.whatif.id", ["id": id])
         return try Projection.run(changed, ruleSet: self.ruleSet, legalLimitsAsWarnings: true, messages: self.m)
       }
+    }
+    let written = await asWritten
+    return try diagnosed { () throws(DiagnosticList) in
+      let base = try written.get()
+      let p = try changed.get()
       let periods = Self.openPeriods(s, base)
       var lowest: [String: String] = [:]
       for ex in periods { lowest[ex] = p.treasury?.periods[ex]?.lowestCashMonth }
       let series = changes.isEmpty ? [(s.id, base)] : [(m("web.whatif.as_written"), base), (m("web.whatif.changed"), p)]
+      let before = Set(base.warnings.map { $0.message(in: self.m) })
       return WhatIfAnswer(
         figures: Self.figures(p, periods: periods), base: Self.figures(base, periods: periods), lowestCashMonth: lowest,
         charts: self.whatIfCharts(series), compare: ComparisonDocument(Comparison([base, p])),
-        warnings: Array(Set(p.warnings.map { $0.message(in: self.m) }).subtracting(base.warnings.map { $0.message(in: self.m) })).sorted())
+        warnings: Array(Set(p.warnings.map { $0.message(in: self.m) }).subtracting(before)).sorted())
     }
   }
 }

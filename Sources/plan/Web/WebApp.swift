@@ -85,7 +85,7 @@ struct WebApp: Sendable {
       var request = request
       let id = try context.parameters.require("id")
       let body: RunRequest = try await self.decode(&request, context)
-      return try self.json(try self.in(request).whatIf(id, body.changes ?? []))
+      return try self.json(try await self.in(request).whatIf(id, body.changes ?? []))
     }
     router.get("/simulate/:id") { request, context in
       let draws = request.uri.queryParameters["draws"].flatMap { Int(String($0)) } ?? 10_000
