@@ -190,6 +190,16 @@ import Testing
     #expect(!page.contains("http://") || !page.contains("src=\"http"))
     let explain = try await server.request("GET", "/explain/baseline?line=taxe_salaires_due&period=2013")
     #expect(explain.status == 200 && String(decoding: explain.data, as: UTF8.self).contains("Art. 1679 CGI"))
+    // Every figure of the budget, the synthesis and the cash plan links to its explanation,
+    // and each link leads to one.
+    let links = page.components(separatedBy: "href=\"/explain/baseline?").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    #expect(links.contains("line=charges/remunerations&amp;period=2013") && links.contains("line=result&amp;period=2014"))
+    #expect(links.count > 100, "\(links.count) links")
+    let distinct = Array(Set(links)).sorted()
+    for query in stride(from: 0, to: distinct.count, by: max(1, distinct.count / 12)).map({ distinct[$0] }) {
+      let followed = try await server.request("GET", "/explain/baseline?" + query.replacingOccurrences(of: "&amp;", with: "&"))
+      #expect(followed.status == 200, "\(query)")
+    }
     let script = try await server.request("GET", "/assets/app.js")
     #expect(script.status == 200 && String(decoding: script.data, as: UTF8.self).contains("/api/scenarios/"))
   }
@@ -198,6 +208,9 @@ import Testing
     let server = try Server()
     let compare = String(decoding: try await server.request("GET", "/compare?ids=baseline,europe-stops-2013").data, as: UTF8.self)
     #expect(compare.contains("data-option=\"europe-stops-2013\"") && compare.contains("<svg"))
+    // The deltas against the first and what each scenario changes, as plan compare shows them.
+    #expect(compare.contains("id=\"comparaison\"") && compare.contains("What europe-stops-2013 changes"))
+    #expect(compare.contains("href=\"/explain/europe-stops-2013?line=produits/subventions&amp;period=2013\""))
     let statutes = String(decoding: try await server.request("GET", "/statutes/baseline").data, as: UTF8.self)
     #expect(statutes.contains("data-option=\"baseline/scic\""))
     #expect(try await server.request("GET", "/compare?ids=").status == 400)

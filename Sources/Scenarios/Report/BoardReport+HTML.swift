@@ -31,6 +31,12 @@ extension BoardReport {
 
   func e(_ s: String) -> String { SVGChart.escape(s) }
 
+  /// A figure's text, linked to its explanation when the report has links (`explainLink`).
+  func linked(_ text: String, _ scenario: String, line: String, period: String) -> String {
+    guard let url = explainLink?(scenario, line, period) else { return e(text) }
+    return "<a href=\"\(e(url))\">\(e(text))</a>"
+  }
+
   // MARK: - Page 1
 
   /// The figures that decide, one row an indicator and exercise, one column an option; each
@@ -60,6 +66,18 @@ extension BoardReport {
     out += "<table class=\"options\">\n<thead><tr><th></th>"
     for o in options { out += "<th scope=\"col\">\(e(o.label))</th>" }
     out += "</tr></thead>\n<tbody>\n"
+    // A scenario's figure (not a statute's variant of it) links to its explanation.
+    func cell(_ o: Option, _ key: String, _ period: String, _ text: String) -> String {
+      guard o.statute == nil else { return e(text) }
+      switch key {
+      case "result": return linked(text, o.scenario.id, line: "result", period: period)
+      case "reserves": return linked(text, o.scenario.id, line: "reserves", period: period)
+      case "lowest_cash":
+        guard let low = o.projection.treasury?.months.min(by: { $0.closing < $1.closing }) else { return e(text) }
+        return linked(text, o.scenario.id, line: "cash", period: "\(low.month)")
+      default: return e(text)
+      }
+    }
     func row(
       _ label: String, _ key: String, _ period: String, _ value: (Option) -> Double?, _ show: (Double) -> String,
       flag: (Option) -> Bool = { _ in false }
@@ -72,7 +90,7 @@ extension BoardReport {
         }
         out +=
           "<td data-key=\"\(key)\" data-period=\"\(period)\" data-option=\"\(e(o.id))\" data-value=\"\(Self.raw(v))\""
-          + (v < 0 && key != "fte" ? " class=\"negative\"" : "") + ">\(e(show(v)))\(flag(o) ? "<sup>*</sup>" : "")</td>"
+          + (v < 0 && key != "fte" ? " class=\"negative\"" : "") + ">\(cell(o, key, period, show(v)))\(flag(o) ? "<sup>*</sup>" : "")</td>"
       }
       out += "</tr>\n"
     }
@@ -320,7 +338,11 @@ extension BoardReport {
       let depth = path.split(separator: "/").count
       let cls = path.hasSuffix("/total") || depth == 1 ? " class=\"total\"" : depth == 2 ? " class=\"section\"" : ""
       out += "<tr\(cls)><th scope=\"row\" class=\"d\(depth)\">\(e(r.label(m.language)))</th>"
-      for period in ps { out += "<td>\(e(m.amount(r.values[period.id] ?? 0)))</td>" }
+      for period in ps {
+        // The result's row is the rule `result` (no budget line of its own).
+        let line = path == "resultat" ? "result" : path
+        out += "<td>\(linked(m.amount(r.values[period.id] ?? 0), p.scenario.id, line: line, period: period.id))</td>"
+      }
       out += "</tr>\n"
     }
     out += "</tbody></table>\n"
@@ -356,9 +378,16 @@ extension BoardReport {
         (m("report.cash.lowest"), { m.amount($0.lowestCash) }), (m("report.cash.month"), { m.month($0.lowestCashMonth) }),
         (m("report.cash.below_zero"), { m.integer($0.monthsBelowZero) }), (m("report.cash.financing"), { m.amount($0.financingCost) }),
       ]
-      for (label, cell) in rows {
+      for (i, (label, cell)) in rows.enumerated() {
         out += "<tr><th scope=\"row\">\(e(label))</th>"
-        for period in ps { out += "<td>\(e(t.periods[period.id].map(cell) ?? "–"))</td>" }
+        for period in ps {
+          guard let f = t.periods[period.id] else {
+            out += "<td>–</td>"
+            continue
+          }
+          // The lowest cash links to the explanation of its month's balance.
+          out += "<td>\(i == 0 ? linked(cell(f), p.scenario.id, line: "cash", period: f.lowestCashMonth) : e(cell(f)))</td>"
+        }
         out += "</tr>\n"
       }
       out += "</tbody></table>\n"

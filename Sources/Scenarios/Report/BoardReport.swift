@@ -30,6 +30,10 @@ public struct BoardReport: Sendable {
   public var messages: Messages
   /// The tool's version, printed in the footer.
   public var version: String
+  /// Where a figure's explanation is (scenario id, line, period → a link), for the web app's
+  /// pages: each figure of the budget, of the synthesis and of the cash plan then links to
+  /// it. None in the printed report.
+  public var explainLink: (@Sendable (_ scenario: String, _ line: String, _ period: String) -> String?)? = nil
 
   /// Projects every scenario (and, with `statutes`, every scenario under each statute from
   /// its default date), simulating each option with `draws` draws (none when 0).

@@ -99,9 +99,10 @@ extension WebApp {
       "<p class=\"exports\">"
       + exports.map { "<a href=\"/api/scenarios/\(e(id))/\($0.1).\($0.2)?lang=\(language.rawValue)\">\(e(m($0.0)))</a>" }
       .joined(separator: " · ") + "</p>\n"
-    let report = try diagnosed { () throws(DiagnosticList) in
+    var report = try diagnosed { () throws(DiagnosticList) in
       try BoardReport(scenarios: [s], ruleSet: self.ruleSet, statutes: false, draws: 0, seed: 42, threads: 1, messages: self.m, version: "")
     }
+    report.explainLink = explainLink
     out += report.body()
     return page(s.title, out, script: true)
   }
@@ -194,12 +195,50 @@ extension WebApp {
   /// (`/statutes/ID`): the report's sections for them.
   func reportPage(_ ids: [String], statutes: Bool) throws -> String {
     guard (1...6).contains(ids.count) else { throw WebError(.badRequest, m("web.error.compare")) }
-    let report = try diagnosed { () throws(DiagnosticList) in
+    var report = try diagnosed { () throws(DiagnosticList) in
       let scenarios = try ids.map { (id) throws(DiagnosticList) in try ScenarioLoader.load(try self.workspace.path(of: id)) }
       return try BoardReport(
         scenarios: scenarios, ruleSet: self.ruleSet, statutes: statutes, draws: 0, seed: 42, threads: 1, messages: self.m, version: "")
     }
-    return page(m(statutes ? "web.statutes" : "web.compare"), report.body())
+    report.explainLink = explainLink
+    let deltas = !statutes && report.projections.count > 1 ? comparisonSection(Comparison(report.projections)) : ""
+    return page(m(statutes ? "web.statutes" : "web.compare"), deltas + report.body())
+  }
+
+  /// What `plan compare` shows: per exercise, each scenario's figures and their change (Δ)
+  /// from the first, each figure linked to its explanation; then what each scenario changes.
+  func comparisonSection(_ c: Comparison) -> String {
+    let ids = c.projections.map(\.scenario.id)
+    let link = explainLink
+    var out = "<section class=\"chapter\" id=\"comparaison\">\n<h1>\(e(m("web.compare")))</h1>\n"
+    out +=
+      "<p>\(e(m("compare.scenarios", ["list": ids.enumerated().map { "[\($0.offset + 1)] \($0.element)" }.joined(separator: "  ")])))</p>\n"
+    out += "<p class=\"note\">\(e(m("compare.deltas")))</p>\n"
+    for period in c.periods {
+      out += "<h2>\(e(period))</h2>\n<table class=\"figures compare\"><thead><tr><th></th>"
+      for (i, _) in ids.enumerated() { out += "<th scope=\"col\">[\(i + 1)]</th>" + (i > 0 ? "<th scope=\"col\">Δ</th>" : "") }
+      out += "</tr></thead><tbody>\n"
+      for row in c.rows where row.always || row.differs(in: period) {
+        out += "<tr><th scope=\"row\">\(e(row.label))</th>"
+        let base = row.values[ids[0]]?[period] ?? 0
+        for (i, id) in ids.enumerated() {
+          let v = row.values[id]?[period] ?? 0
+          let line = row.key == "result" ? "result" : row.key
+          let url = Comparison.indicatorKeys.contains(row.key) && !["result", "reserves"].contains(row.key) ? nil : link(id, line, period)
+          let text = e(m.amount(v))
+          out += "<td>" + (url.map { "<a href=\"\(e($0))\">\(text)</a>" } ?? text) + "</td>"
+          if i > 0 { out += "<td class=\"delta\">\(v == base ? "·" : e(m.amount(v - base)))</td>" }
+        }
+        out += "</tr>\n"
+      }
+      out += "</tbody></table>\n"
+    }
+    for id in ids.dropFirst() {
+      let d = c.differences[id] ?? []
+      out += "<h2>\(e(m("compare.changes", ["id": id, "count": m.integer(d.count)])))</h2>\n"
+      out += d.isEmpty ? "<p>\(e(m("compare.nothing")))</p>\n" : "<ul>\n" + d.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+    }
+    return out + "</section>\n"
   }
 
   /// A scenario's simulation: the report's sections with `draws` draws (the fan of the lowest
@@ -208,16 +247,27 @@ extension WebApp {
     guard (2...Self.maximumDraws).contains(draws) else {
       throw WebError(.unprocessableContent, m("web.error.draws", ["max": m.integer(Self.maximumDraws)]))
     }
-    let report = try diagnosed { () throws(DiagnosticList) in
+    var report = try diagnosed { () throws(DiagnosticList) in
       let s = try ScenarioLoader.load(try self.workspace.path(of: id))
       return try BoardReport(
         scenarios: [s], ruleSet: self.ruleSet, statutes: false, draws: draws, seed: 42, threads: 2, messages: self.m, version: "")
     }
+    report.explainLink = explainLink
     var out = "<p><a href=\"/scenarios/\(e(id))\">\(e(m("web.back")))</a></p>\n"
     out +=
       "<form class=\"draws\" method=\"get\"><label>\(e(m("web.field.draws"))) <input name=\"draws\" type=\"number\" min=\"2\" max=\"\(Self.maximumDraws)\" value=\"\(draws)\"/></label> "
     out += "<button type=\"submit\">\(e(m("web.simulate.button")))</button></form>\n"
     return page(m("web.simulate", ["draws": m.integer(draws)]), out + report.body())
+  }
+
+  /// The explanation page of a figure of a workspace scenario (a statute's variant has none).
+  var explainLink: @Sendable (String, String, String) -> String? {
+    let ids = Set(workspace.entries().map(\.id))
+    return { id, line, period in
+      guard ids.contains(id) else { return nil }
+      let query = "line=\(line)&period=\(period)".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+      return "/explain/\(id)?\(query)"
+    }
   }
 
   /// A parameter with its history: each dated value, its reference, why it is unconfirmed.

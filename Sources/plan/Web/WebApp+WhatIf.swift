@@ -9,7 +9,7 @@ extension WebApp {
   /// taxe sur les salaires due, in euros and cents as the page shows them. One function for
   /// the page and for the what-if's answer.
   static let figureRows = [
-    (key: "result", line: "resultat", label: "web.col.result"), (key: "reserves", line: "reserves", label: "web.col.reserves"),
+    (key: "result", line: "result", label: "web.col.result"), (key: "reserves", line: "reserves", label: "web.col.reserves"),
     (key: "lowest_cash", line: "cash", label: "web.col.lowest"),
     (key: "taxe_salaires", line: "taxe_salaires_due", label: "web.col.taxe_salaires"),
   ]
