@@ -84,8 +84,8 @@ import Testing
       checked.insert(key)
     }
     #expect(checked == ["result", "reserves", "lowest_cash", "p_deficit", "p_cash_below_zero", "subsidies_share", "fte"])
-    // Six options: two scenarios under three statutes.
-    #expect(Set(cells.map { attribute($0, "data-option") }).count == 6)
+    // Eight options: two scenarios under four statutes.
+    #expect(Set(cells.map { attribute($0, "data-option") }).count == 8)
   }
 
   @Test func selfContainedWellFormedAndTheSameBytes() throws {

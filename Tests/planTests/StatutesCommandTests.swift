@@ -6,7 +6,7 @@ import Testing
   @Test func statutesSideBySide() throws {
     let r = try PlanBinary.run(["statutes", "scenarios/baseline.yaml"])
     #expect(r.status == 0, "\(r.err)")
-    #expect(r.out.contains("Association             UES            SCIC"))
+    #expect(r.out.contains("Association           UES          SCIC         Group"))
     #expect(r.out.contains("Hosting service civique volunteers"))
     let fr = try PlanBinary.run(["statutes", "scenarios/baseline.yaml", "--lang", "fr"])
     #expect(fr.out.contains("Accueil de volontaires en service civique"))
@@ -19,7 +19,7 @@ import Testing
     let o = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
     #expect(o["from"] as? String == "2013-01")
     let statutes = try #require(o["statutes"] as? [[String: Any]])
-    #expect(statutes.map { $0["statute"] as? String } == ["association", "ues", "scic"])
+    #expect(statutes.map { $0["statute"] as? String } == ["association", "ues", "scic", "group"])
     let scic = statutes[2]
     #expect((scic["eligibility"] as? [String: Bool])?["mecenat"] == false)
     let votes = try #require((scic["governance"] as? [String: Any])?["vote_shares"] as? [String: Double])

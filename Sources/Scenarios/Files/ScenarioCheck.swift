@@ -43,9 +43,10 @@ public enum ScenarioCheck {
                   "value": .phrase(Phrase("statute.\(statute)")), "from": .text("\(from)"), "c_rule": .text(c.rule),
                   "c_message": .phrase(c.phrase), "value2": .text("\(c.source.map { " (\($0))" } ?? "")"),
                 ]),
-              at: c.rule.hasSuffix(".auditor")
-                ? (s.organisation.fieldLocations["auditor"] ?? s.location)
-                : statute == "association" ? s.location : (s.governance?.location ?? s.location)))
+              at: c.location
+                ?? (c.rule.hasSuffix(".auditor")
+                  ? (s.organisation.fieldLocations["auditor"] ?? s.location)
+                  : statute == "association" ? s.location : (s.governance?.location ?? s.location))))
         }
       }
       if !violated.isEmpty { return Outcome(diagnostics: violated, line: "") }

@@ -14,13 +14,17 @@ public struct ConstraintResult: Sendable, Encodable {
   /// The message as a catalogue phrase, for the reader's language.
   public var phrase: Phrase
   public var source: String?
+  /// Where the scenario writes what the constraint is about, when that is one value (a
+  /// subsidy's `non_profit_only`); otherwise the statute's or the governance's place.
+  public var location: SourceLocation?
 
-  init(rule: String, status: Status, _ phrase: Phrase, source: String?) {
+  init(rule: String, status: Status, _ phrase: Phrase, source: String?, location: SourceLocation? = nil) {
     self.rule = rule
     self.status = status
     self.phrase = phrase
     self.message = Messages.of(.en)(phrase)
     self.source = source
+    self.location = location
   }
 
   enum CodingKeys: String, CodingKey { case rule, status, message, source }

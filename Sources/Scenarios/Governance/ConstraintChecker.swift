@@ -42,9 +42,12 @@ public struct ConstraintChecker {
       out += scic()
     case "ues":
       out += ues()
+    case "group":
+      out += group()
     default:
       break
     }
+    if statute != "association" { out += nonProfitSubsidies(projection) }
     // Service civique only in a non-profit or public body.
     if let p = projection {
       let hosted = p.warnings.filter { $0.id == .scenarioLegalLimit && $0.subject == "service_civique_host" }
@@ -161,6 +164,72 @@ public struct ConstraintChecker {
       )
     }
     return out
+  }
+
+  /// A group's commercial company (SAS or SARL): its form, its capital, the SARL's most
+  /// associates; votes by capital.
+  func group() -> [ConstraintResult] {
+    guard let g = scenario.governance?.forStatute("group") else {
+      return [
+        ConstraintResult(
+          rule: "group.governance", status: .violated, Phrase("constraint.group.no_governance"),
+          source: "Art. L223-1 and L227-1 C. com.")
+      ]
+    }
+    var out: [ConstraintResult] = []
+    switch g.legalForm {
+    case "sas", "sarl":
+      out.append(
+        ConstraintResult(
+          rule: "group.legal_form", status: .met, Phrase("constraint.group.form", ["form": .phrase(Phrase("legal_form.\(g.legalForm)"))]),
+          source: g.legalForm == "sas" ? "Art. L227-1 C. com." : "Art. L223-1 C. com."))
+    default:
+      out.append(
+        ConstraintResult(
+          rule: "group.legal_form", status: .notApplicable, Phrase("constraint.group.form_not_modelled", ["form": .text(g.legalForm)]),
+          source: "Art. L224-1 ff. C. com."))
+    }
+    if let (minimum, source) = parameter("societe_capital_minimum") {
+      out.append(
+        ConstraintResult(
+          rule: "group.capital", status: g.totalCapital >= minimum - 1e-9 ? .met : .violated,
+          Phrase("constraint.group.capital", ["capital": .euros(g.totalCapital), "minimum": .euros(minimum)]), source: source))
+    }
+    if g.legalForm == "sarl", let (maximum, source) = parameter("sarl_associes_maximum") {
+      out.append(
+        ConstraintResult(
+          rule: "group.associates", status: Double(g.totalAssociates) <= maximum + 1e-9 ? .met : .violated,
+          Phrase("constraint.group.associates", ["count": .integer(g.totalAssociates), "maximum": .integer(Int(maximum))]),
+          source: source))
+    }
+    let shares = g.voteShares()
+    out.append(
+      ConstraintResult(
+        rule: "group.votes", status: .met,
+        Phrase(
+          "constraint.group.votes",
+          ["list": .list(g.groups.map { "\($0.label) \(percent(shares[$0.id] ?? 0))" })]),
+        source: g.legalForm == "sarl" ? "Art. L223-28 C. com." : "Art. L227-9 C. com. (the statutes; here by capital)"))
+    return out
+  }
+
+  /// Subsidies the scenario marks as reserved to non-profit bodies (`non_profit_only`), with
+  /// amounts in the exercises under a company's statute.
+  func nonProfitSubsidies(_ projection: Projection?) -> [ConstraintResult] {
+    let reserved = scenario.subsidies.filter(\.nonProfitOnly)
+    guard !reserved.isEmpty else { return [] }
+    let after = scenario.exercises.filter { $0.months.last >= month }.map(\.id)
+    let kept = reserved.filter { s in after.contains { (s.amounts[$0] ?? 0) > 0 } }
+    let total = kept.reduce(0.0) { sum, s in sum + after.reduce(0) { $0 + (s.amounts[$1] ?? 0) } }
+    return [
+      ConstraintResult(
+        rule: "subsidies.non_profit_only", status: kept.isEmpty ? .met : .violated,
+        kept.isEmpty
+          ? Phrase("constraint.non_profit_subsidies.none", ["list": .list(reserved.map(\.name))])
+          : Phrase("constraint.non_profit_subsidies.kept", ["list": .list(kept.map(\.name)), "total": .euros(total)]),
+        source: "the scenario (subsidies: non_profit_only)",
+        location: kept.first.map { $0.fieldLocations["non_profit_only"] ?? $0.location })
+    ]
   }
 
   func ues() -> [ConstraintResult] {

@@ -38,8 +38,14 @@ public struct Governance: Sendable {
 
   public var totalCapital: Double { groups.reduce(0) { $0 + $1.capital } }
 
+  /// Whether votes follow the capital (a group's commercial company: in a SARL each associate
+  /// has as many votes as shares, art. L223-28 C. com.; in an SAS as its statutes say,
+  /// art. L227-9, here by capital) rather than one associate, one vote.
+  public var votesByCapital = false
+
   /// The governance as it applies under `statute`: colleges only in a SCIC (art. 19 octies
-  /// loi 47-1775); groups of associates in a cooperative (SCIC, UES); none in an association,
+  /// loi 47-1775); groups of associates in a cooperative (SCIC, UES), one associate one vote;
+  /// the same groups voting by their capital in a group's company; none in an association,
   /// whose members vote one each.
   public func forStatute(_ statute: String) -> Governance? {
     switch statute {
@@ -49,6 +55,7 @@ public struct Governance: Sendable {
       var g = self
       g.colleges = []
       for i in g.groups.indices { g.groups[i].college = nil }
+      g.votesByCapital = statute == "group"
       return g
     }
   }
@@ -58,6 +65,11 @@ public struct Governance: Sendable {
   /// number of associates, or one associate one vote without colleges.
   public func voteShares() -> [String: Double] {
     var out: [String: Double] = [:]
+    if votesByCapital {
+      let total = totalCapital
+      for g in groups { out[g.id] = total == 0 ? 0 : g.capital / total }
+      return out
+    }
     if colleges.isEmpty {
       let total = Double(totalAssociates)
       for g in groups { out[g.id] = total == 0 ? 0 : Double(g.associates) / total }

@@ -40,7 +40,10 @@ public struct StatuteComparison: Sendable {
     public var constraints: [ConstraintResult]
   }
 
-  public static let statutes = ["association", "ues", "scic"]
+  /// The statutes compared: a non-profit association, a union d'économie sociale, a SCIC, and
+  /// a group of companies (the members' commercial company, SAS or SARL, carrying the
+  /// cluster's activities).
+  public static let statutes = ["association", "ues", "scic", "group"]
 
   public var scenario: Scenario
   public var from: Month

@@ -15,6 +15,9 @@ public struct Subsidy: Sendable {
   public var amountDistribution: [String: Distribution] = [:]
   /// The subsidy funds the research posts' work (deducted from the CIR's base).
   public var fundsResearch = false
+  /// Whether the funder grants it to non-profit bodies only (the scenario says so, from the
+  /// funder's rules): a company's statute then loses it (a constraint of `plan statutes`).
+  public var nonProfitOnly = false
   /// When it is paid (`nil`: its funder's terms, from the scenario's treasury or the rule packs).
   public var payment: PaymentTerms? = nil
   public var location: SourceLocation
@@ -34,6 +37,7 @@ extension Subsidy: ScenarioEntry {
       .byExercise("amounts", \.amounts, unit: .euro, .nonNegative),
       .byExercise("renewal_probability", \.renewalProbability, .unitInterval),
       .bool("funds_research", \.fundsResearch),
+      .bool("non_profit_only", \.nonProfitOnly),
       Field(
         key: "payment",
         read: { (s, n, _) throws(DiagnosticList) in s.payment = try PaymentTerms.read(n, "the subsidy's payment terms") },

@@ -11,17 +11,22 @@ enum StatutesTable {
 
   static func render(_ c: StatuteComparison, m: Messages) -> String {
     let pad = ProjectionTable.pad, left = ProjectionTable.left
-    let names = c.reports.map { m("statute.\($0.statute)") }
+    // The statutes' short names head the columns (four fit in 100 columns); the group's is
+    // explained under the title.
+    let names = c.reports.map { m("statute.short.\($0.statute)") }
+    let longest = (names.map(\.count).max() ?? 0) + 2
+    let column = max(14, longest), narrow = max(13, longest), nameWidth = max(20, longest + 2)
     var out = m("statutes.title", ["title": c.scenario.title, "from": m.month(c.from)]) + "\n"
+    if c.reports.contains(where: { $0.statute == "group" }) { out += m("statutes.legend.group") + "\n" }
     let periods = c.reports.first?.projection.periods.map(\.id) ?? []
     let width = indicators.map { m("statutes.indicator.\($0)").count + 4 }.max()!
     for period in periods {
-      out += "\n\(period)\n" + pad("", width) + names.map { left($0, 16) }.joined() + "\n"
+      out += "\n\(period)\n" + pad("", width) + names.map { left($0, column) }.joined() + "\n"
       for key in indicators {
         out += pad("  " + m("statutes.indicator.\(key)"), width)
         for r in c.reports {
           let v = r.indicators[key]?[period] ?? 0
-          out += left(key == "subsidies_share" ? m.percent(v / 100) : m.amount(v), 16)
+          out += left(key == "subsidies_share" ? m.percent(v / 100) : m.amount(v), column)
         }
         out += "\n"
       }
@@ -34,9 +39,9 @@ enum StatutesTable {
       guard let first = items.first?.1 else { continue }
       let years = periods.filter { p in items.contains { $0.1.period == p } }
       out += "\n" + m("statutes.conditional.heading", ["credit": credit.uppercased(), "source": first.source ?? ""]) + "\n"
-      out += pad("", 20) + years.map { left($0, 14) }.joined() + "\n"
+      out += pad("", nameWidth) + years.map { left($0, 14) }.joined() + "\n"
       for r in c.reports where items.contains(where: { $0.0 == r.statute }) {
-        out += pad("  " + m("statute.\(r.statute)"), 20)
+        out += pad("  " + m("statute.short.\(r.statute)"), nameWidth)
         out += years.map { y in left(items.first { $0.0 == r.statute && $0.1.period == y }.map { m.amount($0.1.amount) } ?? "", 14) }
           .joined()
         out += "\n"
@@ -47,10 +52,11 @@ enum StatutesTable {
     let eligibility = c.reports.first?.eligibility ?? []
     let labelWidth = (eligibility.map { $0.label.count }.max() ?? 0) + 4
     out +=
-      "\n" + m("statutes.eligibility", ["month": m.month(c.from)]) + "\n" + pad("", labelWidth) + names.map { left($0, 13) }.joined() + "\n"
+      "\n" + m("statutes.eligibility", ["month": m.month(c.from)]) + "\n" + pad("", labelWidth) + names.map { left($0, narrow) }.joined()
+      + "\n"
     for (i, e) in eligibility.enumerated() {
       out += pad("  " + e.label, labelWidth)
-      for r in c.reports { out += left(m(r.eligibility[i].eligible ? "statutes.yes" : "statutes.no"), 13) }
+      for r in c.reports { out += left(m(r.eligibility[i].eligible ? "statutes.yes" : "statutes.no"), narrow) }
       out += "\n"
     }
     out += "\n" + m("statutes.votes") + "\n"
@@ -58,10 +64,10 @@ enum StatutesTable {
     for r in c.reports { for g in r.voteShares.keys.sorted() where !groups.contains(g) { groups.append(g) } }
     let voterNames = groups.map { id in voters(id, c.scenario.governance?.groups.first { $0.id == id }?.label, m) }
     let voterWidth = max(34, (voterNames.map(\.count).max() ?? 0) + 4)
-    out += pad("", voterWidth) + names.map { left($0, 16) }.joined() + "\n"
+    out += pad("", voterWidth) + names.map { left($0, column) }.joined() + "\n"
     for (g, name) in zip(groups, voterNames) {
       out += pad("  " + name, voterWidth)
-      for r in c.reports { out += left(m.percent(r.voteShares[g] ?? 0), 16) }
+      for r in c.reports { out += left(m.percent(r.voteShares[g] ?? 0), column) }
       out += "\n"
     }
     for r in c.reports {

@@ -61,7 +61,7 @@ import Testing
     let rules = [
       "association.franchise", "scic.categories", "scic.colleges", "scic.public_capital", "scic.indivisible_reserves",
       "ues.non_ess_capital", "ues.non_ess_votes", "service_civique.host", "association.auditor", "scic.capital", "scic.auditor",
-      "scic.legal_form",
+      "scic.legal_form", "group.governance", "group.capital", "group.associates", "subsidies.non_profit_only",
     ]
     #expect(Set(Self.violations.map { String($0.dropLast(".yaml".count)) }) == Set(rules))
   }
@@ -111,6 +111,33 @@ import Testing
     let result = p.indicators["result"]!["2013"]!
     let credits = months.reduce(0) { $0 + p.evaluation.value("cice_total", month: $1)! + p.evaluation.value("cir_total", month: $1)! }
     #expect(abs(result - (profit - expected + credits)) < 0.05)
+  }
+
+  /// A group's commercial company: corporate tax on its whole profit, no associations'
+  /// allowance on the taxe sur les salaires, no service civique; the associates vote by their
+  /// capital.
+  @Test func groupOfCompanies() throws {
+    let c = Self.baselineFrom2012
+    let byStatute = Dictionary(uniqueKeysWithValues: c.reports.map { ($0.statute, $0) })
+    let group = try #require(byStatute["group"])
+    let eligible = Dictionary(uniqueKeysWithValues: group.eligibility.map { ($0.id, $0.eligible) })
+    #expect(eligible["service_civique"] == false && eligible["taxe_salaires_allowance"] == false)
+    #expect(eligible["corporate_tax"] == true && eligible["mecenat"] == false)
+    // The taxe sur les salaires is the association's before its allowance: the group pays
+    // at least as much, and more wherever the association's allowance applied.
+    for period in ["2012", "2013"] {
+      let a = byStatute["association"]!.indicators["taxe_salaires"]?[period] ?? 0
+      let g = group.indicators["taxe_salaires"]?[period] ?? 0
+      #expect(g >= a, "\(period): \(g) < \(a)")
+    }
+    // Votes follow the capital.
+    let s = try Self.shipped("scic-2013.yaml")
+    let shares = StatuteComparison.voteShares(s, statute: "group")
+    let g = try #require(s.governance)
+    for grp in g.groups { #expect(isClose(shares[grp.id] ?? -1, grp.capital / g.totalCapital, tolerance: 1e-12)) }
+    // The service civique volunteers of the baseline are hosted by a company: violated.
+    #expect(group.constraints.contains { $0.rule == "service_civique.host" && $0.status == .violated })
+    #expect(group.constraints.contains { $0.rule == "group.governance" && $0.status == .violated })
   }
 
   @Test func ciceFrom2013ForCompaniesOnly() throws {
