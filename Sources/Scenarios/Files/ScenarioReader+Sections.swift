@@ -87,6 +87,8 @@ extension ScenarioReader {
     if let n = root.value("positions") { s.positions = try merge(n, s.positions, context) }
     if let n = root.value("subsidies") { s.subsidies = try merge(n, s.subsidies, context) }
     if let n = root.value("items") { s.items = try merge(n, s.items, context) }
+    s.organisations = base?.organisations ?? []
+    if let n = root.value("organisations") { s.organisations = try merge(n, s.organisations, context) }
     if let n = root.value("actuals") {
       for (eid, keyNode, body) in try n.mapping("the actuals") {
         guard exercises.contains(where: { $0.id == eid }) else {

@@ -13,6 +13,7 @@ struct ScenarioReader {
   static let sections = [
     "scenario", "title", "extends", "rules", "exercises", "assumptions", "organisation", "members", "dues",
     "positions", "subsidies", "items", "actuals", "published_staffing", "governance", "uncertainty", "legal_limits", "treasury",
+    "organisations",
   ]
 
   init(_ document: YAMLDocument) { self.document = document }

@@ -34,6 +34,12 @@ public struct Scenario: Sendable {
   /// `legal_limits: warning`: a scenario that breaks the law on purpose (to show what an
   /// unlawful plan costs) has its legal limits reported as warnings, never silently.
   public var legalLimitsAsWarnings = false
+  /// Other legal persons the members created (the employers' group), each projected from its
+  /// own file and consolidated with the cluster (`Organisations/GroupProjection`).
+  public var organisations: [LinkedOrganisation] = []
+  /// Whether the organisations' invoices to the cluster are among its items already (the
+  /// planner adds them once).
+  var invoicesIncluded = false
   public var location: SourceLocation
 
   public var timeline: Timeline { get throws(DiagnosticList) { try Timeline(exercises: exercises) } }

@@ -29,6 +29,24 @@ public enum Money {
     return (base + (Double(i) >= Double(n) - extra ? 1 : 0)) / 100
   }
 
+  /// `total` shared in whole cents in proportion of `weights` (non-negative), adding up to it
+  /// exactly: each gets its rounded-down cents, the cents left over go to the largest
+  /// remainders (ties to the first).
+  public static func apportion(_ total: Double, by weights: [Double]) -> [Double] {
+    let cents = (total * 100).rounded()
+    let sum = weights.reduce(0, +)
+    guard sum > 0 else { return weights.map { _ in 0 } }
+    let exact = weights.map { $0 / sum * cents }
+    var out = exact.map { $0.rounded(.down) }
+    var left = Int(cents - out.reduce(0, +))
+    let order = exact.indices.sorted { (exact[$0] - out[$0], -$0) > (exact[$1] - out[$1], -$1) }
+    for i in order where left > 0 {
+      out[i] += 1
+      left -= 1
+    }
+    return out.map { $0 / 100 }
+  }
+
   /// `1,234.56`, for tables.
   public static func format(_ x: Double) -> String {
     guard x.isFinite else { return x.isNaN ? "not a number" : (x < 0 ? "-infinity" : "infinity") }

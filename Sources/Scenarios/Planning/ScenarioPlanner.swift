@@ -11,6 +11,15 @@ public struct ScenarioPlanner: Sendable {
   public private(set) var notes: [Diagnostic] = []
 
   public init(_ scenario: Scenario, ruleSet: RuleSet) throws(DiagnosticList) {
+    // The organisations the members created invoice the cluster for what they make
+    // available to it: a charge of the cluster in every command.
+    var scenario = scenario
+    if !scenario.organisations.isEmpty && !scenario.invoicesIncluded {
+      let organisations = scenario.organisations
+      scenario = try GroupProjection.invoicing(scenario, ruleSet: ruleSet).0
+      scenario.organisations = organisations
+      scenario.invoicesIncluded = true
+    }
     self.scenario = scenario.inForce
     self.ruleSet = ruleSet
     self.timeline = try scenario.timeline

@@ -83,6 +83,7 @@ public enum ScenarioDiff {
     out += list(a.positions, b.positions)
     out += list(a.subsidies, b.subsidies)
     out += list(a.items, b.items)
+    out += list(a.organisations, b.organisations)
     return out
   }
 

@@ -20,6 +20,52 @@ public struct ProjectionDocument: Encodable {
   /// written as `budget`.
   public var layoutName: String?
   public var layoutRows: [LayoutFigures.Row]?
+  /// The cluster and the organisations its members created, each on its own
+  /// (`organisations`), when the scenario names some; `budget` and `indicators` are then their
+  /// consolidation, `staffing` and `treasury` still the cluster's.
+  public var organisations: [OrganisationDocument]?
+  public var consolidation: [GroupProjection.Line]?
+
+  /// One legal person in the JSON contract: its budget and indicators, and the invoices of
+  /// an organisation besides the cluster.
+  public struct OrganisationDocument: Encodable {
+    public var id: String
+    public var name: String
+    public var statute: String
+    public var budget: [BudgetRow]
+    public var indicators: [String: [String: Double]]
+    public var invoices: [String: [String: Double]]?
+    public var vat: [String: [String: Double]]?
+
+    init(id: String, name: String, _ p: Projection, invoices: [String: [String: Double]]? = nil, vat: [String: [String: Double]]? = nil) {
+      self.id = id
+      self.name = name
+      statute = p.scenario.statute(at: p.scenario.exercises.last!.months.last)
+      budget = p.budget.map {
+        var row = $0
+        row.label = $0.label(p.language)
+        return row
+      }
+      indicators = p.indicators
+      self.invoices = invoices
+      self.vat = vat
+    }
+  }
+
+  /// The document of a scenario with organisations: each on its own, and their consolidation
+  /// in `budget` and `indicators`.
+  public mutating func organisations(_ g: GroupProjection) {
+    organisations =
+      [OrganisationDocument(id: g.cluster.scenario.id, name: g.cluster.scenario.organisation.name, g.cluster)]
+      + g.groups.map {
+        OrganisationDocument(id: $0.organisation.id, name: $0.organisation.name, $0.projection, invoices: $0.invoices, vat: $0.vat)
+      }
+    consolidation = g.consolidation
+    budget = g.consolidation.map {
+      BudgetRow(path: $0.path, label: $0.label, labelEN: nil, budget: "total", values: $0.consolidated, shares: [:])
+    }
+    indicators = g.indicators
+  }
 
   /// The budget in another layout.
   public mutating func layout(_ f: LayoutFigures) {
@@ -42,6 +88,8 @@ public struct ProjectionDocument: Encodable {
     try c.encode(inKind, forKey: .inKind)
     try c.encodeIfPresent(treasury, forKey: .treasury)
     try c.encode(warnings, forKey: .warnings)
+    try c.encodeIfPresent(organisations, forKey: .organisations)
+    try c.encodeIfPresent(consolidation, forKey: .consolidation)
   }
 
   /// A warning in the JSON contract: its id, its message and where it comes from.
@@ -78,7 +126,7 @@ public struct ProjectionDocument: Encodable {
     case formatVersion = "format_version"
     case language, scenario, title, assumptions, periods, layout, budget, staffing, indicators
     case inKind = "in_kind"
-    case treasury, warnings
+    case treasury, warnings, organisations, consolidation
   }
 }
 

@@ -35,15 +35,21 @@ extension Plan {
     }
 
     func run() throws {
-      let projection = try diagnosing { () throws(DiagnosticList) in
-        try options.project(scenario, by: by)
+      let (projection, organisations) = try diagnosing { () throws(DiagnosticList) in
+        try options.projectWithOrganisations(scenario, by: by)
       }
       switch format {
       case .table where summary: print(ProjectionSummary.render(projection, command: "plan run \(scenario)"), terminator: "")
-      case .table: print(ProjectionTable.render(projection, layout: try figures(projection), command: "plan check \(scenario)"))
+      case .table:
+        print(ProjectionTable.render(projection, layout: try figures(projection), command: "plan check \(scenario)"))
+        if let organisations {
+          if by != .exercise { print(options.messages("organisations.by_exercise")) }
+          print(OrganisationsTable.render(organisations, m: options.messages), terminator: "")
+        }
       case .json:
         var document = ProjectionDocument(projection)
         if let f = try figures(projection) { document.layout(f) }
+        if let organisations { document.organisations(organisations) }
         print(try JSONOutput.encode(document))
       case .csv:
         let m = options.messages

@@ -23,6 +23,17 @@ struct ScenarioOptions: ParsableArguments {
     let (s, set) = try load(path)
     return try Projection.run(s, ruleSet: set, by: kind, strict: strict, messages: messages)
   }
+
+  /// The scenario projected with the organisations it names (none: `nil`), the cluster's
+  /// projection then carrying its invoices from them.
+  func projectWithOrganisations(_ path: String, by kind: Period.Kind = .exercise) throws(DiagnosticList) -> (
+    Projection, GroupProjection?
+  ) {
+    let (s, set) = try load(path)
+    guard !s.organisations.isEmpty else { return (try Projection.run(s, ruleSet: set, by: kind, strict: strict, messages: messages), nil) }
+    let g = try GroupProjection.run(s, ruleSet: set, by: kind, strict: strict, messages: messages)
+    return (g.cluster, g)
+  }
 }
 
 extension Period.Kind: ExpressibleByArgument {}
