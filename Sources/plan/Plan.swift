@@ -10,7 +10,8 @@ struct Plan: ParsableCommand {
     abstract: CLI.messages("help.plan"),
     version: "0.1.0",
     subcommands: [
-      Run.self, Compare.self, Report.self, Serve.self, Explain.self, Statutes.self, GovernanceCommand.self, Simulate.self, Solve.self,
+      Run.self, Compare.self, Members.self, Report.self, Serve.self, Explain.self, Statutes.self, GovernanceCommand.self, Simulate.self,
+      Solve.self,
       Export.self,
       Check.self,
       Cost.self,

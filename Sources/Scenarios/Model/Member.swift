@@ -15,6 +15,12 @@ public struct Member: Sendable {
   public var joined: Month
   public var left: Month?
   public var count: Int
+  /// The member's own headcount, for the thresholds of its contributions were it to employ
+  /// the hours the employers' group makes available to it (`plan members`); `nil`: not given.
+  public var headcount: Double? = nil
+  /// Whether the member is subject to VAT (its taxe sur les salaires, and the group's VAT it
+  /// may deduct); `nil`: not given, taken as not.
+  public var vatLiable: Bool? = nil
   public var location: SourceLocation
 }
 
@@ -47,6 +53,14 @@ extension Member: ScenarioEntry {
       .month("joined", \.joined, required: true),
       .optionalMonth("left", \.left),
       .count("count", \.count, minimum: 1),
+      Field(
+        key: "headcount",
+        read: { (m, n, _) throws(DiagnosticList) in m.headcount = try ScenarioValue.number(n, "headcount", unit: .count, .nonNegative) },
+        show: { $0.headcount.map(ScenarioValue.show) ?? "–" }),
+      Field(
+        key: "vat_liable",
+        read: { (m, n, _) throws(DiagnosticList) in m.vatLiable = try ScenarioValue.bool(n, "vat_liable") },
+        show: { $0.vatLiable.map { "\($0)" } ?? "–" }),
     ]
   }
 
