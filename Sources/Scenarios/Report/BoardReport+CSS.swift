@@ -24,6 +24,9 @@ extension BoardReport {
     tr.section th, tr.section td { font-weight: bold; }
     th.d3, th.d4 { padding-left: 1.4rem; }
     td.negative { color: #a8250d; }
+    section.synthesis { overflow-x: auto; }
+    table.options.many { font-size: .82rem; }
+    table.options.many th, table.options.many td { padding: .15rem .25rem; }
     table.parameters td, table.inputs td { text-align: left; white-space: normal; font-size: .8rem; }
     td.hash { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .7rem; }
     ul.constraints li.violated strong { color: #a8250d; }

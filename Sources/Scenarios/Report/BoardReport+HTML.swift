@@ -63,7 +63,8 @@ extension BoardReport {
       .joined(separator: " ; ")
       out += "</p>\n"
     }
-    out += "<table class=\"options\">\n<thead><tr><th></th>"
+    // More than six options (two scenarios under four statutes): a smaller type, to fit.
+    out += "<table class=\"options\(options.count > 6 ? " many" : "")\">\n<thead><tr><th></th>"
     for o in options { out += "<th scope=\"col\">\(e(o.label))</th>" }
     out += "</tr></thead>\n<tbody>\n"
     // A scenario's figure (not a statute's variant of it) links to its explanation.
