@@ -51,15 +51,17 @@ public struct GroupProjection: Sendable {
   public static func run(
     _ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false, messages: Messages = .of(.en)
   ) throws(DiagnosticList) -> GroupProjection {
-    let (_, invoiced) = try invoicing(scenario, ruleSet: ruleSet, messages: messages)
+    var (cluster, invoiced) = try invoicing(scenario, ruleSet: ruleSet, messages: messages)
     var groups: [Group] = []
     for (o, group, invoices, vat, basis, unassigned) in invoiced {
       let projection = try Projection.run(group, ruleSet: ruleSet, legalLimitsAsWarnings: true, messages: messages)
       groups.append(
         Group(organisation: o, scenario: group, projection: projection, invoices: invoices, vat: vat, basis: basis, unassigned: unassigned))
     }
-    // The cluster's planner adds its own invoices (ScenarioPlanner, through `invoicing`).
-    let clusterProjection = try Projection.run(scenario, ruleSet: ruleSet, by: kind, strict: strict, messages: messages)
+    // The cluster with its invoices, as its planner would make it (not computed twice).
+    cluster.organisations = scenario.organisations
+    cluster.invoicesIncluded = true
+    let clusterProjection = try Projection.run(cluster, ruleSet: ruleSet, by: kind, strict: strict, messages: messages)
     let periods = scenario.exercises.map(\.id)
     return GroupProjection(
       cluster: clusterProjection, groups: groups, periods: periods,

@@ -12,11 +12,9 @@ extension Plan {
     var scenario: String
     @Option(help: CLI.help("help.members.member"))
     var member: String?
-    @Option(help: CLI.help("help.members.format"))
-    var format = MembersFormat.table
+    @Option(help: OutputFormat.help)
+    var format = OutputFormat.table
     @OptionGroup var options: ScenarioOptions
-
-    enum MembersFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
       let m = options.messages
