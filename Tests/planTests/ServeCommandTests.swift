@@ -214,6 +214,12 @@ import Testing
     let statutes = String(decoding: try await server.request("GET", "/statutes/baseline").data, as: UTF8.self)
     #expect(statutes.contains("data-option=\"baseline/scic\""))
     #expect(try await server.request("GET", "/compare?ids=").status == 400)
+    // Each member's view of the employers' group, linked from its scenario's page.
+    let members = String(decoding: try await server.request("GET", "/members/eage-2012").data, as: UTF8.self)
+    #expect(members.contains("Le Fil (le_fil)") && members.contains("The same hours as its own staff"))
+    #expect(
+      String(decoding: try await server.request("GET", "/scenarios/eage-2012").data, as: UTF8.self).contains("href=\"/members/eage-2012\""))
+    #expect(try await server.request("GET", "/members/baseline").status == 422)
     // An explanation links each parameter to its history, with its dated values and references.
     let explain = String(
       decoding: try await server.request("GET", "/explain/baseline?line=taxe_salaires_due&period=2013").data, as: UTF8.self)

@@ -64,9 +64,10 @@ extension WebApp {
     let open = Self.openPeriods(s, p)
     let figures = Self.figures(p, periods: open)
     var out = "<h1>\(e(s.title))</h1>\n"
-    let links = [
+    var links = [
       ("/simulate/\(e(id))", m("web.link.simulate")), ("/statutes/\(e(id))", m("web.link.statutes")),
     ]
+    if !s.organisations.isEmpty { links.append(("/members/\(e(id))", m("web.link.members"))) }
     out += "<p class=\"links\">" + links.map { "<a href=\"\($0.0)\">\(e($0.1))</a>" }.joined(separator: " · ") + "</p>\n"
     // The figures that move, first, each linked to its explanation.
     out += "<table class=\"figures\" id=\"figures\"><thead><tr><th></th>"
@@ -268,6 +269,46 @@ extension WebApp {
       let query = "line=\(line)&period=\(period)".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
       return "/explain/\(id)?\(query)"
     }
+  }
+
+  /// Each member's view (`plan members`): what it pays with the employers' group, and what
+  /// the same hours would cost it as their employer.
+  func membersPage(_ id: String) throws -> String {
+    let view = try diagnosed { () throws(DiagnosticList) in
+      let s = try ScenarioLoader.load(try self.workspace.path(of: id))
+      guard !s.organisations.isEmpty else {
+        throw DiagnosticList([.error(.scenarioMissingField, Phrase("error.members.no_organisation", ["path": .text(id)]))])
+      }
+      return try MemberView.run(
+        try GroupProjection.run(s, ruleSet: self.ruleSet, messages: self.m), ruleSet: self.ruleSet, messages: self.m)
+    }
+    var out = "<p><a href=\"/scenarios/\(e(id))\">\(e(m("web.back")))</a></p>\n<h1>\(e(m("members.title")))</h1>\n"
+    out += "<p class=\"note\">\(e(m("members.alone_note")))</p>\n"
+    let periods = view.periods.filter { p in view.members.contains { $0.periods[p] != nil } }
+    for row in view.members {
+      out += "<h2>\(e(m("members.member", ["name": row.name, "id": row.id, "employer": m("statute.\(row.employer)")])))</h2>\n"
+      out +=
+        "<table class=\"figures\"><thead><tr><th></th>" + periods.map { "<th scope=\"col\">\(e($0))</th>" }.joined()
+        + "</tr></thead><tbody>\n"
+      let lines: [(String, (MemberView.Figures) -> Double?)] = [
+        ("members.dues", { $0.pays["dues"] }), ("members.invoices", { $0.pays["invoices"] ?? 0 }), ("members.vat", { $0.pays["vat"] }),
+        ("members.net", { $0.netWithGroup }), ("members.alone", { $0.costAlone }), ("members.saving", { $0.saving }),
+      ]
+      for (key, value) in lines where key != "members.vat" || row.periods.values.contains(where: { $0.pays["vat"] != nil }) {
+        out += "<tr><th scope=\"row\">\(e(m(key)))</th>"
+        for p in periods {
+          let v = row.periods[p].flatMap(value)
+          out += "<td\((v ?? 0) < 0 ? " class=\"negative\"" : "")>\(e(v.map(m.amount) ?? "–"))</td>"
+        }
+        out += "</tr>\n"
+      }
+      out += "</tbody></table>\n"
+      if !row.headcountGiven {
+        out += "<p class=\"note\">\(e(m("members.headcount_default", ["n": m.number(row.headcount, digits: 0)])))</p>\n"
+      }
+      for w in row.warnings { out += "<p class=\"note\">\(e(m("members.warning", ["message": w.message(in: m)])))</p>\n" }
+    }
+    return page(m("members.title"), out)
   }
 
   /// A parameter with its history: each dated value, its reference, why it is unconfirmed.

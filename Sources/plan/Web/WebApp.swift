@@ -87,6 +87,9 @@ struct WebApp: Sendable {
       let body: RunRequest = try await self.decode(&request, context)
       return try self.json(try await self.in(request).whatIf(id, body.changes ?? []))
     }
+    router.get("/members/:id") { request, context in
+      try self.html(try self.in(request).membersPage(try context.parameters.require("id")))
+    }
     router.get("/simulate/:id") { request, context in
       let draws = request.uri.queryParameters["draws"].flatMap { Int(String($0)) } ?? 10_000
       return try self.html(try self.in(request).simulatePage(try context.parameters.require("id"), draws: draws))
