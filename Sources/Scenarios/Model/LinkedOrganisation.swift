@@ -17,6 +17,19 @@ public struct LinkedOrganisation: Sendable {
     public var location: SourceLocation
   }
 
+  /// A member of the organisation (a member of the cluster, or the cluster itself), from
+  /// when to when, and its votes at the general meeting.
+  public struct Membership: Sendable {
+    public var member: String
+    public var from: Month?
+    public var to: Month?
+    /// Votes at the general meeting: one member, one vote unless the scenario says otherwise.
+    public var votes: Double
+    public var location: SourceLocation
+
+    func covers(_ month: Month) -> Bool { (from.map { $0 <= month } ?? true) && (to.map { month <= $0 } ?? true) }
+  }
+
   public var fieldLocations: [String: SourceLocation] = [:]
   public var id: String
   public var name: String = ""
@@ -32,7 +45,25 @@ public struct LinkedOrganisation: Sendable {
   /// Why the scenario takes that VAT regime (the conditions of art. 261 B, a ruling, …).
   public var vatSource: String = ""
   public var provision: [Provision] = []
+  /// Its members (`members:`), or, when the scenario does not list them, every member the
+  /// group makes hours available to, over the whole horizon, one vote each.
+  public var memberships: [Membership] = []
+  /// Whether the scenario listed the members (otherwise they are taken from `provision`).
+  public var membersGiven = false
   public var location: SourceLocation
+
+  /// The members as listed, or taken from the provisions (in their order, one vote each).
+  public var members: [Membership] {
+    if membersGiven { return memberships }
+    var seen: [String] = []
+    for p in provision where !seen.contains(p.member) { seen.append(p.member) }
+    return seen.map { id in
+      Membership(member: id, from: nil, to: nil, votes: 1, location: provision.first { $0.member == id }!.location)
+    }
+  }
+
+  /// Who is a member in `month`.
+  public func members(in month: Month) -> [Membership] { members.filter { $0.covers(month) } }
 
   /// The member id of the cluster itself, when the group makes hours available to it.
   public static let cluster = "cluster"
@@ -74,6 +105,26 @@ extension LinkedOrganisation: ScenarioEntry {
           }
         },
         show: { o in o.provision.map { "\($0.position)→\($0.member) \(ScenarioValue.show($0.share))" }.joined(separator: ", ") }),
+      Field(
+        key: "members",
+        read: { (o, n, _) throws(DiagnosticList) in
+          o.memberships = []
+          o.membersGiven = true
+          for e in try n.sequence("the organisation's members") {
+            try ScenarioValue.known(e, ["id", "from", "to", "votes"], "an organisation's member")
+            let id = try ScenarioValue.required(e, "id", "an organisation's member").string("a member's id")
+            let from = try e.value("from").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
+            let to = try e.value("to").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
+            if let from, let to, to < from {
+              throw ScenarioValue.error(
+                Phrase("error.organisation.provision_dates", ["from": .text("\(from)"), "to": .text("\(to)")]), e,
+                id: .scenarioOutOfDomain)
+            }
+            let votes = try e.value("votes").map { (v) throws(DiagnosticList) in try ScenarioValue.number(v, "votes", .nonNegative) } ?? 1
+            o.memberships.append(Membership(member: id, from: from, to: to, votes: votes, location: e.location))
+          }
+        },
+        show: { o in o.memberships.map { "\($0.member) \(ScenarioValue.show($0.votes))" }.joined(separator: ", ") }),
     ]
   }
 

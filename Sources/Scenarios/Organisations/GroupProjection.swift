@@ -25,6 +25,26 @@ public struct GroupProjection: Sendable {
     /// hours not made available), which the group bears.
     public var basis: [String: Double]
     public var unassigned: [String: Double]
+
+    /// By exercise: the highest, at a month's end, of its debts to its employees and to the
+    /// contribution collectors (pay and social contributions accrued and not yet paid, as its
+    /// cash plan pays them), which its members answer for jointly: any of them can be asked
+    /// for the whole (art. L1253-8 C. trav.).
+    public var jointLiability: [String: Double] {
+      guard let t = projection.treasury else { return [:] }
+      var out: [String: Double] = [:]
+      for period in projection.periods {
+        guard let highest = period.monthIndices.filter({ t.months.indices.contains($0) }).map({ t.months[$0].payrollPayables }).max()
+        else { continue }
+        out[period.id] = highest
+      }
+      return out
+    }
+
+    /// Its members at `month` and their votes (one member, one vote unless the scenario says).
+    public func votes(at month: Month) -> [(member: String, votes: Double)] {
+      organisation.members(in: month).map { ($0.member, $0.votes) }
+    }
   }
 
   /// One line of the consolidated budget by exercise: the cluster's, the groups', the
@@ -245,6 +265,39 @@ public struct GroupProjection: Sendable {
   /// members, months within the contract, no more than the hours the group employs.
   static func check(_ o: LinkedOrganisation, group: Scenario, cluster: Scenario) throws(DiagnosticList) {
     let members = Set(cluster.members.map(\.id) + [LinkedOrganisation.cluster])
+    func unknown(_ member: String, at location: SourceLocation) -> DiagnosticList {
+      DiagnosticList([
+        .error(
+          .scenarioUnknownValue,
+          Phrase(
+            "error.organisation.member",
+            [
+              "id": .text(o.id), "member": .text(member),
+              "near": Phrase.suggestion(Suggestion.nearest(to: member, among: Array(members))),
+            ]),
+          at: location)
+      ])
+    }
+    // Its members: each a member of the cluster (or the cluster), once at a time.
+    let horizon = (first: cluster.exercises.first!.months.first, last: cluster.exercises.last!.months.last)
+    for (i, a) in o.memberships.enumerated() {
+      guard members.contains(a.member) else { throw unknown(a.member, at: a.location) }
+      for b in o.memberships[..<i] where b.member == a.member {
+        let (af, at) = (a.from ?? horizon.first, a.to ?? horizon.last), (bf, bt) = (b.from ?? horizon.first, b.to ?? horizon.last)
+        guard at < bf || bt < af else {
+          throw DiagnosticList([
+            .error(
+              .scenarioOutOfDomain,
+              Phrase(
+                "error.organisation.membership_overlap",
+                [
+                  "id": .text(o.id), "member": .text(a.member), "from": .month(max(af, bf)), "to": .month(min(at, bt)),
+                  "line": .integer(b.location.line),
+                ]), at: a.location)
+          ])
+        }
+      }
+    }
     var shares: [String: [Month: Double]] = [:]
     for p in o.provision {
       guard let position = group.positions.first(where: { $0.id == p.position }) else {
@@ -260,19 +313,7 @@ public struct GroupProjection: Sendable {
             at: p.location)
         ])
       }
-      guard members.contains(p.member) else {
-        throw DiagnosticList([
-          .error(
-            .scenarioUnknownValue,
-            Phrase(
-              "error.organisation.member",
-              [
-                "id": .text(o.id), "member": .text(p.member),
-                "near": Phrase.suggestion(Suggestion.nearest(to: p.member, among: Array(members))),
-              ]),
-            at: p.location)
-        ])
-      }
+      guard members.contains(p.member) else { throw unknown(p.member, at: p.location) }
       let from = p.from ?? position.start, to = p.to ?? position.end
       guard from >= position.start, to <= position.end else {
         throw DiagnosticList([
@@ -290,6 +331,17 @@ public struct GroupProjection: Sendable {
       var month = from
       let last = min(to, cluster.exercises.last!.months.last)
       while month <= last {
+        // Only the group's members are served (and invoiced).
+        guard !o.membersGiven || o.memberships.contains(where: { $0.member == p.member && $0.covers(month) }) else {
+          throw DiagnosticList([
+            .error(
+              .scenarioOutOfDomain,
+              Phrase(
+                "error.organisation.not_a_member_then",
+                ["id": .text(o.id), "member": .text(p.member), "position": .text(p.position), "month": .month(month)]),
+              at: p.location)
+          ])
+        }
         shares[p.position, default: [:]][month, default: 0] += p.share
         if shares[p.position]![month]! > 1 + 1e-9 {
           throw DiagnosticList([

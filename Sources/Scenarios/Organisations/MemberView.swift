@@ -19,11 +19,22 @@ public struct MemberView: Sendable {
     public var costAlone: Double?
     /// `costAlone` less what it pays the group (invoices and VAT): what the group saves it.
     public var saving: Double?
+    /// The employers' groups' debts to their employees and to the contribution collectors
+    /// that the member answers for while a member, jointly with the others (art. L1253-8 C.
+    /// trav.: any member can be asked for the whole): the highest at a month's end of the
+    /// exercise. `nil` when it is a member of none.
+    public var jointLiability: Double?
+    /// Of that, its share by its use of the group (its invoices over all of them): what it
+    /// bears in the end if the group's statutes apportion the debts by use, or what it can
+    /// claim back from the others after paying the whole.
+    public var jointLiabilityByUse: Double?
 
     enum CodingKeys: String, CodingKey {
       case pays, receives, saving
       case netWithGroup = "net_with_group"
       case costAlone = "cost_alone"
+      case jointLiability = "joint_liability"
+      case jointLiabilityByUse = "joint_liability_by_use"
     }
   }
 
@@ -75,6 +86,36 @@ public struct MemberView: Sendable {
         periods[period.id] = Figures(
           pays: pays, receives: [:], netWithGroup: Money.sum(Array(pays.values)), costAlone: nil, saving: nil)
       }
+      // What it answers for, jointly with the group's other members.
+      for period in cluster.periods where periods[period.id] != nil {
+        var highest: Double?, byUse = 0.0
+        for m in period.monthIndices {
+          var owed: Double?
+          for group in g.groups {
+            guard let t = group.projection.treasury, t.months.indices.contains(m),
+              group.organisation.members(in: t.months[m].month).contains(where: { $0.member == member.id })
+            else { continue }
+            owed = (owed ?? 0) + t.months[m].payrollPayables
+          }
+          if let owed, owed > (highest ?? -.infinity) {
+            highest = owed
+            // Its share by use, in the month the debts are highest.
+            byUse = 0
+            for group in g.groups {
+              guard let t = group.projection.treasury, t.months.indices.contains(m),
+                group.organisation.members(in: t.months[m].month).contains(where: { $0.member == member.id })
+              else { continue }
+              let all = Money.sum(group.invoices.values.map { $0[period.id] ?? 0 })
+              let own = group.invoices[member.id]?[period.id] ?? 0
+              byUse += all == 0 ? 0 : t.months[m].payrollPayables * own / all
+            }
+          }
+        }
+        if let highest {
+          periods[period.id]!.jointLiability = Money.cents(highest)
+          periods[period.id]!.jointLiabilityByUse = Money.cents(byUse)
+        }
+      }
       // The same hours as its own employees.
       var alone = Scenario(
         id: "\(g.scenario.id)-\(member.id)-alone", title: member.name, path: g.scenario.path, rulesFolder: g.scenario.rulesFolder,
@@ -90,8 +131,22 @@ public struct MemberView: Sendable {
         for (i, p) in group.organisation.provision.enumerated() where p.member == member.id {
           guard var position = group.scenario.positions.first(where: { $0.id == p.position }) else { continue }
           position.id = "\(group.organisation.id)_\(p.position)_\(i)"
+          let contract = (position.start, position.end)
           position.start = max(position.start, p.from ?? position.start)
           if let to = p.to { position.end = min(position.end, to) }
+          // Each exercise's hours for the months it is made available (of the months its
+          // contract works in that exercise).
+          for exercise in g.scenario.exercises {
+            guard position.hours.values[exercise.id] != nil else { continue }
+            let worked = exercise.months.filter { $0 >= contract.0 && $0 <= contract.1 }.count
+            let made = exercise.months.filter { $0 >= position.start && $0 <= position.end }.count
+            if made == 0 {
+              position.hours.values[exercise.id] = nil
+              position.gross.values[exercise.id] = nil
+            } else if worked > 0 {
+              position.hours.values[exercise.id]! *= Double(made) / Double(worked)
+            }
+          }
           position.hours = position.hours.scaled(by: p.share)
           position.gross = position.gross.scaled(by: p.share)
           alone.positions.append(position)

@@ -346,6 +346,8 @@ extension ProjectionBuilder {
     var months: [Treasury.MonthFlows] = []
     var cash = opening, drawn = 0.0, advanced = 0.0
     var accruedIn = 0.0, receivedIn = 0.0, accruedOut = 0.0, paidOut = 0.0
+    let payroll = ["salaries", "social-contributions"]
+    var payrollAccrued = 0.0, payrollPaid = 0.0
     var subsidiesAccrued = 0.0, subsidiesReceived = 0.0
     var implied = Array(repeating: 0.0, count: count)
     func isSubsidy(_ kind: String) -> Bool { kind.hasPrefix("subsidy:") || kind.hasPrefix("recorded:") }
@@ -368,12 +370,17 @@ extension ProjectionBuilder {
       }
       receivedIn += Money.sum(Array(r.values))
       paidOut += Money.sum(Array(d.values))
+      for kind in payroll {
+        payrollAccrued += accrued[kind]?[m] ?? 0
+        payrollPaid += d[kind] ?? 0
+      }
       months.append(
         Treasury.MonthFlows(
           month: timeline.months[m], opening: cash, receipts: r, disbursements: d, financing: financing, closing: closing,
           overdraft: drawn, advances: advanced, receivables: Money.cents(accruedIn - receivedIn),
           payables: Money.cents(accruedOut - paidOut)))
       months[months.count - 1].subsidiesToCome = Money.cents(subsidiesAccrued - subsidiesReceived)
+      months[months.count - 1].payrollPayables = Money.cents(payrollAccrued - payrollPaid)
       cash = closing
     }
     var figures: [String: Treasury.PeriodFigures] = [:]

@@ -36,6 +36,23 @@ public struct ProjectionDocument: Encodable {
     public var indicators: [String: [String: Double]]
     public var invoices: [String: [String: Double]]?
     public var vat: [String: [String: Double]]?
+    /// An employers' group's members at the horizon's end and their votes, and by exercise
+    /// the highest of its debts to employees and contribution collectors, which they answer
+    /// for jointly (art. L1253-8 C. trav.).
+    public var members: [String: Double]?
+    public var jointLiability: [String: Double]?
+
+    enum CodingKeys: String, CodingKey {
+      case id, name, statute, budget, indicators, invoices, vat, members
+      case jointLiability = "joint_liability"
+    }
+
+    init(_ g: GroupProjection.Group) {
+      self.init(id: g.organisation.id, name: g.organisation.name, g.projection, invoices: g.invoices, vat: g.vat)
+      members = Dictionary(
+        g.votes(at: g.scenario.exercises.last!.months.last).map { ($0.member, $0.votes) }, uniquingKeysWith: +)
+      jointLiability = g.jointLiability
+    }
 
     init(id: String, name: String, _ p: Projection, invoices: [String: [String: Double]]? = nil, vat: [String: [String: Double]]? = nil) {
       self.id = id
@@ -57,9 +74,7 @@ public struct ProjectionDocument: Encodable {
   public mutating func organisations(_ g: GroupProjection) {
     organisations =
       [OrganisationDocument(id: g.cluster.scenario.id, name: g.cluster.scenario.organisation.name, g.cluster)]
-      + g.groups.map {
-        OrganisationDocument(id: $0.organisation.id, name: $0.organisation.name, $0.projection, invoices: $0.invoices, vat: $0.vat)
-      }
+      + g.groups.map(OrganisationDocument.init)
     consolidation = g.consolidation
     budget = g.consolidation.map {
       BudgetRow(path: $0.path, label: $0.label, labelEN: nil, budget: "total", values: $0.consolidated, shares: [:])

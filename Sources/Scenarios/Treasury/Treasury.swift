@@ -32,6 +32,10 @@ public struct Treasury: Sendable {
     /// Accrued and not yet received, accrued and not yet paid, at the month's end.
     public var receivables: Double
     public var payables: Double
+    /// Of the payables, the pay and the social contributions accrued and not yet paid: the
+    /// debts to the employees and to the contribution collectors (what the members of an
+    /// employers' group answer for jointly, art. L1253-8 C. trav.).
+    public var payrollPayables: Double = 0
 
     public var totalReceipts: Double { Money.sum(Array(receipts.values)) }
     public var totalDisbursements: Double { Money.sum(Array(disbursements.values)) }

@@ -86,6 +86,9 @@ enum MembersTable {
     let width = 40
     let periods = v.periods.filter { p in v.members.contains { $0.periods[p] != nil } }
     var out = m("members.title") + "\n" + m("members.alone_note") + "\n"
+    if v.members.contains(where: { r in r.periods.values.contains { $0.jointLiability != nil } }) {
+      out += m("members.joint_liability_note") + "\n"
+    }
     for row in v.members {
       out += "\n" + m("members.member", ["name": row.name, "id": row.id, "employer": m("statute.\(row.employer)")]) + "\n"
       out += pad("", width) + periods.map { left($0, 13) }.joined() + "\n"
@@ -100,6 +103,10 @@ enum MembersTable {
       values(m("members.net")) { $0.netWithGroup }
       values(m("members.alone")) { $0.costAlone }
       values(m("members.saving")) { $0.saving }
+      if row.periods.values.contains(where: { $0.jointLiability != nil }) {
+        values(m("members.joint_liability")) { $0.jointLiability }
+        values(m("members.joint_liability_by_use")) { $0.jointLiabilityByUse }
+      }
       if !row.headcountGiven { out += "  " + m("members.headcount_default", ["n": m.number(row.headcount, digits: 0)]) + "\n" }
       for w in row.warnings { out += "  " + m("members.warning", ["message": w.message(in: m)]) + "\n" }
     }

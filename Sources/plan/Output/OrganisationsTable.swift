@@ -47,6 +47,21 @@ enum OrganisationsTable {
       out += line(m("organisations.unassigned"), group.unassigned.mapValues(Money.cents))
       if o.feeRate > 0 { out += "  " + m("organisations.fee", ["rate": m.percent(o.feeRate)]) + "\n" }
       out += "  " + m("organisations.vat_source", ["source": o.vatSource]) + "\n"
+      // Who its members are, their votes, and what they answer for.
+      let last = p.scenario.exercises.last!.months.last
+      let votes = group.votes(at: last)
+      let equal = Set(votes.map(\.votes)).count <= 1
+      let listed = votes.map { v in
+        let name = v.member == LinkedOrganisation.cluster ? m("organisations.the_cluster") : names[v.member] ?? v.member
+        return equal ? name : m("organisations.member_votes", ["name": name, "votes": m.number(v.votes, digits: 0)])
+      }
+      out +=
+        "\n"
+        + m(
+          o.membersGiven ? (equal ? "organisations.members.equal" : "organisations.members.weighted") : "organisations.members.default",
+          ["month": m.month(last), "count": m.integer(votes.count), "list": listed.joined(separator: ", ")]) + "\n" + header()
+      out += line(m("organisations.joint_liability"), group.jointLiability)
+      out += "  " + m("organisations.joint_liability.note") + "\n"
     }
     out += "\n" + m("organisations.consolidation") + "\n" + header()
     for path in ["charges/total", "produits/total"] {

@@ -99,6 +99,8 @@ import Testing
     ("over-hours", "made available for 110.0% of its hours in Jan 2013"),
     ("outside-contract", "from Jun 2011 to …, outside its contract (Jan 2012 to …)"),
     ("vat-mismatch", "vat: taxable needs its file to say organisation: vat_liable: true"),
+    ("membership-overlap", "'le_fil' is a member twice from Jan 2014 to Dec 2015 (see also line 6)"),
+    ("not-a-member-then", "made available to 'le_fil' in Jan 2014, when it is not a member"),
   ])
   func refusedWhereWritten(name: String, words: String) throws {
     let path = Self.fixtures.appendingPathComponent("\(name).yaml").path
@@ -106,5 +108,60 @@ import Testing
     let first = try #require(errors.first, "\(name) accepted")
     #expect(first.message.contains(words), "\(first.message)")
     #expect(first.location?.file == path)
+  }
+
+  /// What the members answer for jointly (art. L1253-8 C. trav.): the pay and contributions
+  /// due and not yet paid. The group (three employees) pays its contributions quarterly, so at
+  /// a quarter's end it owes the quarter's contributions, which the next month pays.
+  @Test func jointLiabilityIsWhatTheGroupOwesItsStaffAndCollectors() throws {
+    let g = try #require(Self.eage.groups.first)
+    let t = try #require(g.projection.treasury)
+    var highest: [String: Double] = [:]
+    for (i, month) in t.months.enumerated() where month.month.month % 3 == 0 && i + 1 < t.months.count {
+      let owed = t.months[i].payrollPayables
+      #expect(owed == (t.months[i + 1].disbursements["social-contributions"] ?? 0), "\(month.month)")
+      if month.month.year >= 2012 { #expect(owed > 0) }
+      let exercise = try #require(Self.eage.scenario.exercises.first { $0.months.contains(month.month) })
+      highest[exercise.id] = max(highest[exercise.id] ?? 0, owed)
+    }
+    // Within a quarter it owes less: the quarter's end is the highest.
+    for period in ["2012", "2013", "2014"] { #expect(g.jointLiability[period] == highest[period], "\(period)") }
+    // Each member answers for the whole; their shares by use, with the cluster's, make it up.
+    let view = try MemberView.run(Self.eage, ruleSet: ShippedRules.ruleSet)
+    for period in ["2012", "2013"] {
+      let whole = try #require(g.jointLiability[period])
+      let all = Money.sum(g.invoices.values.map { $0[period] ?? 0 })
+      let cluster = whole * (g.invoices[LinkedOrganisation.cluster]?[period] ?? 0) / all
+      var shares = cluster
+      for row in view.members {
+        let f = try #require(row.periods[period])
+        #expect(f.jointLiability == whole, "\(row.id) answers for the whole")
+        shares += f.jointLiabilityByUse ?? 0
+      }
+      #expect(abs(shares - whole) < 0.01 * Double(view.members.count + 1), "\(period)")
+    }
+    // One member, one vote by default: those it makes staff available to, the cluster first.
+    let votes = g.votes(at: Month(2015, 12))
+    #expect(votes.first?.member == LinkedOrganisation.cluster && votes.count == 13 && votes.allSatisfy { $0.votes == 1 })
+  }
+
+  /// Members listed with dates and votes: a member answers only while it is one.
+  @Test func membersWithDatesAndVotes() throws {
+    let s = try ScenarioLoader.load(Self.fixtures.appendingPathComponent("weighted-votes.yaml").path)
+    let g = try GroupProjection.run(s, ruleSet: ShippedRules.ruleSet)
+    let group = try #require(g.groups.first)
+    #expect(group.votes(at: Month(2013, 6)).map(\.member) == ["cluster", "le_fil"])
+    #expect(group.votes(at: Month(2014, 6)).map { "\($0.member) \($0.votes)" } == ["cluster 2.0", "raiso 1.0"])
+    let view = try MemberView.run(g, ruleSet: ShippedRules.ruleSet)
+    func row(_ id: String) throws -> MemberView.Row { try #require(view.members.first { $0.id == id }) }
+    #expect(try row("le_fil").periods["2013"]?.jointLiability == group.jointLiability["2013"])
+    #expect(try row("le_fil").periods["2014"]?.jointLiability == nil, "gone by 2014")
+    // Alone, its hours stop when it leaves.
+    #expect(try row("le_fil").periods["2013"]?.costAlone != nil)
+    #expect(try row("le_fil").periods["2014"]?.costAlone == nil)
+    #expect(try row("raiso").periods["2013"]?.jointLiability == nil, "not yet a member")
+    #expect(try row("raiso").periods["2014"]?.jointLiability == group.jointLiability["2014"])
+    #expect(try row("raiso").periods["2014"]?.jointLiabilityByUse == 0, "it uses nothing")
+    #expect(try row("la_fabrique").periods["2014"]?.jointLiability == nil, "never a member")
   }
 }
