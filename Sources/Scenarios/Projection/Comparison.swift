@@ -34,7 +34,27 @@ public struct Comparison: Sendable {
     "result", "reserves", "subsidies_share", "fte", "cost_per_fte", "dues_per_member", "lowest_cash", "financing_cost",
   ]
 
-  public init(_ projections: [Projection]) {
+  /// The consolidated figures compared when a scenario names organisations besides the
+  /// cluster (the cluster alone for a scenario that names none: it is its own consolidation).
+  public static let consolidatedKeys = ["charges", "income", "result", "reserves", "lowest_cash"]
+
+  /// A scenario's consolidated figures by key and period: of the cluster and its
+  /// organisations (`g`), or of the cluster alone.
+  public static func consolidated(_ p: Projection, _ g: GroupProjection?) -> [String: [String: Double]] {
+    func total(_ path: String) -> [String: Double] {
+      if let g { return g.consolidation.first { $0.path == path }?.consolidated ?? [:] }
+      return p.budget.first { $0.path == path && $0.budget == "total" }?.values ?? [:]
+    }
+    let indicators = g?.indicators ?? p.indicators
+    return [
+      "charges": total("charges/total"), "income": total("produits/total"), "result": indicators["result"] ?? [:],
+      "reserves": indicators["reserves"] ?? [:], "lowest_cash": indicators["lowest_cash"] ?? [:],
+    ]
+  }
+
+  /// `consolidated`: by scenario id, its consolidated figures (`consolidated(_:_:)`), given
+  /// when one of the scenarios names organisations; compared after the cluster's own rows.
+  public init(_ projections: [Projection], consolidated: [String: [String: [String: Double]]] = [:]) {
     self.projections = projections
     var periods: [String] = []
     for p in projections { for period in p.periods where !periods.contains(period.id) { periods.append(period.id) } }
@@ -60,6 +80,13 @@ public struct Comparison: Sendable {
       var values: [String: [String: Double]] = [:]
       for p in projections { values[p.scenario.id] = p.indicators[key] }
       rows.append(Row(key: key, label: m("indicator.\(key)"), values: values))
+    }
+    if !consolidated.isEmpty {
+      for key in Self.consolidatedKeys {
+        var values: [String: [String: Double]] = [:]
+        for p in projections { values[p.scenario.id] = consolidated[p.scenario.id]?[key] }
+        rows.append(Row(key: "consolidated.\(key)", label: m("compare.consolidated.\(key)"), values: values))
+      }
     }
     self.rows = rows
     var differences: [String: [String]] = [:]

@@ -16,10 +16,15 @@ extension Plan {
 
     func run() throws {
       guard scenarios.count >= 2 else { throw ValidationError(CLI.messages("error.compare_two")) }
-      let projections = try diagnosing { () throws(DiagnosticList) in
-        try scenarios.map { (p) throws(DiagnosticList) in try options.project(p) }
+      let projected = try diagnosing { () throws(DiagnosticList) in
+        try scenarios.map { (p) throws(DiagnosticList) in try options.projectWithOrganisations(p) }
       }
-      let comparison = Comparison(projections)
+      // With organisations, the consolidations too (the cluster alone where a scenario names none).
+      var consolidated: [String: [String: [String: Double]]] = [:]
+      if projected.contains(where: { $0.1 != nil }) {
+        for (p, g) in projected { consolidated[p.scenario.id] = Comparison.consolidated(p, g) }
+      }
+      let comparison = Comparison(projected.map(\.0), consolidated: consolidated)
       print(format == .json ? try JSONOutput.encode(ComparisonDocument(comparison)) : ComparisonTable.render(comparison))
     }
   }
