@@ -22,8 +22,8 @@ values = load_workbook(path, data_only=True)
 exercises = json.load(open(by_exercise))
 months = json.load(open(by_month))
 names = {
-    "fr": {"budget": "Budget", "monthly": "Budget mensuel", "cash": "Trésorerie"},
-    "en": {"budget": "Budget", "monthly": "Monthly budget", "cash": "Cash plan"},
+    "fr": {"budget": "Budget", "monthly": "Budget mensuel", "cash": "Trésorerie", "consolidation": "Consolidation", "consolidated": "consolidé"},
+    "en": {"budget": "Budget", "monthly": "Monthly budget", "cash": "Cash plan", "consolidation": "Consolidation", "consolidated": "consolidated"},
 }[lang]
 errors = []
 checked = {"figures": 0, "formulas": 0}
@@ -52,6 +52,11 @@ def check_budget(sheet, documents):
     rows = list(v.iter_rows(values_only=True))
     r = 0
     for doc in documents:
+        if doc.get("organisations") and all(b["budget"] == "total" for b in doc["budget"]):
+            # By exercise, a scenario with organisations has the consolidation as its budget;
+            # the Budget sheet is the cluster's, the first of its organisations.
+            cluster = doc["organisations"][0]
+            doc = dict(doc, budget=cluster["budget"], indicators=cluster["indicators"])
         r += 1  # the scenario's title
         periods = [p["id"] for p in doc["periods"]]
         r += 2  # periods, columns
@@ -102,6 +107,31 @@ def check_cash(sheet, documents):
         r += len(t["months"]) + 1
 
 
+def check_consolidation(documents):
+    """The consolidated block of the Consolidation sheet: each line as the JSON's, in order."""
+    grouped = [d for d in documents if d.get("consolidation")]
+    if not grouped:
+        return
+    if names["consolidation"] not in values.sheetnames:
+        errors.append("no Consolidation sheet for a scenario with organisations")
+        return
+    rows = list(values[names["consolidation"]].iter_rows(values_only=True))
+    starts = [i for i, row in enumerate(rows) if row[0] == names["consolidated"]]
+    if len(starts) != len(grouped):
+        errors.append(f"{len(starts)} consolidated blocks for {len(grouped)} scenarios with organisations")
+        return
+    for start, doc in zip(starts, grouped):
+        periods = [p for p in rows[start][1:] if p]
+        for i, line in enumerate(doc["consolidation"]):
+            row = rows[start + 1 + i]
+            for j, period in enumerate(periods):
+                expected = line["consolidated"].get(period, 0)
+                if not isinstance(row[1 + j], (int, float)) or round(row[1 + j] - expected, 2) != 0:
+                    errors.append(f"Consolidation {doc['scenario']} {line['path']} {period}: {row[1 + j]!r}, JSON {expected}")
+                checked["figures"] += 1
+
+
+check_consolidation(exercises)
 for sheet in formulas.sheetnames:
     check_formulas(sheet)
 check_budget(names["budget"], exercises)

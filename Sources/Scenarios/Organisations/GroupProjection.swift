@@ -58,7 +58,11 @@ public struct GroupProjection: Sendable {
     public var consolidated: [String: Double]
   }
 
+  /// The cluster, by the periods asked for.
   public var cluster: Projection
+  /// The cluster by exercise, what the organisations and the consolidation are compared
+  /// with (the same as `cluster` when that is by exercise).
+  public var clusterByExercise: Projection
   public var groups: [Group]
   public var periods: [String]
   public var consolidation: [Line]
@@ -66,8 +70,7 @@ public struct GroupProjection: Sendable {
   /// The item ids the invoices take in the projections.
   static func itemID(_ organisation: String, _ member: String) -> String { "invoice_\(organisation)_\(member)" }
 
-  /// `by`: the cluster's periods; the organisations and the consolidation are by exercise
-  /// (none otherwise).
+  /// `by`: the cluster's periods; the organisations and the consolidation are by exercise.
   public static func run(
     _ scenario: Scenario, ruleSet: RuleSet, by kind: Period.Kind = .exercise, strict: Bool = false, messages: Messages = .of(.en)
   ) throws(DiagnosticList) -> GroupProjection {
@@ -82,11 +85,13 @@ public struct GroupProjection: Sendable {
     cluster.organisations = scenario.organisations
     cluster.invoicesIncluded = true
     let clusterProjection = try Projection.run(cluster, ruleSet: ruleSet, by: kind, strict: strict, messages: messages)
+    let byExercise =
+      kind == .exercise
+      ? clusterProjection : try Projection.run(cluster, ruleSet: ruleSet, by: .exercise, strict: strict, messages: messages)
     let periods = scenario.exercises.map(\.id)
     return GroupProjection(
-      cluster: clusterProjection, groups: groups, periods: periods,
-      consolidation: kind == .exercise ? consolidate(clusterProjection, groups, periods: periods, language: messages.language) : [],
-      scenario: scenario)
+      cluster: clusterProjection, clusterByExercise: byExercise, groups: groups, periods: periods,
+      consolidation: consolidate(byExercise, groups, periods: periods, language: messages.language), scenario: scenario)
   }
 
   typealias Invoiced = (
@@ -207,6 +212,7 @@ public struct GroupProjection: Sendable {
   /// the lowest balance of the summed cash plans.
   public var indicators: [String: [String: Double]] {
     var out: [String: [String: Double]] = [:]
+    let cluster = clusterByExercise
     let all = [cluster] + groups.map(\.projection)
     for period in periods {
       for key in ["result", "reserves"] { out[key, default: [:]][period] = Money.sum(all.map { $0.indicators[key]?[period] ?? 0 }) }

@@ -100,16 +100,88 @@ public enum ProjectionCSV {
     return out
   }
 
+  /// A scenario's organisations besides the cluster and their consolidation, by exercise:
+  /// each organisation's budget lines (section `<id>/charges`, `<id>/produits`, budget
+  /// `total`), its result and reserves (`<id>/indicators`), its invoices by member
+  /// (`<id>/invoices`, `<id>/vat`) and the debts its members answer for jointly
+  /// (`<id>/joint_liability`); then each line of the consolidation (section `consolidation`,
+  /// budget `cluster`, `organisations`, `eliminated` or `consolidated`).
+  public static func records(_ g: GroupProjection, messages m: Messages) -> [Record] {
+    let id = g.scenario.id
+    var out: [Record] = []
+    let names = Dictionary(g.scenario.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    func name(_ member: String) -> String {
+      member == LinkedOrganisation.cluster ? m("organisations.the_cluster") : names[member] ?? member
+    }
+    for period in g.periods {
+      for group in g.groups {
+        let o = group.organisation.id
+        for row in group.projection.budget where row.budget == "total" {
+          let parts = row.path.split(separator: "/").map(String.init)
+          let line = parts.dropFirst().joined(separator: "/")
+          out.append(
+            Record(
+              scenario: id, period: period, section: "\(o)/\(parts.first ?? "")", budget: "total",
+              line: line.isEmpty ? parts.first ?? "" : line, label: row.label(m.language), unit: "EUR", value: row.values[period] ?? 0))
+        }
+        for key in ["result", "reserves"] {
+          out.append(
+            Record(
+              scenario: id, period: period, section: "\(o)/indicators", budget: "", line: key, label: m("indicator.\(key)"), unit: "EUR",
+              value: group.projection.indicators[key]?[period] ?? 0))
+        }
+        for (kind, amounts) in [("invoices", group.invoices), ("vat", group.vat)] {
+          for member in amounts.keys.sorted() {
+            out.append(
+              Record(
+                scenario: id, period: period, section: "\(o)/\(kind)", budget: "", line: member, label: name(member), unit: "EUR",
+                value: amounts[member]?[period] ?? 0))
+          }
+        }
+        out.append(
+          Record(
+            scenario: id, period: period, section: "\(o)/joint_liability", budget: "", line: "payroll_debts",
+            label: m("organisations.joint_liability"), unit: "EUR", value: group.jointLiability[period] ?? 0))
+      }
+      for line in g.consolidation {
+        let parts = line.path.split(separator: "/").map(String.init)
+        let path = parts.dropFirst().joined(separator: "/")
+        for (column, values) in [
+          ("cluster", line.cluster), ("organisations", line.organisations), ("eliminated", line.eliminated),
+          ("consolidated", line.consolidated),
+        ] {
+          out.append(
+            Record(
+              scenario: id, period: period, section: "consolidation/\(parts.first ?? "")", budget: column,
+              line: path.isEmpty ? parts.first ?? "" : path, label: line.label, unit: "EUR", value: values[period] ?? 0))
+        }
+      }
+      for (key, values) in g.indicators.sorted(by: { $0.key < $1.key }) {
+        let unit = key == "fte" ? "FTE" : key == "subsidies_share" ? "%" : "EUR"
+        out.append(
+          Record(
+            scenario: id, period: period, section: "consolidation/indicators", budget: "", line: key, label: m("indicator.\(key)"),
+            unit: unit, value: values[period] ?? 0))
+      }
+    }
+    return out
+  }
+
   /// The header, in the language.
   public static func header(_ m: Messages) -> [String] {
     ["scenario", "period", "section", "budget", "line", "label", "unit", "value"].map { m("csv.column.\($0)") }
   }
 
   /// The file: header and records in a dialect, ending with a line break.
-  public static func text(_ projections: [Projection], dialect: CSVDialect, messages m: Messages, layouts: [LayoutFigures] = []) -> String {
+  /// `organisations`: by projection, its organisations and their consolidation (or none).
+  public static func text(
+    _ projections: [Projection], dialect: CSVDialect, messages m: Messages, layouts: [LayoutFigures] = [],
+    organisations: [GroupProjection?] = []
+  ) -> String {
     var lines = [header(m).map(dialect.field).joined(separator: dialect.separator)]
     for (i, p) in projections.enumerated() {
       var all = records(p)
+      if i < organisations.count, let g = organisations[i] { all += records(g, messages: m) }
       // Another layout of the budget: its rows in place of the budget's, the account as the line.
       if i < layouts.count {
         let layout = layouts[i]

@@ -71,11 +71,15 @@ public struct ProjectionDocument: Encodable {
 
   /// The document of a scenario with organisations: each on its own, and their consolidation
   /// in `budget` and `indicators`.
-  public mutating func organisations(_ g: GroupProjection) {
+  /// `consolidatedBudget`: whether `budget` and `indicators` become the consolidation's (the
+  /// document is by exercise); otherwise they stay the cluster's, by its periods, and the
+  /// organisations and the consolidation are given by exercise beside them.
+  public mutating func organisations(_ g: GroupProjection, consolidatedBudget: Bool = true) {
     organisations =
-      [OrganisationDocument(id: g.cluster.scenario.id, name: g.cluster.scenario.organisation.name, g.cluster)]
+      [OrganisationDocument(id: g.cluster.scenario.id, name: g.cluster.scenario.organisation.name, g.clusterByExercise)]
       + g.groups.map(OrganisationDocument.init)
     consolidation = g.consolidation
+    guard consolidatedBudget else { return }
     budget = g.consolidation.map {
       BudgetRow(path: $0.path, label: $0.label, labelEN: nil, budget: "total", values: $0.consolidated, shares: [:])
     }

@@ -11,9 +11,12 @@ public enum ProjectionWorkbook {
   public struct Input {
     public var byExercise: Projection
     public var byMonth: Projection
-    public init(byExercise: Projection, byMonth: Projection) {
+    /// Its organisations besides the cluster and their consolidation, when it names some.
+    public var organisations: GroupProjection?
+    public init(byExercise: Projection, byMonth: Projection, organisations: GroupProjection? = nil) {
       self.byExercise = byExercise
       self.byMonth = byMonth
+      self.organisations = organisations
     }
   }
 
@@ -38,6 +41,8 @@ public enum ProjectionWorkbook {
     if inputs.contains(where: { $0.byMonth.treasury != nil }), let s = book.sheet(m("xlsx.sheet.cash")) {
       cash(s, inputs.map(\.byMonth), m)
     }
+    let groups = inputs.compactMap(\.organisations)
+    if !groups.isEmpty, let s = book.sheet(m("xlsx.sheet.consolidation")) { consolidation(s, groups, m) }
     if let s = book.sheet(m("xlsx.sheet.assumptions")) { assumptions(s, inputs.map(\.byExercise), m) }
     if let s = book.sheet(m("xlsx.sheet.warnings")) { warnings(s, inputs.map(\.byExercise), m) }
     if let s = book.sheet(m("xlsx.sheet.sources")) { sources(s, ruleSet, m) }
@@ -302,6 +307,72 @@ public enum ProjectionWorkbook {
     s.freeze(0, 1)
   }
 
+  /// Per scenario with organisations, by exercise: the budget's lines of the cluster, of its
+  /// organisations, the internal invoices eliminated, and the consolidation as live sums of
+  /// the three; then each organisation's invoices by member (their total a live sum) and the
+  /// debts its members answer for jointly.
+  static func consolidation(_ s: Workbook.Sheet, _ gs: [GroupProjection], _ m: Messages) {
+    var r = 0
+    s.width(0, 0, 52)
+    s.width(1, 40, 14)
+    for g in gs {
+      title(s, r, g.clusterByExercise, m)
+      r += 1
+      let lines = g.consolidation
+      var firstRow: [String: Int] = [:]
+      for column in ["cluster", "organisations", "eliminated", "consolidated"] {
+        s.text(r, 0, m("organisations.\(column)"), bold: true)
+        for (i, period) in g.periods.enumerated() { s.text(r, 1 + i, period, bold: true) }
+        r += 1
+        firstRow[column] = r
+        for (k, line) in lines.enumerated() {
+          let indent = String(repeating: "  ", count: max(0, line.path.split(separator: "/").count - 1))
+          s.text(r, 0, indent + line.label, bold: line.path.hasSuffix("/total"))
+          for (i, period) in g.periods.enumerated() {
+            switch column {
+            case "cluster": s.number(r, 1 + i, line.cluster[period] ?? 0, format: euro)
+            case "organisations": s.number(r, 1 + i, line.organisations[period] ?? 0, format: euro)
+            case "eliminated": s.number(r, 1 + i, line.eliminated[period] ?? 0, format: euro)
+            default:
+              let cells = ["cluster", "organisations", "eliminated"].map { Workbook.cell(firstRow[$0]! + k, 1 + i) }
+              s.formula(r, 1 + i, "=" + cells.joined(separator: "+"), value: line.consolidated[period] ?? 0, format: euro)
+            }
+          }
+          r += 1
+        }
+        r += 1
+      }
+      let names = Dictionary(g.scenario.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      for group in g.groups {
+        s.text(
+          r, 0, m("organisations.invoices", ["name": group.organisation.name, "vat": m("organisations.vat.\(group.organisation.vat)")]),
+          bold: true)
+        for (i, period) in g.periods.enumerated() { s.text(r, 1 + i, period, bold: true) }
+        r += 1
+        let members = group.invoices.keys.sorted { a, b in
+          a == LinkedOrganisation.cluster || (b != LinkedOrganisation.cluster && (names[a] ?? a) < (names[b] ?? b))
+        }
+        let first = r
+        for member in members {
+          s.text(r, 0, member == LinkedOrganisation.cluster ? m("organisations.the_cluster") : names[member] ?? member)
+          for (i, period) in g.periods.enumerated() { s.number(r, 1 + i, group.invoices[member]?[period] ?? 0, format: euro) }
+          r += 1
+        }
+        s.text(r, 0, m("organisations.invoices.total"), bold: true)
+        for (i, period) in g.periods.enumerated() {
+          let total = Money.sum(group.invoices.values.map { $0[period] ?? 0 })
+          s.formula(
+            r, 1 + i, "=" + (first..<r).map { Workbook.cell($0, 1 + i) }.joined(separator: "+"), value: total, format: euro, bold: true)
+        }
+        r += 1
+        s.text(r, 0, m("organisations.joint_liability"))
+        for (i, period) in g.periods.enumerated() { s.number(r, 1 + i, group.jointLiability[period] ?? 0, format: euro) }
+        r += 2
+      }
+    }
+    s.freeze(0, 1)
+  }
+
   static func assumptions(_ s: Workbook.Sheet, _ ps: [Projection], _ m: Messages) {
     s.width(0, 0, 22)
     s.width(1, 1, 120)
@@ -381,10 +452,17 @@ extension ProjectionWorkbook {
   {
     var inputs: [Input] = []
     for s in scenarios {
+      let g = s.organisations.isEmpty ? nil : try GroupProjection.run(s, ruleSet: ruleSet, strict: strict, messages: m)
+      let byExercise: Projection
+      if let g {
+        byExercise = g.cluster
+      } else {
+        byExercise = try Projection.run(s, ruleSet: ruleSet, by: .exercise, strict: strict, messages: m)
+      }
       inputs.append(
         .init(
-          byExercise: try Projection.run(s, ruleSet: ruleSet, by: .exercise, strict: strict, messages: m),
-          byMonth: try Projection.run(s, ruleSet: ruleSet, by: .month, strict: strict, messages: m)))
+          byExercise: byExercise,
+          byMonth: try Projection.run(s, ruleSet: ruleSet, by: .month, strict: strict, messages: m), organisations: g))
     }
     let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).xlsx").path
     defer { try? FileManager.default.removeItem(atPath: tmp) }

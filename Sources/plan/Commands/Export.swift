@@ -48,9 +48,12 @@ extension Plan {
       let data: Data
       switch format {
       case .csv, .json:
-        let projections = try diagnosing { () throws(DiagnosticList) in
-          try scenarios.map { (p) throws(DiagnosticList) in try options.project(p, by: by) }
+        let projected = try diagnosing { () throws(DiagnosticList) in
+          try scenarios.map { (p) throws(DiagnosticList) in try options.projectWithOrganisations(p, by: by) }
         }
+        // The organisations and their consolidation are by exercise, whatever the period.
+        let organisations = projected.map(\.1)
+        let projections = projected.map(\.0)
         let figures = try projections.map { p -> LayoutFigures? in
           guard layout == .cerfa else { return nil }
           guard let l = p.evaluation.ruleSet.layouts["cerfa"] else {
@@ -58,14 +61,17 @@ extension Plan {
           }
           return LayoutFigures(l, p)
         }
-        let documents = zip(projections, figures).map { p, f in
-          var d = ProjectionDocument(p)
-          if let f { d.layout(f) }
+        let documents = zip(zip(projections, figures), organisations).map { pf, g in
+          var d = ProjectionDocument(pf.0)
+          if let g { d.organisations(g, consolidatedBudget: by == .exercise) }
+          if let f = pf.1 { d.layout(f) }
           return d
         }
         let text =
           format == .csv
-          ? ProjectionCSV.text(projections, dialect: csv.dialect(for: m.language), messages: m, layouts: figures.compactMap { $0 })
+          ? ProjectionCSV.text(
+            projections, dialect: csv.dialect(for: m.language), messages: m, layouts: figures.compactMap { $0 },
+            organisations: organisations)
           : try JSONOutput.encode(documents) + "\n"
         if output == "-" {
           print(text, terminator: "")

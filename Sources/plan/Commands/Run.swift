@@ -49,12 +49,13 @@ extension Plan {
       case .json:
         var document = ProjectionDocument(projection)
         if let f = try figures(projection) { document.layout(f) }
-        if let organisations { document.organisations(organisations) }
+        if let organisations { document.organisations(organisations, consolidatedBudget: by == .exercise) }
         print(try JSONOutput.encode(document))
       case .csv:
         let m = options.messages
         let text = ProjectionCSV.text(
-          [projection], dialect: csv.dialect(for: m.language), messages: m, layouts: [try figures(projection)].compactMap { $0 })
+          [projection], dialect: csv.dialect(for: m.language), messages: m, layouts: [try figures(projection)].compactMap { $0 },
+          organisations: [organisations])
         print(text, terminator: "")
       }
     }

@@ -77,7 +77,7 @@ enum OrganisationsTable {
     for p in periods { others[p] = Money.sum(g.groups.map { $0.projection.indicators["result"]?[p] ?? 0 }) }
     let consolidated = g.indicators
     out += "  " + m("organisations.result") + "\n"
-    out += line("  " + m("organisations.cluster"), g.cluster.indicators["result"] ?? [:])
+    out += line("  " + m("organisations.cluster"), g.clusterByExercise.indicators["result"] ?? [:])
     out += line("  " + m("organisations.others"), others)
     out += line("  " + m("organisations.consolidated"), consolidated["result"] ?? [:])
     out += line(m("organisations.reserves"), consolidated["reserves"] ?? [:])

@@ -164,4 +164,24 @@ import Testing
     #expect(try row("raiso").periods["2014"]?.jointLiabilityByUse == 0, "it uses nothing")
     #expect(try row("la_fabrique").periods["2014"]?.jointLiability == nil, "never a member")
   }
+
+  /// The tidy CSV of the organisations: one figure a line, the consolidation's four columns
+  /// for every line, the invoices adding up to what the group invoices.
+  @Test func tidyRecords() throws {
+    let g = Self.eage
+    let group = try #require(g.groups.first)
+    let records = ProjectionCSV.records(g, messages: .of(.en))
+    for period in g.periods {
+      let invoices = records.filter { $0.section == "eage/invoices" && $0.period == period }
+      #expect(invoices.count == group.invoices.count)
+      #expect(Money.sum(invoices.compactMap(\.value)) == Money.sum(group.invoices.values.map { $0[period] ?? 0 }))
+      for line in g.consolidation {
+        let four = records.filter { $0.section.hasPrefix("consolidation/") && $0.period == period && $0.label == line.label }
+        let value = { (column: String) in four.first { $0.budget == column }?.value ?? .nan }
+        #expect(value("consolidated") == line.consolidated[period], "\(line.path) \(period)")
+        #expect(Money.sum([value("cluster"), value("organisations"), value("eliminated")]) == value("consolidated"))
+      }
+      #expect(records.contains { $0.section == "eage/joint_liability" && $0.period == period && $0.value == group.jointLiability[period] })
+    }
+  }
 }
