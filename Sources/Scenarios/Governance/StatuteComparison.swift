@@ -44,6 +44,9 @@ public struct StatuteComparison: Sendable {
   /// a group of companies (the members' commercial company, SAS or SARL, carrying the
   /// cluster's activities).
   public static let statutes = ["association", "ues", "scic", "group"]
+  /// With organisations besides the cluster, the consolidation's figures each statute gives
+  /// (indicators `consolidated_<key>`).
+  public static let consolidatedKeys = ["result", "reserves", "lowest_cash"]
 
   public var scenario: Scenario
   public var from: Month
@@ -78,13 +81,23 @@ public struct StatuteComparison: Sendable {
     self.scenario = scenario
     self.from = from
     var reports: [Report] = []
+    // The organisations besides the cluster, projected once: their accounts do not depend on
+    // the cluster's statute.
+    let organisations =
+      scenario.organisations.isEmpty
+      ? nil : try GroupProjection.run(scenario, ruleSet: ruleSet, strict: strict, messages: messages)
     for statute in Self.statutes {
       let variant = Self.variant(scenario, statute: statute, from: from)
       let projection = try Projection.run(
         variant, ruleSet: ruleSet, strict: strict, legalLimitsAsWarnings: true, messages: messages)
+      var indicators = Self.indicators(projection, ruleSet: ruleSet)
+      if let organisations {
+        let consolidated = organisations.consolidated(with: projection)
+        for key in Self.consolidatedKeys { indicators["consolidated_\(key)"] = consolidated[key] }
+      }
       reports.append(
         Report(
-          statute: statute, projection: projection, indicators: Self.indicators(projection, ruleSet: ruleSet),
+          statute: statute, projection: projection, indicators: indicators,
           conditional: Self.conditional(projection, ruleSet: ruleSet),
           eligibility: Self.eligibility(projection, at: from), voteShares: Self.voteShares(scenario, statute: statute),
           constraints: ConstraintChecker(scenario: variant, ruleSet: ruleSet, month: from).check(statute, projection: projection)))

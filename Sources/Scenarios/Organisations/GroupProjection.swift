@@ -232,6 +232,17 @@ public struct GroupProjection: Sendable {
     return out
   }
 
+  /// The consolidated indicators (`indicators`) with another projection of the cluster (the
+  /// same scenario under another statute): the organisations do not change with the
+  /// cluster's statute, their invoices to it are the same.
+  public func consolidated(with cluster: Projection) -> [String: [String: Double]] {
+    var other = self
+    other.cluster = cluster
+    other.clusterByExercise = cluster
+    other.consolidation = Self.consolidate(cluster, groups, periods: periods, language: cluster.language)
+    return other.indicators
+  }
+
   /// The scenario as written (without the invoices).
   public var scenario: Scenario
 

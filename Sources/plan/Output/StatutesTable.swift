@@ -19,10 +19,14 @@ enum StatutesTable {
     var out = m("statutes.title", ["title": c.scenario.title, "from": m.month(c.from)]) + "\n"
     if c.reports.contains(where: { $0.statute == "group" }) { out += m("statutes.legend.group") + "\n" }
     let periods = c.reports.first?.projection.periods.map(\.id) ?? []
-    let width = indicators.map { m("statutes.indicator.\($0)").count + 4 }.max()!
+    // With organisations, the consolidation's figures under each statute too.
+    let keys =
+      indicators
+      + (c.reports.first?.indicators["consolidated_result"] == nil ? [] : StatuteComparison.consolidatedKeys.map { "consolidated_\($0)" })
+    let width = keys.map { m("statutes.indicator.\($0)").count + 4 }.max()!
     for period in periods {
       out += "\n\(period)\n" + pad("", width) + names.map { left($0, column) }.joined() + "\n"
-      for key in indicators {
+      for key in keys {
         out += pad("  " + m("statutes.indicator.\(key)"), width)
         for r in c.reports {
           let v = r.indicators[key]?[period] ?? 0

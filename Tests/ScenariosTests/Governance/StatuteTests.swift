@@ -235,4 +235,27 @@ import Testing
     let individuals = StatuteComparison.voteShares(try Self.shipped("individual-members-2012.yaml"), statute: "association")
     #expect(isClose(individuals["individual_members"]!, 40.0 / 52.0))
   }
+
+  /// With the employers' group, each statute's consolidated figures: the cluster under that
+  /// statute plus the group (whose accounts do not change with it).
+  @Test func consolidatedUnderEachStatute() throws {
+    let s = try ScenarioLoader.load(Self.scenarios.appendingPathComponent("eage-2012.yaml").path)
+    let c = try StatuteComparison(s, ruleSet: ShippedRules.ruleSet, from: Month(2013, 1))
+    let g = try GroupProjection.run(s, ruleSet: ShippedRules.ruleSet)
+    let groupResult = try #require(g.groups.first?.projection.indicators["result"])
+    for r in c.reports {
+      for period in ["2013", "2014"] {
+        let own = try #require(r.indicators["result"]?[period])
+        #expect(r.indicators["consolidated_result"]?[period] == Money.sum([own, groupResult[period] ?? 0]), "\(r.statute) \(period)")
+        #expect(r.indicators["consolidated_lowest_cash"]?[period] != nil)
+      }
+    }
+    // The association as the scenario is: the consolidation of plan run.
+    let association = try #require(c.reports.first { $0.statute == "association" })
+    for key in ["result", "reserves", "lowest_cash"] {
+      #expect(association.indicators["consolidated_\(key)"] == g.indicators[key], "\(key)")
+    }
+    // Without organisations, none.
+    #expect(Self.baselineFrom2012.reports.allSatisfy { $0.indicators["consolidated_result"] == nil })
+  }
 }
