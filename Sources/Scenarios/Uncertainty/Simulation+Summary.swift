@@ -3,7 +3,7 @@ import Planner
 extension Simulation {
   static func summarise(
     _ scenario: Scenario, chunks: [ChunkResult], draws: Int, seed: UInt64, timeline: Timeline, open: [Int], inputs: [String],
-    floor: Double? = nil
+    floor: Double? = nil, organisations: [String: [String: Double]]? = nil
   ) -> Simulation {
     let periods = open.map { timeline.exercises[$0].id }
     var indicators: [String: [String: Summary]] = [:]
@@ -16,6 +16,13 @@ extension Simulation {
         indicators[name, default: [:]][period] = summary(all)
         if name == "result" { probabilities["deficit"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
         if name == "reserves" { probabilities["negative_reserves"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
+        // With organisations: the consolidation's, each draw plus their (certain) figure.
+        if let shift = organisations?[name]?[period] {
+          let consolidated = all.map { $0 + shift }
+          indicators["consolidated_\(name)", default: [:]][period] = summary(consolidated)
+          probabilities[name == "result" ? "consolidated_deficit" : "consolidated_negative_reserves", default: [:]][period] =
+            Double(consolidated.filter { $0 < -0.005 }.count) / Double(consolidated.count)
+        }
         if name == "lowest_cash", let floor {
           probabilities["cash_below_zero", default: [:]][period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count)
           probabilities["cash_below_floor", default: [:]][period] = Double(all.filter { $0 < floor - 0.005 }.count) / Double(all.count)

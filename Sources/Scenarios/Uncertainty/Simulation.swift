@@ -154,6 +154,19 @@ public struct Simulation: Sendable {
         )
       ])
     }
+    // The organisations besides the cluster draw nothing: their result and reserves by
+    // exercise are added to each draw's for the consolidation.
+    var organisations: [String: [String: Double]]? = nil
+    if !scenario.organisations.isEmpty {
+      let g = try GroupProjection.run(scenario, ruleSet: ruleSet)
+      var figures: [String: [String: Double]] = [:]
+      for key in ["result", "reserves"] {
+        for period in g.periods {
+          figures[key, default: [:]][period] = Money.sum(g.groups.map { $0.projection.indicators[key]?[period] ?? 0 })
+        }
+      }
+      organisations = figures
+    }
     var planner = try ScenarioPlanner(scenario, ruleSet: ruleSet)
     let situation = try planner.situation()
     // The scenario as it runs (after a dissolution, nothing is drawn).
@@ -204,7 +217,8 @@ public struct Simulation: Sendable {
     let chunks = results.withLock { $0.compactMap { $0 } }
     let engineDone = DispatchTime.now().uptimeNanoseconds
     var simulation = Self.summarise(
-      scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames, floor: cash?.floor)
+      scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames, floor: cash?.floor,
+      organisations: organisations)
     simulation.engineSeconds = Double(engineDone - started) / 1e9
     simulation.statisticsSeconds = Double(DispatchTime.now().uptimeNanoseconds - engineDone) / 1e9
     return simulation

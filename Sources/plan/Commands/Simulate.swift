@@ -32,7 +32,7 @@ extension Plan {
 
     func run() throws {
       let m = options.messages
-      let (loaded, plan, results) = try diagnosing { () throws(DiagnosticList) in
+      let (loaded, plan, results, consolidated) = try diagnosing { () throws(DiagnosticList) in
         let (s, set) = try options.load(scenario)
         var variants: [(String, Scenario)] = [("", s)]
         if statutes {
@@ -48,7 +48,10 @@ extension Plan {
           results.append((statute, try Simulation.run(v, ruleSet: set, draws: draws, seed: seed, threads: threads, progress: bar.update)))
         }
         let plan = format == .json ? nil : try Projection.run(s, ruleSet: set, strict: options.strict, messages: m)
-        return (s, plan, results)
+        let consolidated =
+          format == .json || s.organisations.isEmpty
+          ? nil : try GroupProjection.run(s, ruleSet: set, strict: options.strict, messages: m).indicators
+        return (s, plan, results, consolidated)
       }
       if format == .json {
         print(
@@ -59,7 +62,7 @@ extension Plan {
         print(
           statutes
             ? SimulationTable.renderStatutes(results, scenario: loaded, m: m)
-            : SimulationTable.render(results[0].1, scenario: loaded, plan: plan!, m: m))
+            : SimulationTable.render(results[0].1, scenario: loaded, plan: plan!, consolidated: consolidated, m: m))
       }
     }
   }

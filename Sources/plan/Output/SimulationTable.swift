@@ -6,10 +6,15 @@ import Scenarios
 /// probabilities, what moves the outcome most (inputs by their names), and a paragraph in
 /// plain words for a committee.
 enum SimulationTable {
-  static let indicators = ["result", "reserves", "subsidies", "fte", "lowest_cash", "financing_cost"]
+  static let indicators = [
+    "result", "reserves", "subsidies", "fte", "lowest_cash", "financing_cost", "consolidated_result", "consolidated_reserves",
+  ]
 
   /// `plan` is the scenario's own projection (`plan run`), shown beside the draws.
-  static func render(_ s: Simulation, scenario: Scenario, plan: Projection, m: Messages) -> String {
+  /// `consolidated`: with organisations, the plan's consolidated result and reserves.
+  static func render(
+    _ s: Simulation, scenario: Scenario, plan: Projection, consolidated: [String: [String: Double]]? = nil, m: Messages
+  ) -> String {
     let pad = ProjectionTable.pad, left = ProjectionTable.left
     var out = m("simulate.title", ["title": scenario.title, "id": scenario.id, "draws": m.integer(s.draws), "seed": String(s.seed)]) + "\n"
     let columns = ["simulate.plan", "simulate.mean", "simulate.p5", "simulate.p50", "simulate.p95"].map { m($0) }
@@ -18,7 +23,9 @@ enum SimulationTable {
       out += "\n\(period)\n" + pad("", width) + columns.map { left($0, 15) }.joined() + "\n"
       for key in indicators {
         guard let v = s.indicators[key]?[period] else { continue }
-        let planned = planValue(plan, key, period).map(m.amount) ?? ""
+        let planned =
+          (key.hasPrefix("consolidated_")
+          ? consolidated?[String(key.dropFirst("consolidated_".count))]?[period] : planValue(plan, key, period)).map(m.amount) ?? ""
         out +=
           pad("  " + m("indicator.\(key)"), width) + ([planned] + [v.mean, v.p5, v.p50, v.p95].map(m.amount)).map { left($0, 15) }.joined()
           + "\n"
@@ -28,7 +35,13 @@ enum SimulationTable {
         m("simulate.p.negative_reserves", ["p": m.percent(s.probabilities["negative_reserves"]?[period] ?? 0)]),
       ]
       if let p = s.probabilities["cash_below_zero"]?[period] { probabilities.append(m("simulate.p.cash_below_zero", ["p": m.percent(p)])) }
+      if let p = s.probabilities["consolidated_deficit"]?[period] {
+        probabilities.append(m("simulate.p.consolidated_deficit", ["p": m.percent(p)]))
+      }
       out += "  " + probabilities.joined(separator: " ; ") + "\n"
+    }
+    if s.indicators["consolidated_result"] != nil {
+      out += "\n" + m("simulate.consolidated.note", ["list": scenario.organisations.map(\.name).joined(separator: ", ")]) + "\n"
     }
     if let p = s.probabilities["cash_below_zero"]?["horizon"], let low = s.indicators["lowest_cash"]?["horizon"] {
       var floor = ""

@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import Testing
 
 @testable import Scenarios
@@ -140,5 +141,28 @@ import Testing
     #expect(s.p5 == rank(0.05))
     #expect(s.p50 == rank(0.5))
     #expect(s.p95 == rank(0.95))
+  }
+
+  /// With an employers' group that invoices a fee (its result is not zero), each draw's
+  /// consolidated result is the cluster's plus the group's, which draws nothing.
+  @Test func consolidatedWithOrganisations() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/organisations/fee-taxable.yaml").path
+    let s = try ScenarioLoader.load(path)
+    let sim = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 300, seed: 7)
+    let g = try GroupProjection.run(s, ruleSet: ShippedRules.ruleSet)
+    for period in ["2013", "2014"] {
+      let shift = Money.sum(g.groups.map { $0.projection.indicators["result"]?[period] ?? 0 })
+      #expect(shift > 0, "the fee is the group's margin")
+      let own = try #require(sim.indicators["result"]?[period]), consolidated = try #require(sim.indicators["consolidated_result"]?[period])
+      for (a, b) in [(own.mean, consolidated.mean), (own.p5, consolidated.p5), (own.p50, consolidated.p50), (own.p95, consolidated.p95)] {
+        #expect(abs(a + shift - b) < 1e-6)
+      }
+      #expect(sim.probabilities["consolidated_deficit"]?[period] != nil)
+    }
+    #expect(
+      try Simulation.run(
+        ScenarioLoader.load(repositoryPath("scenarios/baseline.yaml").path), ruleSet: ShippedRules.ruleSet, draws: 50, seed: 1
+      ).indicators["consolidated_result"] == nil)
   }
 }
