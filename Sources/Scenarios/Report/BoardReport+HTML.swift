@@ -20,6 +20,7 @@ extension BoardReport {
     var out = synthesis()
     out += charts()
     for p in projections { out += scenarioChapter(p) }
+    for p in projections where members[p.scenario.id] != nil { out += membersChapter(p) }
     if !comparisons.isEmpty { out += statutesChapter() }
     out += parametersChapter()
     out += methodChapter()

@@ -34,6 +34,10 @@ public struct BoardReport: Sendable {
   /// pages: each figure of the budget, of the synthesis and of the cash plan then links to
   /// it. None in the printed report.
   public var explainLink: (@Sendable (_ scenario: String, _ line: String, _ period: String) -> String?)? = nil
+  /// For each scenario that names organisations besides the cluster (by scenario id): its
+  /// organisations with their consolidation, and each member's view.
+  public var organisations: [String: GroupProjection] = [:]
+  public var members: [String: MemberView] = [:]
 
   /// Projects every scenario (and, with `statutes`, every scenario under each statute from
   /// its default date), simulating each option with `draws` draws (none when 0).
@@ -53,6 +57,11 @@ public struct BoardReport: Sendable {
       let letter = scenarios.count > 1 ? String(UnicodeScalar(UInt8(65 + i % 26))) : ""
       let p = try Projection.run(s, ruleSet: ruleSet, messages: m)
       projections.append(p)
+      if !s.organisations.isEmpty {
+        let g = try GroupProjection.run(s, ruleSet: ruleSet, messages: m)
+        organisations[s.id] = g
+        members[s.id] = try MemberView.run(g, ruleSet: ruleSet, messages: m)
+      }
       if statutes {
         let from = StatuteComparison.defaultFrom(s)
         let c = try StatuteComparison(s, ruleSet: ruleSet, from: from, messages: m)

@@ -18,7 +18,7 @@ enum SimulationTable {
     let pad = ProjectionTable.pad, left = ProjectionTable.left
     var out = m("simulate.title", ["title": scenario.title, "id": scenario.id, "draws": m.integer(s.draws), "seed": String(s.seed)]) + "\n"
     let columns = ["simulate.plan", "simulate.mean", "simulate.p5", "simulate.p50", "simulate.p95"].map { m($0) }
-    let width = max(24, indicators.map { m("indicator.\($0)").count + 4 }.max()!)
+    let width = max(24, indicators.filter { s.indicators[$0] != nil }.map { m("indicator.\($0)").count + 4 }.max() ?? 0)
     for period in s.periods {
       out += "\n\(period)\n" + pad("", width) + columns.map { left($0, 15) }.joined() + "\n"
       for key in indicators {

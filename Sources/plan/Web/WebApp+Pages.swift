@@ -284,25 +284,11 @@ extension WebApp {
     }
     var out = "<p><a href=\"/scenarios/\(e(id))\">\(e(m("web.back")))</a></p>\n<h1>\(e(m("members.title")))</h1>\n"
     out += "<p class=\"note\">\(e(m("members.alone_note")))</p>\n"
+    out += "<p class=\"note\">\(e(m("members.joint_liability_note")))</p>\n"
     let periods = view.periods.filter { p in view.members.contains { $0.periods[p] != nil } }
     for row in view.members {
       out += "<h2>\(e(m("members.member", ["name": row.name, "id": row.id, "employer": m("statute.\(row.employer)")])))</h2>\n"
-      out +=
-        "<table class=\"figures\"><thead><tr><th></th>" + periods.map { "<th scope=\"col\">\(e($0))</th>" }.joined()
-        + "</tr></thead><tbody>\n"
-      let lines: [(String, (MemberView.Figures) -> Double?)] = [
-        ("members.dues", { $0.pays["dues"] }), ("members.invoices", { $0.pays["invoices"] ?? 0 }), ("members.vat", { $0.pays["vat"] }),
-        ("members.net", { $0.netWithGroup }), ("members.alone", { $0.costAlone }), ("members.saving", { $0.saving }),
-      ]
-      for (key, value) in lines where key != "members.vat" || row.periods.values.contains(where: { $0.pays["vat"] != nil }) {
-        out += "<tr><th scope=\"row\">\(e(m(key)))</th>"
-        for p in periods {
-          let v = row.periods[p].flatMap(value)
-          out += "<td\((v ?? 0) < 0 ? " class=\"negative\"" : "")>\(e(v.map(m.amount) ?? "–"))</td>"
-        }
-        out += "</tr>\n"
-      }
-      out += "</tbody></table>\n"
+      out += BoardReport.memberTable(row, periods: periods, messages: m)
       if !row.headcountGiven {
         out += "<p class=\"note\">\(e(m("members.headcount_default", ["n": m.number(row.headcount, digits: 0)])))</p>\n"
       }
