@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     // The committee's web app (`plan serve`).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    // Reading the cases of `plan cost --cases FILE.csv`.
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -36,6 +38,7 @@ let package = Package(
       name: "Scenarios",
       dependencies: [
         "Planner", "CXLSXWriter", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CSV", package: "CSV.swift"),
       ],
       exclude: ["Spreadsheet/CXLSXWriter"]
     ),

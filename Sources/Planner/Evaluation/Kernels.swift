@@ -139,11 +139,13 @@ package enum Kernels {
   }
 
   /// Rounds half away from zero at `1/scale`, as accounts and the law round (0.125 € → 0.13 €).
-  /// A tiny relative nudge absorbs binary representation error (1.005 is stored as 1.00499…).
+  /// A tiny relative nudge absorbs binary representation error (1.005 is stored as 1.00499…);
+  /// it is capped at a quarter of the unit, so that a whole number of units stays itself
+  /// however large (10¹² was shown 10¹² + 1).
   @inline(__always)
   package static func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
     let y = x * scale
-    let nudged = y + (y >= 0 ? 1 : -1) * Swift.max(Swift.abs(y), 1) * 1e-12
+    let nudged = y + (y >= 0 ? 1 : -1) * Swift.min(Swift.max(Swift.abs(y), 1) * 1e-12, 0.25)
     return nudged.rounded(.toNearestOrAwayFromZero) / scale
   }
 

@@ -17,6 +17,12 @@ public enum YAMLFileLoader {
 
   /// Reads and parses the file at `path`.
   public static func load(_ path: String) throws(DiagnosticList) -> YAMLDocument {
+    try YAMLDocument.parse(try read(path), path: path)
+  }
+
+  /// Reads the text of the file at `path` (a regular file within the size limit, UTF-8; an
+  /// error located at the first byte that is not), recorded for messages to quote.
+  public static func read(_ path: String) throws(DiagnosticList) -> String {
     if let problem = problem(reading: path) {
       throw DiagnosticList([.error(.fileUnreadable, Phrase("error.file_unreadable.1", ["path": .text(path), "problem": .phrase(problem)]))])
     }
@@ -38,7 +44,7 @@ public enum YAMLFileLoader {
     } catch {
       throw DiagnosticList([.error(.fileUnreadable, Phrase("error.file_unreadable.2", ["path": .text("\(path)")]))])
     }
-    return try YAMLDocument.parse(text, path: path)
+    return text
   }
 
   /// The line and column of the first byte that is not valid UTF-8.

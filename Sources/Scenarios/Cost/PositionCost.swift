@@ -26,15 +26,7 @@ public enum PositionCost {
   {
     let situation = try situation(for: q, ruleSet: ruleSet)
     // Only the cost lines, their totals and the legal limits are evaluated (and what they read).
-    var keep: Set<String> = ["employer_contributions", "reductions", "aids", "paid", "end_of_contract_indemnity"]
-    if ruleSet.rule(named: "employee_contributions") != nil { keep.insert("employee_contributions") }
-    for rule in ruleSet.rules where groups.contains(rule.group ?? "") || rule.group == "legal_limits" {
-      keep.insert(rule.name)
-      if let (b, r) = rule.line {
-        keep.insert(ruleSet.rules[b].name)
-        keep.insert(ruleSet.rules[r].name)
-      }
-    }
+    let keep = keptRules(ruleSet)
     let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(strict: strict, trace: true, keep: keep))
     let evaluation = try evaluator.run()
     try checkLegalLimits(evaluation, month: monthIndex(q))
@@ -60,6 +52,24 @@ public enum PositionCost {
         lines.append(line)
       }
     }
+    let report = try assemble(q, lines: lines, ruleSet: ruleSet, value: value)
+    // Warnings about parameters that no displayed line reads are left out.
+    var read = Set<String>()
+    for line in lines { for p in parameters(of: line.id, explainer, month: m) { read.insert(p.name) } }
+    for line in lines {
+      if let r = ruleSet.rule(named: line.id), let (b, _) = r.line {
+        for p in parameters(of: ruleSet.rules[b].name, explainer, month: m) { read.insert(p.name) }
+      }
+    }
+    return (report, evaluation.warnings.filter { $0.subject.map(read.contains) ?? true })
+  }
+
+  /// The report from its lines: the groups' totals (the sums of the lines shown, which must
+  /// be the rule packs' own totals: a line left out of a total is a rule-pack error, not a
+  /// figure to print), the pay, the indemnity, the employer's cost and the net pay.
+  static func assemble(_ q: CostQuery, lines: [CostReport.Line], ruleSet: RuleSet, value: (String) -> Double) throws(DiagnosticList)
+    -> CostReport
+  {
     func total(_ group: String) -> Double { Money.sum(lines.filter { $0.group == group }.map(\.amount)) }
     let contributions = total("employer_contributions"), reductions = total("reductions"), aids = total("aids")
     // The rule pack's totals must be the sums of their lines: a line left out of a total is a
@@ -90,15 +100,7 @@ public enum PositionCost {
       employerCost: Money.sum([gross, indemnity, contributions, -reductions]),
       inKindValuation: total("in_kind"), employeeContributions: withheld,
       netPay: Money.sum([gross, indemnity, -withheld]), lines: lines)
-    // Warnings about parameters that no displayed line reads are left out.
-    var read = Set<String>()
-    for line in lines { for p in parameters(of: line.id, explainer, month: m) { read.insert(p.name) } }
-    for line in lines {
-      if let r = ruleSet.rule(named: line.id), let (b, _) = r.line {
-        for p in parameters(of: ruleSet.rules[b].name, explainer, month: m) { read.insert(p.name) }
-      }
-    }
-    return (report, evaluation.warnings.filter { $0.subject.map(read.contains) ?? true })
+    return report
   }
 
   /// The references of the parameters a rate reads, directly or through other rates (not

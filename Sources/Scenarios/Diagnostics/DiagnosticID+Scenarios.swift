@@ -6,6 +6,8 @@ extension DiagnosticID {
   // MARK: - cost
 
   public static let costBadOption = DiagnosticID("cost.bad-option")
+  /// A cases file of `plan cost --cases` that cannot be read, or one of its values.
+  public static let costCases = DiagnosticID("cost.cases")
   public static let costLegalLimit = DiagnosticID("cost.legal-limit")
   public static let costRulesMissing = DiagnosticID("cost.rules-missing")
   public static let costTotalMismatch = DiagnosticID("cost.total-mismatch")

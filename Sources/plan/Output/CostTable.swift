@@ -50,4 +50,25 @@ enum CostTable {
     if s.hasSuffix(m.decimalSeparator) { s.removeLast() }
     return s + (m.language == .fr ? "\u{00A0}%" : " %")
   }
+
+  /// Many cases: one row each, the main totals (the CSV, JSON and workbook give every line).
+  static func render(_ b: CostBatch, m: Messages) -> String {
+    let pad = ProjectionTable.pad, left = ProjectionTable.left
+    let keys = ["gross", "employer_contributions", "reductions", "taxe_salaires", "employer_cost", "net_pay"]
+    let width = max(12, min(40, (b.rows.map { $0.case.name.count }.max() ?? 0) + 2))
+    let columns = keys.map { max(13, m("cost.column.short.\($0)").count + 2) }
+    var out = pad(m("cost.column.case"), width) + zip(keys, columns).map { left(m("cost.column.short.\($0)"), $1) }.joined() + "\n"
+    for row in b.rows {
+      out += pad(row.case.name, width)
+      if let r = row.report {
+        out += zip(keys, columns).map { left(m.amount(CostBatch.total(r, $0)), $1) }.joined()
+      } else {
+        out += "  " + m("cost.batch.refused")
+      }
+      out += "\n"
+    }
+    let refused = b.rows.filter { $0.report == nil }.count
+    out += "\n" + m("cost.batch.summary", ["count": m.integer(b.rows.count), "refused": m.integer(refused)]) + "\n"
+    return out
+  }
 }

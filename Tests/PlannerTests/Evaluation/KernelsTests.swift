@@ -8,6 +8,13 @@ import Testing
     #expect(Kernels.roundHalfAwayFromZero(x, scale: 100) == expected)
   }
 
+  /// A large whole number stays itself (the nudge is capped): 10¹² was rounded to 10¹² + 1.
+  @Test func largeNumbersKeepTheirUnits() {
+    #expect(Kernels.roundHalfAwayFromZero(1e12, scale: 1) == 1e12)
+    #expect(Kernels.roundHalfAwayFromZero(1e12 + 0.5, scale: 1) == 1e12 + 1)
+    #expect(Kernels.roundHalfAwayFromZero(-3e11, scale: 100) == -3e11)
+  }
+
   @Test func broadcastsRowsMonthsAndVariants() {
     let perEntity = Block(rows: 2, months: 1, width: 1, data: [10, 20])
     let perMonthAndVariant = Block(rows: 1, months: 3, width: 2, data: [1, 2, 3, 4, 5, 6])
