@@ -62,12 +62,12 @@ let package = Package(
     .executableTarget(name: "plan-fuzz-scenario", dependencies: ["Planner", "Scenarios", "FuzzSupport"], path: "Fuzz/plan-fuzz-scenario"),
 
     // MARK: - Implementation details
-    // OpenBLAS, quarantined: only Sources/Planner/LinearAlgebra imports it.
+    // OpenBLAS, quarantined: only Sources/Planner/LinearAlgebra imports it (its function
+    // types); the library is loaded at its first use (LinearAlgebra/OpenBLAS.swift).
     .systemLibrary(
       name: "COpenBLAS",
       path: "Sources/Planner/LinearAlgebra/COpenBLAS",
-      pkgConfig: "openblas",
-      providers: [.apt(["libopenblas-dev"])]
+      providers: [.apt(["libopenblas0"])]
     ),
 
     // libxlsxwriter, quarantined: only Sources/Scenarios/Spreadsheet imports it.

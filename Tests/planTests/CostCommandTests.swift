@@ -94,7 +94,7 @@ import Testing
   /// A cases file: the good rows answered (CSV on standard output), each bad row refused at
   /// its row and column on standard error, and the exit status 1.
   @Test func casesFileWithBadRows() throws {
-    let file = "Tests/ScenariosTests/Cost/Fixtures/cases.csv"
+    let file = "Tests/ScenariosTests/Fixtures/cost/cases.csv"
     let r = try PlanBinary.run(["cost", "--cases", file, "--format", "csv"])
     #expect(r.status == 1)
     let rows = r.out.split(separator: "\n")
@@ -111,7 +111,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let noOutput = try PlanBinary.run(["cost", "--contract", "cdd", "--gross", "1500,1600", "--month", "2012-03", "--format", "xlsx"])
     #expect(noOutput.status == 64 && noOutput.err.contains("--format xlsx writes a file: give --output"))
-    let both = try PlanBinary.run(["cost", "--cases", "Tests/ScenariosTests/Cost/Fixtures/cases.csv", "--contract", "cdd"])
+    let both = try PlanBinary.run(["cost", "--cases", "Tests/ScenariosTests/Fixtures/cost/cases.csv", "--contract", "cdd"])
     #expect(both.status == 64 && both.err.contains("--contract and --cases"))
     let path = dir.appendingPathComponent("grid.xlsx").path
     let r = try PlanBinary.run([

@@ -15,42 +15,34 @@ public struct Matrix: Sendable, Equatable {
     self.data = data
   }
 
-  /// OpenBLAS runs single-threaded: the engine's matrices are small (tens of entities) and
-  /// its parallelism is over chunks of variants; OpenBLAS' own threads would only spin.
-  static let singleThreaded: Void = openblas_set_num_threads(1)
-
   /// The sum of each column (`1ᵀ A`), through BLAS `dgemv`. Used to sum over entities.
   public func columnSums() -> [Double] {
-    Matrix.singleThreaded
     guard rows > 1 else { return rows == 1 ? data : Array(repeating: 0, count: columns) }
     let ones = [Double](repeating: 1, count: rows)
     var y = [Double](repeating: 0, count: columns)
-    cblas_dgemv(
-      CblasRowMajor, CblasTrans, Int32(rows), Int32(columns), 1.0, data, Int32(columns), ones, 1, 0.0, &y, 1)
+    OpenBLAS.functions.dgemv(
+      OpenBLAS.rowMajor, OpenBLAS.trans, Int32(rows), Int32(columns), 1.0, data, Int32(columns), ones, 1, 0.0, &y, 1)
     return y
   }
 
   /// `A x`, through BLAS `dgemv`.
   public func times(_ x: [Double]) -> [Double] {
     precondition(x.count == columns)
-    Matrix.singleThreaded
     var y = [Double](repeating: 0, count: rows)
-    cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), 1.0, data, Int32(columns), x, 1, 0.0, &y, 1)
+    OpenBLAS.functions.dgemv(OpenBLAS.rowMajor, OpenBLAS.noTrans, Int32(rows), Int32(columns), 1.0, data, Int32(columns), x, 1, 0.0, &y, 1)
     return y
   }
 
   /// The dot product of two vectors, through BLAS `ddot`.
   public static func dot(_ a: [Double], _ b: [Double]) -> Double {
     precondition(a.count == b.count)
-    Matrix.singleThreaded
-    return cblas_ddot(Int32(a.count), a, 1, b, 1)
+    return OpenBLAS.functions.ddot(Int32(a.count), a, 1, b, 1)
   }
 
   /// The least-squares solution of `A x ≈ y` (A with more rows than columns), through
   /// LAPACK's `dgels` as OpenBLAS exports it; `nil` when A is rank-deficient.
   public func leastSquares(_ y: [Double]) -> [Double]? {
     precondition(y.count == rows && rows >= columns)
-    Matrix.singleThreaded
     // LAPACK is column-major: the row-major data transposed.
     var a = [Double](repeating: 0, count: rows * columns)
     for r in 0..<rows { for c in 0..<columns { a[c * rows + r] = data[r * columns + c] } }
@@ -60,10 +52,10 @@ public struct Matrix: Sendable, Equatable {
     var lwork: Int32 = -1
     var query = 0.0
     var trans = Int8(UInt8(ascii: "N"))
-    dgels_(&trans, &m, &n, &nrhs, &a, &lda, &b, &ldb, &query, &lwork, &info)
+    OpenBLAS.functions.dgels(&trans, &m, &n, &nrhs, &a, &lda, &b, &ldb, &query, &lwork, &info)
     lwork = Int32(query)
     var work = [Double](repeating: 0, count: max(1, Int(lwork)))
-    dgels_(&trans, &m, &n, &nrhs, &a, &lda, &b, &ldb, &work, &lwork, &info)
+    OpenBLAS.functions.dgels(&trans, &m, &n, &nrhs, &a, &lda, &b, &ldb, &work, &lwork, &info)
     guard info == 0 else { return nil }
     return Array(b[0..<columns])
   }

@@ -9,7 +9,8 @@ import Testing
 /// (its lines, bases, rates, totals), or is refused for the same reason; the cases files are
 /// read with each refusal at its row and column.
 @Suite struct CostBatchTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/cost")
 
   /// A grid across contracts, years, pay, employers and headcounts.
   static var grid: [CostQuery] {
