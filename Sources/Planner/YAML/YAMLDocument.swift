@@ -15,7 +15,10 @@ public struct YAMLDocument {
     }
     if let problem = aliasProblem(text, path: path) { throw DiagnosticList([problem]) }
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // No type resolution (the basic resolver): the engine reads every scalar's text itself
+      // (numbers with units, months, words); resolving each against Yams' regular expressions,
+      // to hash the keys of every mapping, took a third of the parse.
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         throw DiagnosticList([.emptyFile(path)])
       }
       return YAMLDocument(path: path, text: text, root: YAMLNode(node, file: path, text: text))
@@ -76,7 +79,9 @@ public struct YAMLDocument {
   static func aliasProblem(_ text: String, path: String) -> Diagnostic? {
     var count = 0
     for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      guard line.contains("*") else { continue }
+      // A `*` after a word is a multiplication in a formula, not an alias: the regex (slow)
+      // only sees lines with a `*` that starts a node.
+      guard line.contains("*"), Self.mayStartAlias(line) else { continue }
       // An alias starts a node: at the start of the line or after ':', '-', '[', '{', ',' or '?'.
       for match in line.matches(of: /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/) {
         count += 1
@@ -91,6 +96,17 @@ public struct YAMLDocument {
       }
     }
     return nil
+  }
+
+  /// Whether a `*` of the line is at its start or after `:`, `-`, `[`, `{`, `,` or `?` (spaces
+  /// between): where an alias can start.
+  static func mayStartAlias(_ line: Substring) -> Bool {
+    var previous: Character? = nil
+    for c in line {
+      if c == "*" && (previous == nil || ":-[{,?".contains(previous!)) { return true }
+      if c != " " && c != "\t" { previous = c }
+    }
+    return false
   }
 
   /// Where `key` is written a second time in the block mapping that starts at `mark`.

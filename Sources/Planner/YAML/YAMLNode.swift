@@ -26,7 +26,9 @@ public struct YAMLNode {
   public var isMapping: Bool { node.mapping != nil }
   public var isSequence: Bool { node.sequence != nil }
   public var isNull: Bool {
-    node.scalar.map { $0.tag == .init(.null) || $0.string == "~" || ($0.string.isEmpty && $0.style == .plain) } ?? false
+    node.scalar.map {
+      $0.tag == .init(.null) || ($0.style == .plain && ["~", "", "null", "Null", "NULL"].contains($0.string))
+    } ?? false
   }
 
   /// The entries of a mapping, in file order, keys as strings.

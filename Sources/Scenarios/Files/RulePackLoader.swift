@@ -1,3 +1,4 @@
+import Foundation
 import Planner
 
 /// Loads rule packs (the YAML rule and parameter files under `scenarios/rules/`), compiles
@@ -36,8 +37,17 @@ public enum RulePackLoader {
   public static func check(_ paths: [String], strict: Bool = false, runExamples: Bool = true) -> Outcome {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
-    for path in paths {
-      do { documents.append(try YAMLFileLoader.load(path)) } catch { diagnostics += error.diagnostics }
+    // The files are read and parsed side by side (a third of a short command's time), then
+    // taken in order.
+    let parsed = Slots<Result<YAMLDocument, DiagnosticList>>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+      parsed.set(i, Result { () throws(DiagnosticList) in try YAMLFileLoader.load(paths[i]) })
+    }
+    for r in parsed.values {
+      switch r {
+      case .success(let d): documents.append(d)
+      case .failure(let error): diagnostics += error.diagnostics
+      }
     }
     var check = RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples)
     // The layouts of the budget cover each of its lines once (their totals are its totals).
@@ -47,4 +57,16 @@ public enum RulePackLoader {
     }
     return Outcome(check: check)
   }
+}
+
+/// One slot per index, each written once by one thread of a `concurrentPerform`, read after it.
+final class Slots<T>: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<T?>
+  init(count: Int) { buffer = .allocate(capacity: count); buffer.initialize(repeating: nil) }
+  deinit {
+    buffer.deinitialize()
+    buffer.deallocate()
+  }
+  func set(_ i: Int, _ value: T) { buffer[i] = value }
+  var values: [T] { buffer.map { $0! } }
 }
