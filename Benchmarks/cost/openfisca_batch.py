@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""The 45 cases of cases.py through OpenFisca-France in one process, as an expert would batch
-them: one simulation a year with its nine employees, each calculated for its month (the
-employer cost without the taxe sur les salaires, as tools/openfisca-compare compares it).
+"""The 45 cases of cases.py through OpenFisca-France in one process (the employer cost without
+the taxe sur les salaires, as tools/openfisca-compare compares it), two ways:
 
-    python3 openfisca_batch.py OUT.json     (needs openfisca-france==176.1.8 from PyPI)
+- `batched`: as an expert would batch them, one simulation a month with its nine employees;
+- `each`: one simulation a case (what tools/openfisca-compare does, and the issue measured).
+
+    python3 openfisca_batch.py batched|each OUT.json     (needs openfisca-france==176.1.8)
 """
 import json
 import sys
@@ -14,11 +16,13 @@ from openfisca_france import FranceTaxBenefitSystem
 from cases import AT_RATE, cases
 
 TBS = FranceTaxBenefitSystem()
+mode, path = sys.argv[1], sys.argv[2]
 by_month = {}
 for c in cases():
-    by_month.setdefault(c[0], []).append(c)
+    by_month.setdefault(c[0] if mode == "batched" else (c[0], len(by_month)), []).append(c)
 out = []
-for month, group in by_month.items():
+for key, group in by_month.items():
+    month = group[0][0]
     people = {}
     for i, (_, gross, contract, category, headcount) in enumerate(group):
         people[f"p{i}"] = {
@@ -45,4 +49,4 @@ for month, group in by_month.items():
     for i, (_, gross, contract, category, headcount) in enumerate(group):
         out.append({"month": month, "contract": contract, "category": category, "headcount": headcount, "gross": gross,
                     "cost": round(float(gross + contributions[i] - reductions[i]), 2)})
-json.dump(out, open(sys.argv[1], "w"), indent=1)
+json.dump(out, open(path, "w"), indent=1)

@@ -98,7 +98,7 @@ import Testing
     let r = try PlanBinary.run(["cost", "--cases", file, "--format", "csv"])
     #expect(r.status == 1)
     let rows = r.out.split(separator: "\n")
-    #expect(rows.count == 1 + 4, "\(r.out)")
+    #expect(rows.count == 1 + 7, "\(r.out)")
     #expect(rows.first?.hasPrefix("case,contract,month") == true)
     #expect(r.err.contains("\(file):6:2: error: contract: 'cdx' is not one of"))
     #expect(r.err.contains("\(file):7:14: error: gross: 'deux mille' is not a number"))

@@ -5,7 +5,10 @@ import Planner
 /// or why it has none, located at the case's row; the rule packs' warnings once.
 public struct CostBatch: Sendable {
   public struct Row: Sendable {
-    public var `case`: CostCase
+    public var name: String
+    /// The case asked (`nil` for a row of a cases file that could not be read).
+    public var query: CostQuery?
+    public var location: SourceLocation?
     public var report: CostReport?
     /// Why the case has no report, at its row of the cases file (or without a place for a
     /// case of a grid of options, named by what varies).
@@ -23,14 +26,18 @@ public struct CostBatch: Sendable {
     "employer_cost", "employee_contributions", "net_pay",
   ]
 
-  public static func run(_ cases: [CostCase], ruleSet: RuleSet, strict: Bool = false) throws(DiagnosticList) -> CostBatch {
+  /// `unread`: the rows of a cases file that could not be read, shown among the others (in
+  /// the file's order) with why.
+  public static func run(_ cases: [CostCase], unread: [CostCase.Unread] = [], ruleSet: RuleSet, strict: Bool = false)
+    throws(DiagnosticList) -> CostBatch
+  {
     let (outcomes, warnings) = try PositionCost.computeBatch(cases.map(\.query), ruleSet: ruleSet, strict: strict)
     var rows: [Row] = []
     var ids = Set<String>()
     for (c, outcome) in zip(cases, outcomes) {
       switch outcome {
       case .success(let report):
-        rows.append(Row(case: c, report: report, errors: []))
+        rows.append(Row(name: c.name, query: c.query, location: c.location, report: report, errors: []))
         for l in report.lines { ids.insert(l.id) }
       case .failure(let list):
         // Each reason at the case's row, the rule packs' place as a note.
@@ -40,9 +47,11 @@ public struct CostBatch: Sendable {
             .costCases, Phrase("error.cases.refused", ["case": .text(c.name), "reason": reason]), at: c.location,
             notes: d.location.map { [Diagnostic.Note(Phrase("note.cases.rule"), at: $0)] } ?? [])
         }
-        rows.append(Row(case: c, report: nil, errors: errors))
+        rows.append(Row(name: c.name, query: c.query, location: c.location, report: nil, errors: errors))
       }
     }
+    rows += unread.map { Row(name: $0.name, query: nil, location: $0.location, report: nil, errors: $0.errors) }
+    if !unread.isEmpty { rows.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) } }
     let lines = ruleSet.rules.filter { ids.contains($0.name) && PositionCost.groups.contains($0.group ?? "") }
       .sorted { (PositionCost.groups.firstIndex(of: $0.group ?? "") ?? 0) < (PositionCost.groups.firstIndex(of: $1.group ?? "") ?? 0) }
       .map { ($0.name, $0.label ?? $0.name) }
@@ -78,8 +87,12 @@ public struct CostBatch: Sendable {
 
   /// One row's cells: texts, and numbers (nil where the case has none).
   public func cells(_ row: Row, _ m: Messages) -> (texts: [String], numbers: [Double?], error: String) {
-    let q = row.case.query
-    let texts = [row.case.name, q.contract, "\(q.month)", q.hours.map { m.number($0) } ?? "", q.category, q.employer, "\(q.headcount)"]
+    var texts: [String] = [row.name]
+    if let q = row.query {
+      texts += [q.contract, "\(q.month)", q.hours.map { m.number($0) } ?? "", q.category, q.employer, "\(q.headcount)"]
+    } else {
+      texts += Array(repeating: "", count: Self.caseColumns.count - 1)
+    }
     var numbers: [Double?] = Self.totals.map { key in row.report.map { Self.total($0, key) } }
     numbers += lines.map { l in row.report.map { r in r.lines.first { $0.id == l.id }?.amount ?? 0 } }
     return (texts, numbers, row.errors.map { $0.message(in: m) }.joined(separator: " | "))
@@ -100,13 +113,13 @@ public struct CostBatch: Sendable {
   public struct Document: Encodable {
     struct Case: Encodable {
       var `case`: String
-      var contract: String
-      var month: String
-      var gross: Double
+      var contract: String?
+      var month: String?
+      var gross: Double?
       var hours: Double?
-      var category: String
-      var employer: String
-      var headcount: Int
+      var category: String?
+      var employer: String?
+      var headcount: Int?
       var report: CostReport?
       var errors: [String]?
     }
@@ -121,10 +134,10 @@ public struct CostBatch: Sendable {
 
     public init(_ b: CostBatch, messages m: Messages) {
       cases = b.rows.map { r in
-        let q = r.case.query
+        let q = r.query
         return Case(
-          case: r.case.name, contract: q.contract, month: "\(q.month)", gross: q.gross, hours: q.hours, category: q.category,
-          employer: q.employer, headcount: q.headcount, report: r.report,
+          case: r.name, contract: q?.contract, month: q.map { "\($0.month)" }, gross: q?.gross, hours: q?.hours, category: q?.category,
+          employer: q?.employer, headcount: q?.headcount, report: r.report,
           errors: r.errors.isEmpty ? nil : r.errors.map { $0.message(in: m) })
       }
       warnings = b.warnings.map { $0.message(in: m) }

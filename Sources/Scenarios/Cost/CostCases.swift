@@ -9,6 +9,14 @@ public struct CostCase: Sendable {
   public var query: CostQuery
   /// The row of the cases file (`nil` for a case of a grid of options).
   public var location: SourceLocation?
+
+  /// A row of a cases file that could not be read: its name (its `case`, or its number) and
+  /// why, at its column.
+  public struct Unread: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var errors: [Diagnostic]
+  }
 }
 
 /// The cases of `plan cost --cases FILE`: one position a row of a CSV file whose header
@@ -29,10 +37,10 @@ public enum CostCases {
 
   /// Reads the cases; the rule packs give the contracts, categories, employers and aids
   /// allowed.
-  /// - Returns: the cases read, and the errors of the rows that could not be (each at its
-  ///   row and column).
+  /// - Returns: the cases read, and the rows that could not be (each error at its row and
+  ///   column).
   /// - Throws: a file that cannot be read, has no case, or lacks a required column.
-  public static func read(_ path: String, ruleSet: RuleSet) throws(DiagnosticList) -> ([CostCase], errors: [Diagnostic]) {
+  public static func read(_ path: String, ruleSet: RuleSet) throws(DiagnosticList) -> ([CostCase], unread: [CostCase.Unread]) {
     var text = try YAMLFileLoader.read(path)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let rows: [(fields: [String: (String, SourceLocation)], location: SourceLocation)]
@@ -47,15 +55,16 @@ public enum CostCases {
         .error(.costCases, Phrase("error.cases.too_many", ["count": .integer(rows.count), "maximum": .integer(maximum)]))
       ])
     }
-    var cases: [CostCase] = [], errors: [Diagnostic] = []
+    var cases: [CostCase] = [], unread: [CostCase.Unread] = []
     for (i, row) in rows.enumerated() {
       do throws(DiagnosticList) {
         cases.append(try read(row.fields, at: row.location, ordinal: i + 1, ruleSet: ruleSet))
       } catch {
-        errors += error.diagnostics
+        let name = row.fields["case"].map(\.0).flatMap { $0.isEmpty ? nil : $0 } ?? String(i + 1)
+        unread.append(CostCase.Unread(name: name, location: row.location, errors: error.diagnostics))
       }
     }
-    return (cases, errors)
+    return (cases, unread)
   }
 
   /// A CSV file: its header, then one case a row; a row's location is its first field, a

@@ -62,7 +62,10 @@ public enum RulePackLoader {
 /// One slot per index, each written once by one thread of a `concurrentPerform`, read after it.
 final class Slots<T>: @unchecked Sendable {
   private let buffer: UnsafeMutableBufferPointer<T?>
-  init(count: Int) { buffer = .allocate(capacity: count); buffer.initialize(repeating: nil) }
+  init(count: Int) {
+    buffer = .allocate(capacity: count)
+    buffer.initialize(repeating: nil)
+  }
   deinit {
     buffer.deinitialize()
     buffer.deallocate()

@@ -128,11 +128,11 @@ extension Plan {
         return
       }
       if explain != nil { throw ValidationError(CLI.messages("error.cost.explain_one")) }
-      let (batch, rowErrors) = try diagnosing { () throws(DiagnosticList) -> (CostBatch, [Diagnostic]) in
+      let batch = try diagnosing { () throws(DiagnosticList) -> CostBatch in
         let set = try rules.load()
-        var list = all, errors: [Diagnostic] = []
-        if let cases { (list, errors) = try CostCases.read(cases, ruleSet: set) }
-        return (try CostBatch.run(list, ruleSet: set, strict: rules.strict), errors)
+        var list = all, unread: [CostCase.Unread] = []
+        if let cases { (list, unread) = try CostCases.read(cases, ruleSet: set) }
+        return try CostBatch.run(list, unread: unread, ruleSet: set, strict: rules.strict)
       }
       let printer = DiagnosticPrinter(compact: true, messages: m)
       printer.print(batch.warnings)
@@ -153,7 +153,7 @@ extension Plan {
         FileHandle.standardOutput.write(data)
       }
       // The rows refused, each at its own row; the others are answered above.
-      let errors = rowErrors + batch.errors
+      let errors = batch.errors
       if !errors.isEmpty {
         printer.print(errors)
         throw ExitCode(1)

@@ -55,11 +55,11 @@ enum CostTable {
   static func render(_ b: CostBatch, m: Messages) -> String {
     let pad = ProjectionTable.pad, left = ProjectionTable.left
     let keys = ["gross", "employer_contributions", "reductions", "taxe_salaires", "employer_cost", "net_pay"]
-    let width = max(12, min(40, (b.rows.map { $0.case.name.count }.max() ?? 0) + 2))
+    let width = max(12, min(40, (b.rows.map { $0.name.count }.max() ?? 0) + 2))
     let columns = keys.map { max(13, m("cost.column.short.\($0)").count + 2) }
     var out = pad(m("cost.column.case"), width) + zip(keys, columns).map { left(m("cost.column.short.\($0)"), $1) }.joined() + "\n"
     for row in b.rows {
-      out += pad(row.case.name, width)
+      out += pad(row.name, width)
       if let r = row.report {
         out += zip(keys, columns).map { left(m.amount(CostBatch.total(r, $0)), $1) }.joined()
       } else {
