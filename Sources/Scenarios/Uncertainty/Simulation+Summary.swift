@@ -37,14 +37,11 @@ extension Simulation {
       indicators["lowest_cash", default: [:]]["horizon"] = summary(horizon)
     }
     // Sensitivity: standardised coefficients of the last exercise's reserves, and of the
-    // horizon's lowest cash, on the inputs.
-    var columns: [(String, [Double])] = []
-    for (j, name) in inputs.enumerated() {
-      let x = chunks.flatMap { $0.inputs[j] }
-      if standardDeviation(x) > 0 { columns.append((name, x)) }
-    }
-    let sensitivity = regression(chunks.flatMap { $0.values[1][periods.count - 1] }, on: columns)
-    let cashSensitivity = horizon.isEmpty ? [] : regression(horizon, on: columns)
+    // horizon's lowest cash, on the inputs (from the chunks' moments, merged in order).
+    var moments = chunks.first?.moments ?? Moments([])
+    for c in chunks.dropFirst() { moments.merge(c.moments) }
+    let sensitivity = regression(moments, inputs: inputs, y: inputs.count)
+    let cashSensitivity = horizon.isEmpty ? [] : regression(moments, inputs: inputs, y: inputs.count + 1)
     var simulation = Simulation(
       scenario: scenario.id, draws: draws, seed: seed, periods: periods, indicators: indicators, probabilities: probabilities,
       sensitivity: sensitivity)
@@ -52,25 +49,26 @@ extension Simulation {
     return simulation
   }
 
-  /// Standardised regression coefficients of `y` on the columns, largest first.
-  static func regression(_ y: [Double], on columns: [(String, [Double])]) -> [Sensitivity] {
-    var sensitivity: [Sensitivity] = []
-    let sy = standardDeviation(y)
-    if !columns.isEmpty, sy > 0, y.count > columns.count + 1 {
-      let n = y.count, k = columns.count
-      var data = [Double](repeating: 0, count: n * k)
-      for (j, (_, x)) in columns.enumerated() {
-        let m = mean(x), s = standardDeviation(x)
-        for r in 0..<n { data[r * k + j] = (x[r] - m) / s }
-      }
-      let my = mean(y)
-      let target = y.map { ($0 - my) / sy }
-      if let beta = Matrix(rows: n, columns: k, data: data).leastSquares(target) {
-        sensitivity = zip(columns, beta).map { Sensitivity(input: $0.0, coefficient: ($1 * 1e6).rounded() / 1e6) }
-          .sorted { abs($0.coefficient) > abs($1.coefficient) || (abs($0.coefficient) == abs($1.coefficient) && $0.input < $1.input) }
-      }
+  /// Standardised regression coefficients of variable `y` on the inputs that vary, largest
+  /// first: the normal equations of the standardised variables (their correlations), solved
+  /// by LAPACK, from the moments alone (no per-draw copy of the inputs: a million draws kept
+  /// three copies of them, 300 MB).
+  static func regression(_ m: Moments, inputs: [String], y: Int) -> [Sensitivity] {
+    let sy = m.standardDeviation(y)
+    guard sy > 0 else { return [] }
+    // An input that does not vary (its deviation nothing beside its size) is left out.
+    let kept = inputs.indices.filter { m.standardDeviation($0) > 1e-12 * max(1, abs(m.mean[$0])) }
+    guard !kept.isEmpty, m.n > kept.count + 1 else { return [] }
+    let k = kept.count
+    var c = [Double](repeating: 0, count: k * k), r = [Double](repeating: 0, count: k)
+    for (a, i) in kept.enumerated() {
+      let si = m.standardDeviation(i)
+      for (b, j) in kept.enumerated() { c[a * k + b] = m.covariance(i, j) / (si * m.standardDeviation(j)) }
+      r[a] = m.covariance(i, y) / (si * sy)
     }
-    return sensitivity
+    guard let beta = Matrix(rows: k, columns: k, data: c).leastSquares(r) else { return [] }
+    return zip(kept, beta).map { Sensitivity(input: inputs[$0], coefficient: ($1 * 1e6).rounded() / 1e6) }
+      .sorted { abs($0.coefficient) > abs($1.coefficient) || (abs($0.coefficient) == abs($1.coefficient) && $0.input < $1.input) }
   }
 
   /// Mean (summed in draw order, so the same whatever the threads) and percentiles by

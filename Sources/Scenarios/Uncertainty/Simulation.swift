@@ -40,7 +40,9 @@ public struct Simulation: Sendable {
     /// `[indicator][exercise][draw in chunk]`.
     var values: [[[Double]]]
     /// `[input][draw in chunk]`.
-    var inputs: [[Double]]
+    /// The moments of the inputs, the last exercise's reserves and the horizon's lowest cash
+    /// (when there is a cash plan), for the regressions.
+    var moments: Moments
     /// The lowest balance over the whole horizon, per draw (empty without a cash plan).
     var horizonLowest: [Double] = []
   }
@@ -361,7 +363,11 @@ public struct Simulation: Sendable {
       values[4] = []
       values[5] = []
     }
-    return ChunkResult(values: values, inputs: x, horizonLowest: horizon)
+    // The regressions' variables: the inputs, the last exercise's reserves, the lowest cash.
+    var columns = x
+    columns.append(values[1][open.count - 1])
+    if !horizon.isEmpty { columns.append(horizon) }
+    return ChunkResult(values: values, moments: Moments(columns), horizonLowest: horizon)
   }
 
   /// Each draw's lowest balance by open exercise and over the horizon: the scenario's plan,
