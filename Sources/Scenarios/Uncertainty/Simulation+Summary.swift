@@ -12,7 +12,7 @@ extension Simulation {
       // Without a cash plan (no treasury rule pack), no lowest cash.
       guard chunks.allSatisfy({ !$0.values[i].isEmpty }) else { continue }
       for (k, period) in periods.enumerated() {
-        let all = chunks.flatMap { $0.values[i][k] }
+        let all = chunks.flatMap { $0.draws(i, k) }
         indicators[name, default: [:]][period] = summary(all)
         if name == "result" { probabilities["deficit"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }
         if name == "reserves" { probabilities["negative_reserves"]![period] = Double(all.filter { $0 < -0.005 }.count) / Double(all.count) }

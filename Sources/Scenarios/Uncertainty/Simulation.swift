@@ -38,7 +38,17 @@ public struct Simulation: Sendable {
   /// Per-draw values of one chunk.
   struct ChunkResult: Sendable {
     /// `[indicator][exercise][draw in chunk]`.
+    /// A value the same for every draw of the chunk is kept once (`[v]`): the indicators that
+    /// do not vary (the FTE and the financing cost of a scenario without uncertain positions or
+    /// overdraft) cost nothing a draw. `width`: the chunk's draws.
     var values: [[[Double]]]
+    var width: Int = 0
+
+    /// One indicator's values for an exercise, one a draw.
+    func draws(_ indicator: Int, _ exercise: Int) -> [Double] {
+      let v = values[indicator][exercise]
+      return v.count == 1 && width > 1 ? Array(repeating: v[0], count: width) : v
+    }
     /// `[input][draw in chunk]`.
     /// The moments of the inputs, the last exercise's reserves and the horizon's lowest cash
     /// (when there is a cash plan), for the regressions.
@@ -367,7 +377,14 @@ public struct Simulation: Sendable {
     var columns = x
     columns.append(values[1][open.count - 1])
     if !horizon.isEmpty { columns.append(horizon) }
-    return ChunkResult(values: values, moments: Moments(columns), horizonLowest: horizon)
+    // What does not vary within the chunk is kept once.
+    for i in values.indices {
+      for k in values[i].indices where values[i][k].count > 1 {
+        let first = values[i][k][0]
+        if values[i][k].allSatisfy({ $0.bitPattern == first.bitPattern }) { values[i][k] = [first] }
+      }
+    }
+    return ChunkResult(values: values, width: w, moments: Moments(columns), horizonLowest: horizon)
   }
 
   /// Each draw's lowest balance by open exercise and over the horizon: the scenario's plan,
