@@ -38,16 +38,44 @@ public struct Simulation: Sendable {
   /// Per-draw values of one chunk.
   struct ChunkResult: Sendable {
     /// `[indicator][exercise][draw in chunk]`.
-    /// A value the same for every draw of the chunk is kept once (`[v]`): the indicators that
-    /// do not vary (the FTE and the financing cost of a scenario without uncertain positions or
-    /// overdraft) cost nothing a draw. `width`: the chunk's draws.
-    var values: [[[Double]]]
+    /// `[indicator][exercise]`, each kept in the least memory that gives back the very same
+    /// values: once when the same for every draw of the chunk (the FTE and the financing cost
+    /// of a scenario without uncertain positions or overdraft), as whole cents in 32 bits when
+    /// every value is exactly its cents (the lowest balances), else as they are.
+    var values: [[Column]]
     var width: Int = 0
+
+    enum Column: Sendable {
+      case constant(Double)
+      case cents([Int32])
+      case doubles([Double])
+
+      init(_ v: [Double]) {
+        if let first = v.first, v.allSatisfy({ $0.bitPattern == first.bitPattern }), v.count > 1 {
+          self = .constant(first)
+          return
+        }
+        var cents: [Int32] = []
+        cents.reserveCapacity(v.count)
+        for x in v {
+          let c = (x * 100).rounded()
+          guard abs(c) < 2e9, (c / 100).bitPattern == x.bitPattern else {
+            self = .doubles(v)
+            return
+          }
+          cents.append(Int32(c))
+        }
+        self = .cents(cents)
+      }
+    }
 
     /// One indicator's values for an exercise, one a draw.
     func draws(_ indicator: Int, _ exercise: Int) -> [Double] {
-      let v = values[indicator][exercise]
-      return v.count == 1 && width > 1 ? Array(repeating: v[0], count: width) : v
+      switch values[indicator][exercise] {
+      case .constant(let x): Array(repeating: x, count: width)
+      case .cents(let c): c.map { Double($0) / 100 }
+      case .doubles(let v): v
+      }
     }
     /// `[input][draw in chunk]`.
     /// The moments of the inputs, the last exercise's reserves and the horizon's lowest cash
@@ -377,14 +405,9 @@ public struct Simulation: Sendable {
     var columns = x
     columns.append(values[1][open.count - 1])
     if !horizon.isEmpty { columns.append(horizon) }
-    // What does not vary within the chunk is kept once.
-    for i in values.indices {
-      for k in values[i].indices where values[i][k].count > 1 {
-        let first = values[i][k][0]
-        if values[i][k].allSatisfy({ $0.bitPattern == first.bitPattern }) { values[i][k] = [first] }
-      }
-    }
-    return ChunkResult(values: values, width: w, moments: Moments(columns), horizonLowest: horizon)
+    // Each kept in the least memory that gives back the same values.
+    return ChunkResult(
+      values: values.map { $0.map(ChunkResult.Column.init) }, width: w, moments: Moments(columns), horizonLowest: horizon)
   }
 
   /// Each draw's lowest balance by open exercise and over the horizon: the scenario's plan,
