@@ -165,4 +165,23 @@ import Testing
         ScenarioLoader.load(repositoryPath("scenarios/baseline.yaml").path), ruleSet: ShippedRules.ruleSet, draws: 50, seed: 1
       ).indicators["consolidated_result"] == nil)
   }
+
+  /// The chunk size (chosen by the rows that vary) changes the memory and the speed, never
+  /// the figures: each draw's inputs come from its own index.
+  @Test func theChunkSizeChangesNoFigure() throws {
+    let s = try ScenarioLoader.load(repositoryPath("scenarios/uncertain-positions.yaml").path)
+    #expect(Simulation.chunkSize(s, months: 62) == 128, "30 positions drawn: small chunks")
+    #expect(Simulation.chunkSize(try ScenarioLoader.load(repositoryPath("scenarios/baseline.yaml").path), months: 62) == 512)
+    let a = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 300, seed: 3, chunkSize: 64)
+    let b = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 300, seed: 3, threads: 2, chunkSize: 256)
+    for key in ["result", "reserves", "lowest_cash", "fte"] {
+      for p in a.periods {
+        #expect(
+          a.indicators[key]?[p]?.p50 == b.indicators[key]?[p]?.p50 && a.indicators[key]?[p]?.mean == b.indicators[key]?[p]?.mean,
+          "\(key) \(p)")
+      }
+    }
+    #expect(a.probabilities == b.probabilities)
+    #expect(a.sensitivity.map(\.input) == b.sensitivity.map(\.input))
+  }
 }
