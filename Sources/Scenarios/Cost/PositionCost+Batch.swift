@@ -110,28 +110,9 @@ extension PositionCost {
   static func report(_ q: CostQuery, _ evaluation: Evaluation, variant v: Int) throws(DiagnosticList) -> CostReport {
     let ruleSet = evaluation.ruleSet
     func value(_ rule: String) -> Double { evaluation.value(rule, month: 0, variant: v) ?? .nan }
-    var errors: [Diagnostic] = []
-    for rule in ruleSet.rules where rule.group == "legal_limits" && value(rule.name) == 1 {
-      let source = rule.source.map { " (\($0))" } ?? ""
-      let limit = Phrase.Argument.bilingual(
-        fr: (rule.label(in: "fr") ?? rule.name) + source, en: (rule.label(in: "en") ?? rule.name) + source)
-      errors.append(.error(.costLegalLimit, Phrase("diagnostic.cost.limit", ["limit": limit]), at: rule.location, length: rule.name.count))
-    }
+    let errors = legalLimitErrors(ruleSet, value: value)
     if !errors.isEmpty { throw DiagnosticList(errors) }
-    var lines: [CostReport.Line] = []
-    for group in groups {
-      for rule in ruleSet.rules where rule.group == group {
-        let amount = value(rule.name)
-        guard amount != 0 else { continue }
-        var line = CostReport.Line(
-          id: rule.name, label: rule.label ?? rule.name, group: group, base: nil, rate: nil, amount: Money.cents(amount), source: nil)
-        if let (b, r) = rule.line {
-          line.base = value(ruleSet.rules[b].name)
-          line.rate = value(ruleSet.rules[r].name)
-        }
-        lines.append(line)
-      }
-    }
+    let lines = Self.lines(ruleSet, value: value) { _ in nil }
     return try assemble(q, lines: lines, ruleSet: ruleSet, value: value)
   }
 }

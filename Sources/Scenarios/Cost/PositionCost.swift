@@ -34,23 +34,9 @@ public enum PositionCost {
 
     let m = monthIndex(q)
     func value(_ rule: String) -> Double { evaluation.value(rule, month: m) ?? .nan }
-    var lines: [CostReport.Line] = []
-    for group in groups {
-      for rule in ruleSet.rules where rule.group == group {
-        let amount = value(rule.name)
-        guard amount != 0 else { continue }
-        var line = CostReport.Line(
-          id: rule.name, label: rule.label ?? rule.name, group: group, base: nil, rate: nil, amount: Money.cents(amount),
-          source: rule.source)
-        if let (b, r) = rule.line {
-          line.base = value(ruleSet.rules[b].name)
-          line.rate = value(ruleSet.rules[r].name)
-          if line.source == nil { line.source = sources(of: ruleSet.rules[r].name, explainer, month: m) }
-        } else if line.source == nil {
-          line.source = sources(of: rule.name, explainer, month: m)
-        }
-        lines.append(line)
-      }
+    let lines = Self.lines(ruleSet, value: value) { rule in
+      if let source = rule.source { return source }
+      return sources(of: rule.line.map { ruleSet.rules[$0.1].name } ?? rule.name, explainer, month: m)
     }
     let report = try assemble(q, lines: lines, ruleSet: ruleSet, value: value)
     // Warnings about parameters that no displayed line reads are left out.
@@ -133,16 +119,39 @@ public enum PositionCost {
   }
 
   static func checkLegalLimits(_ evaluation: Evaluation, month: Int) throws(DiagnosticList) {
-    var errors: [Diagnostic] = []
-    for rule in evaluation.ruleSet.rules where rule.group == "legal_limits" {
-      guard evaluation.value(rule.name, month: month) == 1 else { continue }
+    let errors = legalLimitErrors(evaluation.ruleSet) { evaluation.value($0, month: month) ?? 0 }
+    if !errors.isEmpty { throw DiagnosticList(errors) }
+  }
+
+  /// The legal limits a position breaks (each rule of `legal_limits` true), at the rule.
+  static func legalLimitErrors(_ ruleSet: RuleSet, value: (String) -> Double) -> [Diagnostic] {
+    ruleSet.rules.filter { $0.group == "legal_limits" && value($0.name) == 1 }.map { rule in
       let source = rule.source.map { " (\($0))" } ?? ""
       let limit = Phrase.Argument.bilingual(
         fr: (rule.label(in: "fr") ?? rule.name) + source, en: (rule.label(in: "en") ?? rule.name) + source)
-      errors.append(
-        .error(.costLegalLimit, Phrase("diagnostic.cost.limit", ["limit": limit]), at: rule.location, length: rule.name.count))
+      return .error(.costLegalLimit, Phrase("diagnostic.cost.limit", ["limit": limit]), at: rule.location, length: rule.name.count)
     }
-    if !errors.isEmpty { throw DiagnosticList(errors) }
+  }
+
+  /// The lines of a cost report, group by group, each not zero, with its base and rate when
+  /// it is one; `source` gives its legal references.
+  static func lines(_ ruleSet: RuleSet, value: (String) -> Double, source: (RuleSet.Rule) -> String?) -> [CostReport.Line] {
+    var lines: [CostReport.Line] = []
+    for group in groups {
+      for rule in ruleSet.rules where rule.group == group {
+        let amount = value(rule.name)
+        guard amount != 0 else { continue }
+        var line = CostReport.Line(
+          id: rule.name, label: rule.label ?? rule.name, group: group, base: nil, rate: nil, amount: Money.cents(amount),
+          source: source(rule))
+        if let (b, r) = rule.line {
+          line.base = value(ruleSet.rules[b].name)
+          line.rate = value(ruleSet.rules[r].name)
+        }
+        lines.append(line)
+      }
+    }
+    return lines
   }
 
   /// One position and its employer, for the month asked and the months of the contract.

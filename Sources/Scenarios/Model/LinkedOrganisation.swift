@@ -94,13 +94,7 @@ extension LinkedOrganisation: ScenarioEntry {
             let position = try ScenarioValue.required(e, "position", "a provision").string("a position's id")
             let member = try ScenarioValue.required(e, "member", "a provision").string("a member's id")
             let share = try ScenarioValue.number(try ScenarioValue.required(e, "share", "a provision"), "share", .unitInterval)
-            let from = try e.value("from").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
-            let to = try e.value("to").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
-            if let from, let to, to < from {
-              throw ScenarioValue.error(
-                Phrase("error.organisation.provision_dates", ["from": .text("\(from)"), "to": .text("\(to)")]), e,
-                id: .scenarioOutOfDomain)
-            }
+            let (from, to) = try dates(e)
             o.provision.append(Provision(position: position, member: member, share: share, from: from, to: to, location: e.location))
           }
         },
@@ -113,19 +107,24 @@ extension LinkedOrganisation: ScenarioEntry {
           for e in try n.sequence("the organisation's members") {
             try ScenarioValue.known(e, ["id", "from", "to", "votes"], "an organisation's member")
             let id = try ScenarioValue.required(e, "id", "an organisation's member").string("a member's id")
-            let from = try e.value("from").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
-            let to = try e.value("to").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
-            if let from, let to, to < from {
-              throw ScenarioValue.error(
-                Phrase("error.organisation.provision_dates", ["from": .text("\(from)"), "to": .text("\(to)")]), e,
-                id: .scenarioOutOfDomain)
-            }
+            let (from, to) = try dates(e)
             let votes = try e.value("votes").map { (v) throws(DiagnosticList) in try ScenarioValue.number(v, "votes", .nonNegative) } ?? 1
             o.memberships.append(Membership(member: id, from: from, to: to, votes: votes, location: e.location))
           }
         },
         show: { o in o.memberships.map { "\($0.member) \(ScenarioValue.show($0.votes))" }.joined(separator: ", ") }),
     ]
+  }
+
+  /// An entry's `from` and `to` months, the second not before the first.
+  static func dates(_ e: YAMLNode) throws(DiagnosticList) -> (from: Month?, to: Month?) {
+    let from = try e.value("from").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
+    let to = try e.value("to").map { (m) throws(DiagnosticList) in try ScenarioValue.month(m) }
+    if let from, let to, to < from {
+      throw ScenarioValue.error(
+        Phrase("error.organisation.provision_dates", ["from": .text("\(from)"), "to": .text("\(to)")]), e, id: .scenarioOutOfDomain)
+    }
+    return (from, to)
   }
 
   init(id: String, location: SourceLocation) {
