@@ -90,26 +90,19 @@ public struct MemberView: Sendable {
       for period in cluster.periods where periods[period.id] != nil {
         var highest: Double?, byUse = 0.0
         for m in period.monthIndices {
-          var owed: Double?
+          // The month's debts of the groups it belongs to, and its share of them by use.
+          var owed: Double?, share = 0.0
           for group in g.groups {
             guard let t = group.projection.treasury, t.months.indices.contains(m),
               group.organisation.members(in: t.months[m].month).contains(where: { $0.member == member.id })
             else { continue }
-            owed = (owed ?? 0) + t.months[m].payrollPayables
+            let debts = t.months[m].payrollPayables
+            owed = (owed ?? 0) + debts
+            let all = Money.sum(group.invoices.values.map { $0[period.id] ?? 0 })
+            share += all == 0 ? 0 : debts * (group.invoices[member.id]?[period.id] ?? 0) / all
           }
-          if let owed, owed > (highest ?? -.infinity) {
-            highest = owed
-            // Its share by use, in the month the debts are highest.
-            byUse = 0
-            for group in g.groups {
-              guard let t = group.projection.treasury, t.months.indices.contains(m),
-                group.organisation.members(in: t.months[m].month).contains(where: { $0.member == member.id })
-              else { continue }
-              let all = Money.sum(group.invoices.values.map { $0[period.id] ?? 0 })
-              let own = group.invoices[member.id]?[period.id] ?? 0
-              byUse += all == 0 ? 0 : t.months[m].payrollPayables * own / all
-            }
-          }
+          // Its share by use is taken in the month the debts are highest.
+          if let owed, owed > (highest ?? -.infinity) { (highest, byUse) = (owed, share) }
         }
         if let highest {
           periods[period.id]!.jointLiability = Money.cents(highest)
