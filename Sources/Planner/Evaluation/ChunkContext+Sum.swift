@@ -1,12 +1,24 @@
 extension ChunkContext {
-  /// Sums a block over its rows (entities), with BLAS; a block that does not depend on the
-  /// entity counts once per entity.
+  /// Sums a block over its rows (entities), adding the rows in their order to zero: the
+  /// order every sum of the engine keeps (a masked sum, a sum of tabulated rows), so that a
+  /// total is the same to the last bit however it was computed. A block that does not depend
+  /// on the entity counts once per entity.
   mutating func sum(_ v: Block, rows: Int) -> Block {
     if v.rows == 1 {
       return Kernels.unary(v, &pool) { $0 * Double(rows) }
     }
-    let m = Matrix(rows: v.rows, columns: v.months * v.width, data: v.data)
-    return Block(rows: 1, months: v.months, width: v.width, data: m.columnSums())
+    let n = v.months * v.width
+    var out = pool.take(n)
+    out.withUnsafeMutableBufferPointer { po in
+      for i in 0..<n { po[i] = 0 }
+      v.data.withUnsafeBufferPointer { pv in
+        for r in 0..<v.rows {
+          let from = r * n
+          for i in 0..<n { po[i] += pv[from + i] }
+        }
+      }
+    }
+    return Block(rows: 1, months: v.months, width: v.width, data: out)
   }
 
   /// The sum over rows of `v` where `mask` (one value per row and month, or per row) is
