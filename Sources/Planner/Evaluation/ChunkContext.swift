@@ -11,6 +11,12 @@ struct ChunkContext {
   let months: Int
   /// Doubles written by all node operations, for the benchmark's bandwidth bound.
   var elementsWritten = 0
+  /// The sums of tabulated values (by node id): the values and filters per tuple, and each
+  /// variant's tuple.
+  var tabulated: [Int: (value: Block, filter: Block?, index: TabulationIndex)] = [:]
+  /// Tabulated rules read directly by a rule that is not: spread out to every variant when
+  /// first read (a branch not taken never reads them).
+  var deferred: [Int: (table: Block, index: TabulationIndex)] = [:]
 
   init(evaluator: Evaluator, width: Int) {
     self.evaluator = evaluator
@@ -44,7 +50,12 @@ struct ChunkContext {
     case .constant(let v):
       return .scalar(v)
     case .rule(let i):
-      return rules[i]!
+      if let block = rules[i] { return block }
+      let (table, index) = deferred[i]!
+      let block = Kernels.gather(table, index, pool: &pool)
+      elementsWritten += block.data.count
+      rules[i] = block
+      return block
     case .input(let i):
       return inputs[i]!
     case .parameter(let name):
@@ -90,6 +101,9 @@ struct ChunkContext {
     case .scale(let name, let mode, let base):
       return scale(name, mode, evaluate(base, scope: scope))
     case .sum(let entity, let value, let filter):
+      if let t = tabulated[node.id] {
+        return Kernels.tabulatedSum(t.value, filter: t.filter, t.index, months: max(t.value.months, t.filter?.months ?? 1), pool: &pool)
+      }
       var v = evaluate(value, scope: entity)
       if let filter {
         let f = evaluate(filter, scope: entity)

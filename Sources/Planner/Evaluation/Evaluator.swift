@@ -202,11 +202,29 @@ public struct Evaluator: Sendable {
   }
 
   /// Evaluates one chunk of variants; the rules that are the same for every variant are
-  /// computed for the first chunk only and kept in `cache` for the next ones.
+  /// computed for the first chunk only and kept in `cache` for the next ones, and the rules
+  /// that vary only through a few values of their entity's inputs are computed once for
+  /// each value (``TabulationPlan``).
   package func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
     throws(DiagnosticList) -> Evaluation
   {
     if cache.varying == nil { cache.varying = varyingRules(variation) }
+    if !options.trace && options.tabulate && cache.tabulationPlan == nil {
+      let plan = TabulationPlan(evaluator: self, variation: variation, varying: cache.varying!)
+      cache.tabulationPlan = plan
+      cache.tabulation = TabulationState(plan)
+    }
+    while true {
+      if let evaluation = try evaluateOnce(variation, variants: variants, pool: &pool, cache: &cache) { return evaluation }
+    }
+  }
+
+  /// One evaluation of a chunk; `nil` when a tabulated rule made a value that is not a
+  /// finite number: its kind is then turned off, and the chunk evaluated again in full (where
+  /// the error is found and explained as usual).
+  private func evaluateOnce(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
+    throws(DiagnosticList) -> Evaluation?
+  {
     let varying = cache.varying!
     let useCache = !options.trace
     var context = ChunkContext(evaluator: self, width: variants.count)
@@ -234,24 +252,98 @@ public struct Evaluator: Sendable {
       precondition(values.count == variation.count, "one value per variant")
       context.parameters[name] = Block(rows: 1, months: 1, width: variants.count, data: Array(values[variants]))
     }
+    // The kinds tabulated in this chunk: each variant's place in the tables.
+    let plan = useCache && options.tabulate ? cache.tabulationPlan : nil
+    var active: [Int: TabulationIndex] = [:]
+    var tables: [Int: ChunkContext] = [:]
+    if let plan, !plan.isEmpty {
+      for (k, kind) in plan.kinds.enumerated() where !cache.tabulation!.kinds[k].off {
+        let rows = situation.entities[kind.entity]?.count ?? 0
+        let blocks = kind.inputs.compactMap { context.inputs[$0] }
+        guard blocks.count == kind.inputs.count,
+          let (index, _) = cache.tabulation!.kinds[k].index(blocks, rows: rows, width: variants.count),
+          // Worth it only when the tables are much narrower than the chunk.
+          cache.tabulation!.kinds[k].width * 4 <= variants.count
+        else { continue }
+        active[k] = index
+      }
+    }
+    /// The context that computes a kind's tables: its inputs over their support.
+    func tableContext(_ k: Int) -> ChunkContext {
+      if let c = tables[k] { return c }
+      let state = cache.tabulation!.kinds[k]
+      var c = ChunkContext(evaluator: self, width: state.width)
+      for (i, block) in zip(plan!.kinds[k].inputs, state.supportBlocks(count: plan!.kinds[k].inputs.count)) { c.inputs[i] = block }
+      return c
+    }
+    /// Makes the rules that `rule` reads available to a table context.
+    func provide(_ rule: RuleSet.Rule, to c: inout ChunkContext, kind k: Int) {
+      for d in rule.dependencies {
+        if let t = cache.tabulation!.kinds[k].rules[d] { c.rules[d] = t } else if let b = context.rules[d] { c.rules[d] = b }
+      }
+    }
     var values: [Int: Block] = [:]
     for (position, index) in order.enumerated() {
       let rule = ruleSet.rules[index]
-      let block: Block
-      if useCache, !varying.contains(index), let cached = cache.blocks[index] {
-        block = cached
-      } else {
-        block = context.evaluate(rule.root, scope: rule.entity)
-        if scanned.contains(index), let bad = block.firstNonFinite() {
-          throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
+      if let k = plan?.ruleKind[index], let tableIndex = active[k] {
+        // A tabulated rule: computed for each tuple when the support has grown, spread out to
+        // the variants only where a rule reads it directly.
+        var table = cache.tabulation!.kinds[k].rules[index]
+        if table == nil {
+          var c = tableContext(k)
+          provide(rule, to: &c, kind: k)
+          let t = c.evaluate(rule.root, scope: rule.entity)
+          context.elementsWritten += t.data.count
+          if scanned.contains(index), t.firstNonFinite() != nil {
+            cache.tabulation!.kinds[k].off = true
+            return nil
+          }
+          cache.tabulation!.kinds[k].rules[index] = t
+          c.rules = [:]
+          tables[k] = c
+          table = t
         }
-        if useCache && !varying.contains(index) { cache.blocks[index] = block }
+        if kept.contains(index) {
+          let block = Kernels.gather(table!, tableIndex, pool: &context.pool)
+          context.rules[index] = block
+          values[index] = block
+        } else if plan!.kinds[k].gathered.contains(index) {
+          context.deferred[index] = (table!, tableIndex)
+        }
+      } else {
+        // The sums of tabulated values this rule makes: their values and filters per tuple.
+        for id in plan?.sumsInRule[index] ?? [] {
+          let sum = plan!.sums[id]!
+          guard let tableIndex = active[sum.kind] else { continue }
+          if cache.tabulation!.kinds[sum.kind].sums[id] == nil {
+            var c = tableContext(sum.kind)
+            provide(rule, to: &c, kind: sum.kind)
+            let entity = plan!.kinds[sum.kind].entity
+            let value = c.evaluate(sum.value, scope: entity), filter = sum.filter.map { c.evaluate($0, scope: entity) }
+            cache.tabulation!.kinds[sum.kind].sums[id] = (value, filter)
+            c.rules = [:]
+            tables[sum.kind] = c
+          }
+          let t = cache.tabulation!.kinds[sum.kind].sums[id]!
+          context.tabulated[id] = (t.value, t.filter, tableIndex)
+        }
+        let block: Block
+        if useCache, !varying.contains(index), let cached = cache.blocks[index] {
+          block = cached
+        } else {
+          block = context.evaluate(rule.root, scope: rule.entity)
+          if scanned.contains(index), let bad = block.firstNonFinite() {
+            throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
+          }
+          if useCache && !varying.contains(index) { cache.blocks[index] = block }
+        }
+        context.rules[index] = block
+        if kept.contains(index) { values[index] = block }
       }
-      context.rules[index] = block
-      if kept.contains(index) { values[index] = block }
       // Drop what no later rule reads (cached values stay with the cache).
       for d in rule.dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
         if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
+        context.deferred[d] = nil
       }
     }
     // What is not kept goes back to the pool for the next chunk.
@@ -269,5 +361,7 @@ public struct Evaluator: Sendable {
 package struct InvariantCache: Sendable {
   var blocks: [Int: Block] = [:]
   var varying: Set<Int>?
+  var tabulationPlan: TabulationPlan?
+  var tabulation: TabulationState?
   package init() {}
 }

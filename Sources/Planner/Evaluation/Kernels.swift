@@ -208,6 +208,7 @@ package enum Kernels {
 /// Element strides of a block, 0 along broadcast dimensions.
 struct Strides {
   let row: Int, month: Int, variant: Int
+  init(row: Int, month: Int, variant: Int) { (self.row, self.month, self.variant) = (row, month, variant) }
   init(_ b: Block) {
     row = b.rows == 1 ? 0 : b.months * b.width
     month = b.months == 1 ? 0 : b.width

@@ -48,11 +48,16 @@ public struct EvaluationOptions: Sendable {
   public var chunkSize: Int
   /// The rules whose values are kept in the result (`nil`: all).
   public var keep: Set<String>?
+  /// Compute the rules that vary only through a few values of their entity's inputs once
+  /// for each value (``TabulationPlan``); off, every variant is computed in full. The
+  /// figures are the same either way (tests compare them).
+  public var tabulate: Bool
 
-  public init(strict: Bool = false, trace: Bool = false, chunkSize: Int = 1024, keep: Set<String>? = nil) {
+  public init(strict: Bool = false, trace: Bool = false, chunkSize: Int = 1024, keep: Set<String>? = nil, tabulate: Bool = true) {
     self.strict = strict
     self.trace = trace
     self.chunkSize = max(1, chunkSize)
     self.keep = keep
+    self.tabulate = tabulate
   }
 }

@@ -191,7 +191,7 @@ public struct Simulation: Sendable {
   ///   - progress: called after each chunk with the number of draws done (from any thread).
   public static func run(
     _ scenario: Scenario, ruleSet: RuleSet, draws: Int, seed: UInt64, threads: Int = 1, chunkSize: Int? = nil,
-    progress: (@Sendable (Int) -> Void)? = nil
+    tabulate: Bool = true, progress: (@Sendable (Int) -> Void)? = nil
   ) throws(DiagnosticList) -> Simulation {
     guard (1...Limits.draws).contains(draws) else {
       throw DiagnosticList([
@@ -230,7 +230,7 @@ public struct Simulation: Sendable {
     let scenario = planner.scenario
     let keep: Set<String> = ["result", "reserves", "produits.subventions.f", "produits.subventions.p", "staffing.paid_hours"]
     let chunkSize = chunkSize ?? Self.chunkSize(scenario, months: situation.timeline.monthCount)
-    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(chunkSize: chunkSize, keep: keep))
+    let evaluator = try Evaluator(ruleSet, situation, options: EvaluationOptions(chunkSize: chunkSize, keep: keep, tabulate: tabulate))
     let timeline = situation.timeline
     let sampler = DrawSampler(scenario, timeline: timeline, seed: seed)
     let open = sampler.open

@@ -184,4 +184,19 @@ import Testing
     #expect(a.probabilities == b.probabilities)
     #expect(a.sensitivity.map(\.input) == b.sensitivity.map(\.input))
   }
+
+  /// The positions' rules computed once per start month and looked up for each draw give
+  /// the very figures of computing every draw in full.
+  @Test func tabulationChangesNoFigure() throws {
+    let s = try ScenarioLoader.load(repositoryPath("scenarios/uncertain-positions.yaml").path)
+    let a = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 512, seed: 5, chunkSize: 128)
+    let b = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 512, seed: 5, chunkSize: 128, tabulate: false)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    #expect(try encoder.encode(a.indicators) == encoder.encode(b.indicators))
+    #expect(a.probabilities == b.probabilities)
+    #expect(try encoder.encode(a.sensitivity) == encoder.encode(b.sensitivity))
+    #expect(try encoder.encode(a.cashSensitivity) == encoder.encode(b.cashSensitivity))
+    #expect(a.indicators["fte"]?.values.contains { $0.p5 != $0.p95 } == true, "the draws move the staff")
+  }
 }

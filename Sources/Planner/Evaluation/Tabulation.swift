@@ -1,0 +1,318 @@
+/// Rules that vary between variants only through a few inputs of their own entity, whose
+/// values for each entity are few: a position's drawn start month (a start delay of 0 to 4
+/// months gives five), a member's leaving month. Such a rule's value for an entity, a month
+/// and a variant depends only on that entity's inputs in that variant, so it is computed
+/// once for each entity's distinct values (its *support*) and looked up for each variant,
+/// instead of being computed for every variant.
+///
+/// A rule of the entity kind is *tabulated* when every input or rule it reads that varies is
+/// one of these inputs or another tabulated rule, and it adds up no varying value over
+/// entities. A sum over the entities of a tabulated value (`sum(position, staff_social *
+/// share_f)`) is computed from the tables, row by row in the rows' order, as every sum of
+/// the engine: the figures are the same to the last bit as those of the full evaluation.
+/// Where the values of a chunk are too many (a continuous input), the chunk is evaluated
+/// in full.
+struct TabulationPlan: Sendable {
+  struct Kind: Sendable {
+    var entity: String
+    /// The inputs of the entity kind that the variation changes, in index order.
+    var inputs: [Int]
+    /// The tabulated rules, in evaluation order.
+    var rules: [Int]
+    /// Tabulated rules read by rules that are not (outside a tabulated sum), or kept: their
+    /// values are spread out to every variant.
+    var gathered: Set<Int>
+  }
+
+  /// A sum over the entities of a kind of a tabulated value (and filter).
+  struct Sum: Sendable {
+    var kind: Int
+    var value: CoreNode
+    var filter: CoreNode?
+  }
+
+  var kinds: [Kind]
+  /// The kind of each tabulated rule.
+  var ruleKind: [Int: Int]
+  /// Tabulated sums, by node id.
+  var sums: [Int: Sum]
+  /// For each rule that is not tabulated, the ids of the tabulated sums in its formula.
+  var sumsInRule: [Int: [Int]]
+
+  /// At most this many distinct values of an entity's inputs are tabulated.
+  static let largestSupport = 16
+
+  var isEmpty: Bool { kinds.isEmpty }
+
+  init(evaluator: Evaluator, variation: Variation, varying: Set<Int>) {
+    let ruleSet = evaluator.ruleSet
+    let variedInputs = Set(variation.inputs.keys.compactMap { ruleSet.inputIndex($0) })
+    let variedParameters = Set(variation.parameters.keys)
+    // The candidate inputs: varied, of an entity kind with more than one entity.
+    var inputsOf: [String: [Int]] = [:]
+    for i in variedInputs.sorted() {
+      guard let e = ruleSet.inputs[i].entity, (evaluator.situation.entities[e]?.count ?? 0) > 1 else { continue }
+      inputsOf[e, default: []].append(i)
+    }
+    var tabulated: [String: Set<Int>] = [:]
+
+    enum Class { case invariant, tabulable, other }
+    /// How a node varies, in the scope of entity kind `e`.
+    func classify(_ n: CoreNode, _ e: String) -> Class {
+      switch n.kind {
+      case .input(let i):
+        guard variedInputs.contains(i) else { return .invariant }
+        return inputsOf[e]?.contains(i) == true ? .tabulable : .other
+      case .rule(let r):
+        guard varying.contains(r) else { return .invariant }
+        return tabulated[e]?.contains(r) == true ? .tabulable : .other
+      case .parameter(let p), .scale(let p, _, _), .parameterAt(let p, _):
+        if variedParameters.contains(p) { return .other }
+      case .sum:
+        // Adds up other entities: varying, it is not the entity's own value.
+        return n.children.allSatisfy { classify($0, e) == .invariant } ? .invariant : .other
+      default: break
+      }
+      var result = Class.invariant
+      for c in n.children {
+        switch classify(c, e) {
+        case .other: return .other
+        case .tabulable: result = .tabulable
+        case .invariant: break
+        }
+      }
+      return result
+    }
+
+    var kinds: [Kind] = []
+    var ruleKind: [Int: Int] = [:]
+    for (e, inputs) in inputsOf.sorted(by: { $0.key < $1.key }) {
+      var rules: [Int] = []
+      for r in evaluator.order where varying.contains(r) && ruleSet.rules[r].entity == e {
+        if classify(ruleSet.rules[r].root, e) == .tabulable {
+          tabulated[e, default: []].insert(r)
+          rules.append(r)
+        }
+      }
+      ruleKind.merge(rules.map { ($0, kinds.count) }) { a, _ in a }
+      kinds.append(Kind(entity: e, inputs: inputs, rules: rules, gathered: []))
+    }
+    let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1.entity, $0) })
+
+    // The sums of tabulated values, and the tabulated rules read elsewhere.
+    var sums: [Int: Sum] = [:]
+    var sumsInRule: [Int: [Int]] = [:]
+    func visit(_ n: CoreNode, rule: Int) {
+      switch n.kind {
+      case .sum(let e, let value, let filter):
+        if let k = kindIndex[e] {
+          let classes = [classify(value, e)] + (filter.map { [classify($0, e)] } ?? [])
+          if !classes.contains(.other) && classes.contains(.tabulable) {
+            sums[n.id] = Sum(kind: k, value: value, filter: filter)
+            sumsInRule[rule, default: []].append(n.id)
+            return
+          }
+        }
+      case .rule(let d):
+        if let k = ruleKind[d] { kinds[k].gathered.insert(d) }
+      default: break
+      }
+      for c in n.children { visit(c, rule: rule) }
+    }
+    for r in evaluator.order where varying.contains(r) && ruleKind[r] == nil { visit(ruleSet.rules[r].root, rule: r) }
+    for r in evaluator.kept { if let k = ruleKind[r] { kinds[k].gathered.insert(r) } }
+    // A kind with nothing tabulated is left out.
+    self.kinds = kinds
+    self.ruleKind = ruleKind
+    self.sums = sums
+    self.sumsInRule = sumsInRule
+    if ruleKind.isEmpty { self.kinds = [] }
+  }
+}
+
+/// The tables of a tabulation, kept from chunk to chunk: each entity's distinct input values
+/// seen so far, and the tabulated rules and sums' values computed for them.
+struct TabulationState: Sendable {
+  struct Kind: Sendable {
+    /// For each entity, its distinct tuples of input values, in the order first seen.
+    var support: [[[Double]]] = []
+    /// The width of the tables: the most tuples of an entity.
+    var width = 0
+    /// Values for each tuple (`(row, month, tuple)`), by rule index.
+    var rules: [Int: Block] = [:]
+    /// Values and filters of the tabulated sums, by node id.
+    var sums: [Int: (value: Block, filter: Block?)] = [:]
+    /// Too many distinct values were seen: this kind is evaluated in full.
+    var off = false
+  }
+
+  var kinds: [Kind]
+
+  init(_ plan: TabulationPlan) { kinds = plan.kinds.map { _ in Kind() } }
+}
+
+/// One chunk's place in the tables: for each entity and variant, the tuple of its inputs.
+struct TabulationIndex {
+  /// `[row * width + variant]`.
+  var tuple: [Int32]
+  /// For each entity, whether all the chunk's variants have the same tuple (the first).
+  var single: [Bool]
+  var width: Int
+}
+
+extension TabulationState.Kind {
+  /// Finds each variant's tuple among the support, adding the new ones; `nil` when an
+  /// entity has too many (the kind is then turned off) or an input is not one value per
+  /// entity. `grown` tells whether the support changed (the tables must be made again).
+  mutating func index(_ inputs: [Block], rows: Int, width w: Int) -> (TabulationIndex, grown: Bool)? {
+    guard inputs.allSatisfy({ ($0.rows == rows || $0.rows == 1) && $0.months == 1 && ($0.width == w || $0.width == 1) })
+    else {
+      off = true
+      return nil
+    }
+    if support.isEmpty { support = Array(repeating: [], count: rows) }
+    var tuple = [Int32](repeating: 0, count: rows * w)
+    var single = [Bool](repeating: true, count: rows)
+    var grown = false
+    var key = [Double](repeating: 0, count: inputs.count)
+    for r in 0..<rows {
+      for b in 0..<w {
+        for (i, block) in inputs.enumerated() { key[i] = block[r, 0, b] }
+        var found = -1
+        for (k, s) in support[r].enumerated() where s == key {
+          found = k
+          break
+        }
+        if found < 0 {
+          guard support[r].count < TabulationPlan.largestSupport else {
+            off = true
+            return nil
+          }
+          found = support[r].count
+          support[r].append(key)
+          grown = true
+        }
+        tuple[r * w + b] = Int32(found)
+        if found != 0 { single[r] = false }
+      }
+    }
+    if grown {
+      width = support.map(\.count).max() ?? 0
+      rules = [:]
+      sums = [:]
+    }
+    return (TabulationIndex(tuple: tuple, single: single, width: w), grown)
+  }
+
+  /// The inputs' blocks over the support: `(row, 1, tuple)`, an entity's missing tuples
+  /// filled with its first.
+  func supportBlocks(count: Int) -> [Block] {
+    let rows = support.count
+    return (0..<count).map { i in
+      var data = [Double](repeating: 0, count: rows * width)
+      for r in 0..<rows {
+        for k in 0..<width { data[r * width + k] = support[r][k < support[r].count ? k : 0][i] }
+      }
+      return Block(rows: rows, months: 1, width: width, data: data)
+    }
+  }
+}
+
+extension Kernels {
+  /// A tabulated block spread out to every variant: each entity's value for its tuple.
+  static func gather(_ table: Block, _ index: TabulationIndex, pool: inout BufferPool) -> Block {
+    let w = index.width, rows = index.single.count, months = table.months
+    let s = Strides(table)
+    var out = pool.take(rows * months * w)
+    out.withUnsafeMutableBufferPointer { po in
+      table.data.withUnsafeBufferPointer { pt in
+        index.tuple.withUnsafeBufferPointer { pi in
+          for r in 0..<rows {
+            for m in 0..<months {
+              let from = r * s.row + m * s.month, to = (r * months + m) * w
+              if index.single[r] || s.variant == 0 {
+                let x = pt[from]
+                for b in 0..<w { po[to + b] = x }
+              } else {
+                for b in 0..<w { po[to + b] = pt[from + Int(pi[r * w + b])] }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Block(rows: rows, months: months, width: w, data: out)
+  }
+
+  /// The sum over entities of a tabulated value, where a filter (tabulated or not) is true:
+  /// rows added in their order to zero, as `ChunkContext.sum` and `maskedSum` do; a `NaN`
+  /// filter makes the sum `NaN`. Rows that are the same for every variant, before the first
+  /// that is not, are added once per month; a zero is not added (adding it changes nothing,
+  /// the sum starting from +0).
+  static func tabulatedSum(
+    _ value: Block, filter: Block?, _ index: TabulationIndex, months: Int, pool: inout BufferPool
+  ) -> Block {
+    let w = index.width, rows = index.single.count
+    let sv = Strides(value)
+    let sf = filter.map(Strides.init) ?? Strides(row: 0, month: 0, variant: 0)
+    let filtered = filter != nil
+    var out = pool.take(months * w)
+    var head = [Double](repeating: 0, count: months)
+    let firstVarying = index.single.firstIndex(of: false) ?? rows
+    let one: [Double] = [1]
+    out.withUnsafeMutableBufferPointer { po in
+      value.data.withUnsafeBufferPointer { pv in
+        (filter?.data ?? one).withUnsafeBufferPointer { pf in
+          index.tuple.withUnsafeBufferPointer { pi in
+            /// The value of (row, month) for the tuple `k`, filtered.
+            @inline(__always) func term(_ r: Int, _ m: Int, _ k: Int) -> Double {
+              let v = pv[r * sv.row + m * sv.month + k * sv.variant]
+              guard filtered else { return v }
+              let c = pf[r * sf.row + m * sf.month + k * sf.variant]
+              return c.isNaN ? .nan : (c != 0 ? v : 0)
+            }
+            for r in 0..<firstVarying {
+              for m in 0..<months {
+                let x = term(r, m, 0)
+                if x != 0 { head[m] += x }
+              }
+            }
+            for m in 0..<months {
+              let x = head[m]
+              for b in 0..<w { po[m * w + b] = x }
+            }
+            for r in firstVarying..<rows {
+              let tuples = index.single[r] ? 0 : 1
+              let valueVaries = sv.variant * tuples == 1, filterVaries = sf.variant * tuples == 1
+              let at = pi.baseAddress! + r * w
+              for m in 0..<months {
+                let o = po.baseAddress! + m * w
+                if !valueVaries && !filterVaries {
+                  let x = term(r, m, 0)
+                  if x != 0 { for b in 0..<w { o[b] += x } }
+                  continue
+                }
+                if filtered && !filterVaries {
+                  // One filter for every variant: skip the row, or add its values.
+                  let c = pf[r * sf.row + m * sf.month]
+                  if c == 0 { continue }
+                  if c.isNaN {
+                    for b in 0..<w { o[b] += .nan }
+                    continue
+                  }
+                }
+                if filterVaries {
+                  for b in 0..<w { o[b] += term(r, m, Int(at[b])) }
+                } else {
+                  let v = pv.baseAddress! + r * sv.row + m * sv.month
+                  for b in 0..<w { o[b] += v[Int(at[b])] }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Block(rows: 1, months: months, width: w, data: out)
+  }
+}

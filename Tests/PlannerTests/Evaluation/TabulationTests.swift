@@ -1,0 +1,179 @@
+import PropertyBased
+import Testing
+
+@testable import Planner
+
+/// Rules that vary only through a few values of their entity's inputs are computed once per
+/// value and looked up: the figures must be those of the full evaluation to the last bit.
+@Suite struct TabulationTests {
+  static let rules = """
+    entities:
+      position:
+        inputs:
+          start: {type: month}
+          end: {type: month}
+          gross: {unit: EUR}
+    inputs:
+      grant: {unit: EUR}
+    parameters:
+      rate:
+        unit: ratio
+        values:
+          2012-01: {value: 0.4213, reference: "test"}
+          2012-07: {value: 0.4471, reference: "test"}
+    rules:
+      employed:
+        entity: position
+        type: condition
+        formula: within(start, end)
+      paid:
+        entity: position
+        unit: EUR
+        formula: if employed then gross else 0
+      contribution:
+        entity: position
+        unit: EUR
+        formula: round(paid * rate, 2) + exercise_total(paid) / 1000
+      worked:
+        entity: position
+        unit: month
+        formula: end - start + 1 month
+      payroll:
+        unit: EUR
+        formula: sum(position, paid + contribution)
+      high:
+        unit: EUR
+        formula: sum(position, contribution, where gross > 1000 EUR)
+      heads:
+        unit: EUR
+        formula: sum(position, gross, where employed)
+      months_worked:
+        unit: month
+        formula: sum(position, worked)
+      result:
+        unit: EUR
+        formula: grant - payroll - high * 0.1 + heads * 0.01
+      reserves:
+        unit: EUR
+        formula: cumulative(result)
+    """
+
+  static let starts = [Month(2012, 1), Month(2012, 3), Month(2012, 5), Month(2013, 2)].map { Double($0.ordinal) }
+
+  static func situation() throws -> Situation {
+    let timeline = try Timeline(exercises: [
+      Exercise(id: "2012", months: MonthRange(Month(2012, 1), Month(2012, 12))),
+      Exercise(id: "2013", months: MonthRange(Month(2013, 1), Month(2013, 6))),
+    ])
+    let end = Double(Month(2013, 4).ordinal)
+    return Situation(
+      timeline: timeline, entities: ["position": ["a", "b", "c", "d"]],
+      inputs: [
+        "position.start": Block(rows: 4, months: 1, width: 1, data: [starts[0], starts[0], starts[1], starts[2]]),
+        "position.end": Block(rows: 4, months: 1, width: 1, data: [end, end, end, end]),
+        "position.gross": Block(rows: 4, months: 1, width: 1, data: [2000.37, 1500.11, 400.5, 3100.93]),
+        "grant": .scalar(4000),
+      ])
+  }
+
+  /// Positions `c` and `d` start in one of `starts` (chosen by `picks`), the others never
+  /// vary; the grant varies by variant.
+  static func variation(_ picks: [Int]) -> Variation {
+    let n = picks.count / 2
+    let fixed = Double(Month(2012, 1).ordinal)
+    return Variation(
+      count: n,
+      inputs: [
+        "position.start": { range in
+          let w = range.count
+          var data = [Double](repeating: fixed, count: 4 * w)
+          for (b, v) in range.enumerated() {
+            data[2 * w + b] = starts[picks[2 * v]]
+            data[3 * w + b] = starts[picks[2 * v + 1]]
+          }
+          return Block(rows: 4, months: 1, width: w, data: data)
+        },
+        "grant": { range in Block(rows: 1, months: 1, width: range.count, data: range.map { 3000 + Double($0) }) },
+      ])
+  }
+
+  static func values(_ set: RuleSet, tabulate: Bool, chunk: Int, _ variation: Variation) throws -> [String: [Double]] {
+    let situation = try situation()
+    let evaluator = try Evaluator(set, situation, options: EvaluationOptions(chunkSize: chunk, tabulate: tabulate))
+    var out: [String: [Double]] = [:]
+    try evaluator.runChunks(variation) { ev in
+      for rule in set.rules {
+        for v in 0..<ev.variants.count {
+          for r in 0..<ev.rowCount(of: rule) {
+            for m in 0..<situation.timeline.monthCount {
+              out[rule.name, default: []].append(ev.value(rule.name, row: r, month: m, variant: v)!)
+            }
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  @Test func tabulatedEqualsFull() async throws {
+    let set = try Fixtures.compile(Self.rules)
+    let gen = Gen.int(in: 0...3).array(of: 80...160)
+    await propertyCheck(count: 12, input: gen, Gen.int(in: 16...64)) { picks, chunk in
+      let picks = picks.count % 2 == 0 ? picks : Array(picks.dropLast())
+      do {
+        let full = try Self.values(set, tabulate: false, chunk: chunk, Self.variation(picks))
+        let tabulated = try Self.values(set, tabulate: true, chunk: chunk, Self.variation(picks))
+        for (name, a) in full {
+          let b = tabulated[name]!
+          #expect(a.map(\.bitPattern) == b.map(\.bitPattern), "\(name)")
+        }
+      } catch {
+        Issue.record("\(error)")
+      }
+    }
+  }
+
+  /// What the plan finds in these rules: the position's rules that read the start are
+  /// tabulated; the sums of them are computed from the tables; `paid` and `worked` are read
+  /// only inside sums, so never spread out to every variant unless kept.
+  @Test func thePlan() throws {
+    let set = try Fixtures.compile(Self.rules)
+    let evaluator = try Evaluator(set, try Self.situation(), options: EvaluationOptions(keep: ["result", "months_worked"]))
+    let variation = Self.variation([0, 1])
+    let plan = TabulationPlan(evaluator: evaluator, variation: variation, varying: evaluator.varyingRules(variation))
+    let names = { (rules: [Int]) in rules.map { set.rules[$0].name } }
+    #expect(plan.kinds.map(\.entity) == ["position"])
+    #expect(names(plan.kinds[0].rules) == ["employed", "paid", "contribution", "worked"])
+    #expect(plan.kinds[0].gathered.isEmpty)
+    #expect(plan.sums.count == 4)
+    // A chunk of 64 variants: two positions with four starts each, tables four wide.
+    var cache = InvariantCache()
+    var pool = BufferPool()
+    _ = try evaluator.evaluate(Self.variation((0..<128).map { ($0 / 2) % 4 }), variants: 0..<64, pool: &pool, cache: &cache)
+    #expect(cache.tabulation?.kinds[0].width == 4)
+    #expect(cache.tabulation?.kinds[0].rules.count == 4)
+    #expect(cache.tabulation?.kinds[0].sums.count == 4)
+  }
+
+  /// Too many distinct values of an entity's inputs (a continuous input): the kind is turned
+  /// off and evaluated in full, with the same figures.
+  @Test func tooManyValuesTurnItOff() throws {
+    let set = try Fixtures.compile(Self.rules)
+    let situation = try Self.situation()
+    let variation = Variation(
+      count: 256,
+      inputs: [
+        "position.start": { range in
+          Block(rows: 4, months: 1, width: range.count, data: (0..<4).flatMap { r in range.map { Double(24_100 + ($0 + r) % 40) } })
+        }
+      ])
+    var cache = InvariantCache()
+    var pool = BufferPool()
+    let evaluator = try Evaluator(set, situation, options: EvaluationOptions(chunkSize: 128))
+    let a = try evaluator.evaluate(variation, variants: 0..<128, pool: &pool, cache: &cache)
+    #expect(cache.tabulation?.kinds[0].off == true)
+    let b = try Evaluator(set, situation, options: EvaluationOptions(chunkSize: 128, tabulate: false)).evaluate(
+      variation, variants: 0..<128)
+    #expect(a.values[set.rule(named: "result")!.index] == b.values[set.rule(named: "result")!.index])
+  }
+}
