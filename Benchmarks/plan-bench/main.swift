@@ -172,40 +172,17 @@ let loaded = try ScenarioLoader.load(baselinePath)
 let packs = RulePackLoader.compile(ScenarioLoader.rulePackFiles(loaded.rulesFolder))
 guard let rules = packs.ruleSet else { fatalError("the shipped rule packs do not compile") }
 let threads = ProcessInfo.processInfo.activeProcessorCount
-print("plan simulate on scenarios/baseline.yaml, \(threads) threads, chunks of 1,024 draws")
-print("      draws   seconds      draws/s   engine share   peak MiB   numpy (s)   numpy / plan")
-// numpy (s): Benchmarks/numpy/simulate_numpy.py, the same simulation written with numpy the way an
-// analyst would (the rules' deterministic totals taken from `plan run`, subsidies drawn).
+print("plan simulate on scenarios/baseline.yaml, \(threads) threads (its comparison with numpy, the same model:")
+print("python3 Benchmarks/simulate/bench.py, the benchmark of record)")
+print("      draws   seconds      draws/s   engine share   peak MiB")
 let drawCounts = largeOnly ? [] : quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
-let planBinary = root.appendingPathComponent(".build/release/plan").path
 for n in drawCounts {
   let t0 = now()
   let sim = try Simulation.run(loaded, ruleSet: rules, draws: n, seed: 42, threads: threads)
   let total = now() - t0
   let statistics = sim.statisticsSeconds
-  var numpy = "–", ratio = "–"
-  if FileManager.default.isExecutableFile(atPath: planBinary) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", root.appendingPathComponent("Benchmarks/numpy/simulate_numpy.py").path, planBinary, baselinePath, String(n)]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    if p.terminationStatus == 0,
-      let s = Double(
-        String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-    {
-      numpy = String(format: "%.3f", s)
-      ratio = String(format: "%.2f", s / total)
-    }
-  }
-  let line = String(
-    format: "%11d %9.3f %12.0f %14.0f%% %10.0f", n, total, Double(n) / total, max(0, 1 - statistics / total) * 100, peakMemory())
   print(
-    line + String(repeating: " ", count: max(0, 12 - numpy.count)) + numpy + String(repeating: " ", count: max(0, 15 - ratio.count)) + ratio
-  )
+    String(format: "%11d %9.3f %12.0f %14.0f%% %10.0f", n, total, Double(n) / total, max(0, 1 - statistics / total) * 100, peakMemory()))
 }
 
 // MARK: - Loading and projecting large scenarios

@@ -242,6 +242,7 @@ public struct Simulation: Sendable {
     let cash = try CashBase(
       try Projection.run(scenario, ruleSet: ruleSet, legalLimitsAsWarnings: true), ruleSet: ruleSet, subsidies: scenario.subsidies)
     let inputNames = Self.inputNames(scenario, sampler: sampler)
+    let followers = Self.followers(scenario, ruleSet: ruleSet, situation: situation, open: sampler)
     let chunkCount = (draws + chunkSize - 1) / chunkSize
     let results = Mutex<[ChunkResult?]>(Array(repeating: nil, count: chunkCount))
     let failure = Mutex<DiagnosticList?>(nil)
@@ -257,7 +258,7 @@ public struct Simulation: Sendable {
         do throws(DiagnosticList) {
           let r = try Self.chunk(
             range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
-            hoursPerYear: hoursPerYear, inputs: inputNames, cash: cash, pool: &pool, cache: &cache)
+            hoursPerYear: hoursPerYear, inputs: inputNames, followers: followers, cash: cash, pool: &pool, cache: &cache)
           results.withLock { $0[c] = r }
           let n = done.withLock { (d: inout Int) -> Int in
             d += range.count
@@ -305,6 +306,57 @@ public struct Simulation: Sendable {
     public static let cirQualification = "CIR qualification"
   }
 
+  /// The fixed-term contracts followed at once by a CDI on the same post whose start is
+  /// drawn: in a draw where the CDI starts later, no CDI follows at once, so the 10 %
+  /// end-of-contract indemnity is due (art. L1243-8 and L1243-10 C. trav.; before, the draws
+  /// kept the scenario's chain) and the CIF-CDD contribution too.
+  struct Followers: Sendable {
+    /// Rows of the fixed-term contract and of the CDI after it; the indemnity's input when no
+    /// CDI follows (the scenario's `indemnity_due`).
+    var pairs: [(fixedTerm: Int, cdi: Int, start: Double, indemnity: Double)]
+    var rows: Int
+    var cdiFollows: [Double]
+    var indemnityDue: [Double]
+
+    /// The draws' `cdi_follows` and `indemnity_due`, one a position and draw.
+    func blocks(starts: [Double], width w: Int) -> [String: Block] {
+      var follows = [Double](repeating: 0, count: rows * w), due = [Double](repeating: 0, count: rows * w)
+      for r in 0..<rows {
+        for b in 0..<w {
+          follows[r * w + b] = cdiFollows[r]
+          due[r * w + b] = indemnityDue[r]
+        }
+      }
+      for pair in pairs {
+        for b in 0..<w where starts[pair.cdi * w + b] != pair.start {
+          follows[pair.fixedTerm * w + b] = 0
+          due[pair.fixedTerm * w + b] = pair.indemnity
+        }
+      }
+      return [
+        "position.cdi_follows": Block(rows: rows, months: 1, width: w, data: follows),
+        "position.indemnity_due": Block(rows: rows, months: 1, width: w, data: due),
+      ]
+    }
+  }
+
+  static func followers(_ s: Scenario, ruleSet: RuleSet, situation: Situation, open sampler: DrawSampler) -> Followers? {
+    guard let firstOpen = sampler.open.first.map({ sampler.timeline.exercises[$0].months.first }) else { return nil }
+    let chain = ContractChain(positions: s.positions, ruleSet: ruleSet)
+    var pairs: [(Int, Int, Double, Double)] = []
+    for (r, p) in s.positions.enumerated() {
+      guard let q = chain.successor(of: p), q.isOpenEndedContract, q.startDelay != nil, q.start >= firstOpen,
+        let c = s.positions.firstIndex(where: { $0.id == q.id })
+      else { continue }
+      pairs.append((r, c, Double(q.start.ordinal), p.indemnityDue ? 1 : 0))
+    }
+    guard !pairs.isEmpty, let follows = situation.inputs["position.cdi_follows"], let due = situation.inputs["position.indemnity_due"]
+    else { return nil }
+    return Followers(
+      pairs: pairs, rows: s.positions.count, cdiFollows: s.positions.indices.map { follows[$0, 0, 0] },
+      indemnityDue: s.positions.indices.map { due[$0, 0, 0] })
+  }
+
   static func inputNames(_ s: Scenario, sampler: DrawSampler) -> [String] {
     var names: [String] = []
     for sub in s.subsidies
@@ -324,7 +376,8 @@ public struct Simulation: Sendable {
 
   static func chunk(
     _ range: Range<Int>, evaluator: Evaluator, sampler: DrawSampler, scenario: Scenario, timeline: Timeline, open: [Int],
-    hoursPerYear: Double, inputs: [String], cash: CashBase?, pool: inout BufferPool, cache: inout InvariantCache
+    hoursPerYear: Double, inputs: [String], followers: Followers? = nil, cash: CashBase?, pool: inout BufferPool,
+    cache: inout InvariantCache
   ) throws(DiagnosticList) -> ChunkResult {
     let w = range.count, months = timeline.monthCount
     let drawn = sampler.chunk(range)
@@ -359,6 +412,7 @@ public struct Simulation: Sendable {
     if inputs.contains(InputID.membersLeaving) { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
     if inputs.contains(InputID.startDelays) {
       blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts)
+      if let followers { blocks.merge(followers.blocks(starts: starts, width: w)) { a, _ in a } }
     }
     if inputs.contains(InputID.duesCollection) { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
     if inputs.contains(InputID.cirQualification) {

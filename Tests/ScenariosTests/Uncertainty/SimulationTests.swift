@@ -199,4 +199,31 @@ import Testing
     #expect(try encoder.encode(a.cashSensitivity) == encoder.encode(b.cashSensitivity))
     #expect(a.indicators["fte"]?.values.contains { $0.p5 != $0.p95 } == true, "the draws move the staff")
   }
+
+  /// A CDI that follows a CDD at once on the same post, drawn to start later: in that draw no
+  /// CDI follows at once, so the CDD's 10 % indemnity is due (L1243-8, L1243-10) and the
+  /// CIF-CDD contribution too; on time, neither.
+  @Test func aLateCDIMakesTheCDDsIndemnityDue() throws {
+    let s = try ScenarioLoader.load(repositoryPath("scenarios/uncertain-positions.yaml").path)
+    var planner = try ScenarioPlanner(s, ruleSet: ShippedRules.ruleSet)
+    let situation = try planner.situation()
+    let sampler = DrawSampler(planner.scenario, timeline: situation.timeline, seed: 1)
+    let f = try #require(Simulation.followers(planner.scenario, ruleSet: ShippedRules.ruleSet, situation: situation, open: sampler))
+    let ids = planner.scenario.positions.map(\.id)
+    let pair = try #require(f.pairs.first { ids[$0.fixedTerm] == "charges_mission_1" })
+    #expect(ids[pair.cdi] == "charges_mission_cdi")
+    // Two draws: the CDI on time, then two months late.
+    let rows = ids.count
+    var starts = [Double](repeating: 0, count: rows * 2)
+    for (r, p) in planner.scenario.positions.enumerated() {
+      (starts[r * 2], starts[r * 2 + 1]) = (Double(p.start.ordinal), Double(p.start.ordinal))
+    }
+    starts[pair.cdi * 2 + 1] += 2
+    let blocks = f.blocks(starts: starts, width: 2)
+    let follows = try #require(blocks["position.cdi_follows"]), due = try #require(blocks["position.indemnity_due"])
+    #expect(follows[pair.fixedTerm, 0, 0] == 1 && follows[pair.fixedTerm, 0, 1] == 0)
+    #expect(due[pair.fixedTerm, 0, 0] == 0 && due[pair.fixedTerm, 0, 1] == 1)
+    // Only that contract's inputs move.
+    for r in 0..<rows where r != pair.fixedTerm { #expect(follows[r, 0, 0] == follows[r, 0, 1] && due[r, 0, 0] == due[r, 0, 1]) }
+  }
 }
