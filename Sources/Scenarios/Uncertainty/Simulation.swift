@@ -307,9 +307,11 @@ public struct Simulation: Sendable {
   }
 
   /// The fixed-term contracts followed at once by a CDI on the same post whose start is
-  /// drawn: in a draw where the CDI starts later, no CDI follows at once, so the 10 %
-  /// end-of-contract indemnity is due (art. L1243-8 and L1243-10 C. trav.; before, the draws
-  /// kept the scenario's chain) and the CIF-CDD contribution too.
+  /// drawn: in a draw where the CDI starts later, the work relationship does not continue by a
+  /// CDI at the end of the CDD, so its 10 % end-of-contract indemnity is due (art. L1243-8
+  /// C. trav.: "lorsque, à l'issue d'un contrat de travail à durée déterminée, les relations
+  /// contractuelles de travail ne se poursuivent pas par un contrat à durée indéterminée"),
+  /// and the CIF-CDD contribution on its pay too. Before, the draws kept the scenario's chain.
   struct Followers: Sendable {
     /// Rows of the fixed-term contract and of the CDI after it; the indemnity's input when no
     /// CDI follows (the scenario's `indemnity_due`).

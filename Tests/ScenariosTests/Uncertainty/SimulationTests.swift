@@ -201,7 +201,7 @@ import Testing
   }
 
   /// A CDI that follows a CDD at once on the same post, drawn to start later: in that draw no
-  /// CDI follows at once, so the CDD's 10 % indemnity is due (L1243-8, L1243-10) and the
+  /// CDI follows at the CDD's end, so its 10 % indemnity is due (L1243-8) and the
   /// CIF-CDD contribution too; on time, neither.
   @Test func aLateCDIMakesTheCDDsIndemnityDue() throws {
     let s = try ScenarioLoader.load(repositoryPath("scenarios/uncertain-positions.yaml").path)
