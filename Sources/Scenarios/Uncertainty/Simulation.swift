@@ -37,11 +37,11 @@ public struct Simulation: Sendable {
 
   /// Per-draw values of one chunk.
   struct ChunkResult: Sendable {
-    /// `[indicator][exercise][draw in chunk]`.
-    /// `[indicator][exercise]`, each kept in the least memory that gives back the very same
+    /// `[indicator][exercise]`, each kept in the least memory that gives back the same
     /// values: once when the same for every draw of the chunk (the FTE and the financing cost
     /// of a scenario without uncertain positions or overdraft), as whole cents in 32 bits when
-    /// every value is exactly its cents (the lowest balances), else as they are.
+    /// every value is its cents (the lowest balances, results and reserves: within
+    /// `Column.centsTolerance`), else as they are.
     var values: [[Column]]
     var width: Int = 0
 
@@ -49,6 +49,11 @@ public struct Simulation: Sendable {
       case constant(Double)
       case cents([Int32])
       case doubles([Double])
+
+      /// A value this close to a whole cent is that cent: the budget's lines are whole cents,
+      /// and a sum of them (a result, reserves) differs from its cent only by binary rounding,
+      /// far below what any summary shows (rounded to the cent).
+      static let centsTolerance = 1e-7
 
       init(_ v: [Double]) {
         if let first = v.first, v.allSatisfy({ $0.bitPattern == first.bitPattern }), v.count > 1 {
@@ -59,7 +64,7 @@ public struct Simulation: Sendable {
         cents.reserveCapacity(v.count)
         for x in v {
           let c = (x * 100).rounded()
-          guard abs(c) < 2e9, (c / 100).bitPattern == x.bitPattern else {
+          guard abs(c) < 2e9, abs(c / 100 - x) <= Self.centsTolerance else {
             self = .doubles(v)
             return
           }
@@ -524,14 +529,31 @@ public struct Simulation: Sendable {
         }
       }
     }
-    for e in open {
-      for m in timeline.months(ofExercise: e) {
-        let result = ev.totals("result", months: m..<(m + 1))!
-        for b in 0..<w {
-          var subsidyDelta = 0.0
-          for s in 0..<subsidies { subsidyDelta += monthly[(s * months + m) * w + b] - cash.subsidyMonthly[s][m] }
-          delta[m * w + b] += (result[b] - cash.result[m]) - subsidyDelta
-          toCome[m * w + b] += subsidyDelta
+    // The rest of each month's result difference, in its month: the result less the plan's,
+    // less the subsidies' differences (paid on their terms above).
+    let resultIndex = ev.ruleSet.rule(named: "result")!.index
+    let resultBlock = ev.values[resultIndex]!
+    var subsidyDelta = [Double](repeating: 0, count: w)
+    delta.withUnsafeMutableBufferPointer { delta in
+      toCome.withUnsafeMutableBufferPointer { toCome in
+        monthly.withUnsafeBufferPointer { monthly in
+          resultBlock.data.withUnsafeBufferPointer { result in
+            let resultStride = resultBlock.width == 1 ? 0 : 1
+            for e in open {
+              for m in timeline.months(ofExercise: e) {
+                for b in 0..<w { subsidyDelta[b] = 0 }
+                for s in 0..<subsidies {
+                  let row = (s * months + m) * w, base = cash.subsidyMonthly[s][m]
+                  for b in 0..<w { subsidyDelta[b] += monthly[row + b] - base }
+                }
+                let r = (resultBlock.months == 1 ? 0 : m) * resultBlock.width, planned = cash.result[m]
+                for b in 0..<w {
+                  delta[m * w + b] += (result[r + b * resultStride] - planned) - subsidyDelta[b]
+                  toCome[m * w + b] += subsidyDelta[b]
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -544,6 +566,29 @@ public struct Simulation: Sendable {
     let exerciseOf = timeline.exerciseIndex.map { place[$0] }
     let policy = cash.policy
     let financed = policy.overdraftLimit > 0 || policy.advanceShare > 0
+    guard financed else {
+      // No financing: each balance is the plan's and the draw's differences so far; month by
+      // month for all the draws at once.
+      var shift = [Double](repeating: 0, count: w), low = [Double](repeating: .infinity, count: w)
+      var k = -1
+      for m in 0..<months {
+        delta.withUnsafeBufferPointer { delta in for b in 0..<w { shift[b] += delta[m * w + b] } }
+        if cash.closed[m] { continue }
+        if exerciseOf[m] != k {
+          if k >= 0 { lowest[k] = low }
+          k = exerciseOf[m]
+          for b in 0..<w { low[b] = .infinity }
+        }
+        let base = cash.balance[m]
+        for b in 0..<w {
+          let balance = base + shift[b]
+          low[b] = min(low[b], balance)
+          horizon[b] = min(horizon[b], balance)
+        }
+      }
+      if k >= 0 { lowest[k] = low }
+      return (lowest.map { $0.map(Money.cents) }, horizon.map(Money.cents), cost)
+    }
     for b in 0..<w {
       // The draw's financing, month by month, as the plan's (advances first, then the
       // overdraft; interest paid the month after).
@@ -557,13 +602,6 @@ public struct Simulation: Sendable {
           continue
         }
         let k = exerciseOf[m]
-        guard financed else {
-          // No financing: the balance is the plan's and the draw's differences.
-          let balance = cash.balance[m] + shift
-          if k >= 0, balance < lowest[k][b] { lowest[k][b] = balance }
-          if balance < horizon[b] { horizon[b] = balance }
-          continue
-        }
         paid += due
         let base = cash.balance[m] + shift - paid
         let capacity = Money.cents(max(0, cash.subsidiesToCome[m] + comeShift) * policy.advanceShare)
