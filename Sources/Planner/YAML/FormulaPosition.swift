@@ -32,7 +32,7 @@ public struct FormulaPosition: Sendable, Hashable {
     switch scalar.style {
     case .literal, .folded:
       // Content starts on the line after the indicator, at the block's indentation.
-      let fileLines = node.text.split(separator: "\n", omittingEmptySubsequences: false)
+      let fileLines = node.source.lines
       var starts: [(Int, Int)] = []
       var index = start.line  // 0-based index of the line after the indicator
       for content in contentLines {

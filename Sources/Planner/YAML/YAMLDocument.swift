@@ -10,10 +10,11 @@ public struct YAMLDocument {
   /// Parses `text`; every problem (malformed YAML, a tab in indentation, an empty file, a
   /// duplicated key) becomes a located diagnostic.
   public static func parse(_ text: String, path: String) throws(DiagnosticList) -> YAMLDocument {
-    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if isBlank(text) {
       throw DiagnosticList([.emptyFile(path)])
     }
-    if let problem = aliasProblem(text, path: path) { throw DiagnosticList([problem]) }
+    let source = SourceText(text)
+    if let problem = aliasProblem(source, path: path) { throw DiagnosticList([problem]) }
     do {
       // No type resolution (the basic resolver): the engine reads every scalar's text itself
       // (numbers with units, months, words); resolving each against Yams' regular expressions,
@@ -21,7 +22,7 @@ public struct YAMLDocument {
       guard let node = try Yams.compose(yaml: text, .basic) else {
         throw DiagnosticList([.emptyFile(path)])
       }
-      return YAMLDocument(path: path, text: text, root: YAMLNode(node, file: path, text: text))
+      return YAMLDocument(path: path, text: text, root: YAMLNode(node, file: path, source: source))
     } catch let error as DiagnosticList {
       throw error
     } catch let error as YamlError {
@@ -71,17 +72,30 @@ public struct YAMLDocument {
     }
   }
 
+  /// Whether a text holds nothing but white space; decided at its first byte that is not
+  /// ASCII white space (Foundation's trimming copied every file through NSString).
+  static func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      switch byte {
+      case 9...13, 32: continue
+      case 0x80...: return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      default: return false
+      }
+    }
+    return true
+  }
+
   /// The most aliases (`*name`) a file may use: files of plan need none; a budget keeps a
   /// small file from expanding into an enormous tree (the "billion laughs").
   public static let maximumAliases = 100
 
   /// An alias used as a mapping key, or more aliases than the budget: a located error.
-  static func aliasProblem(_ text: String, path: String) -> Diagnostic? {
+  static func aliasProblem(_ source: SourceText, path: String) -> Diagnostic? {
     var count = 0
-    for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (i, line) in source.lines.enumerated() {
       // A `*` after a word is a multiplication in a formula, not an alias: the regex (slow)
       // only sees lines with a `*` that starts a node.
-      guard line.contains("*"), Self.mayStartAlias(line) else { continue }
+      guard line.utf8.contains(UInt8(ascii: "*")), Self.mayStartAlias(line) else { continue }
       // An alias starts a node: at the start of the line or after ':', '-', '[', '{', ',' or '?'.
       for match in line.matches(of: /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/) {
         count += 1

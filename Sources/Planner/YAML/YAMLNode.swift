@@ -5,13 +5,15 @@ import Yams
 public struct YAMLNode {
   package let node: Node
   public let file: String
-  /// The whole file's text, to map positions inside multi-line scalars.
-  let text: String
+  /// The whole file's text and lines, to map positions inside multi-line scalars (split
+  /// once per file, shared by its nodes).
+  let source: SourceText
+  var text: String { source.text }
 
-  init(_ node: Node, file: String, text: String) {
+  init(_ node: Node, file: String, source: SourceText) {
     self.node = node
     self.file = file
-    self.text = text
+    self.source = source
   }
 
   /// Where this node starts.
@@ -38,13 +40,13 @@ public struct YAMLNode {
     }
     var out: [(String, YAMLNode, YAMLNode)] = []
     for (k, v) in mapping {
-      let keyNode = YAMLNode(k, file: file, text: text)
+      let keyNode = YAMLNode(k, file: file, source: source)
       guard let key = k.scalar?.string else {
         throw DiagnosticList([
           .error(.yamlExpectedScalar, Phrase("error.yaml_expected_scalar.1", ["what": .what(what)]), at: keyNode.location)
         ])
       }
-      out.append((key, keyNode, YAMLNode(v, file: file, text: text)))
+      out.append((key, keyNode, YAMLNode(v, file: file, source: source)))
     }
     return out
   }
@@ -54,7 +56,7 @@ public struct YAMLNode {
     guard let sequence = node.sequence else {
       throw DiagnosticList([.error(.yamlExpectedSequence, Phrase("error.yaml_expected_sequence.1", ["what": .what(what)]), at: location)])
     }
-    return sequence.map { YAMLNode($0, file: file, text: text) }
+    return sequence.map { YAMLNode($0, file: file, source: source) }
   }
 
   /// A scalar, as text.
@@ -94,7 +96,30 @@ public struct YAMLNode {
   /// The value of `key` in a mapping, if present.
   public func value(_ key: String) -> YAMLNode? {
     guard let mapping = node.mapping else { return nil }
-    for (k, v) in mapping where k.scalar?.string == key { return YAMLNode(v, file: file, text: text) }
+    for (k, v) in mapping where k.scalar?.string == key { return YAMLNode(v, file: file, source: source) }
     return nil
+  }
+}
+
+/// A file's text and its lines, split once (on line feeds, byte by byte).
+final class SourceText: Sendable {
+  let text: String
+  let lines: [Substring]
+
+  init(_ text: String) {
+    self.text = text
+    var lines: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var i = start
+    while i < utf8.endIndex {
+      if utf8[i] == UInt8(ascii: "\n") {
+        lines.append(text[start..<i])
+        start = utf8.index(after: i)
+      }
+      i = utf8.index(after: i)
+    }
+    lines.append(text[start..<utf8.endIndex])
+    self.lines = lines
   }
 }
