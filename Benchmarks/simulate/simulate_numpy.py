@@ -18,14 +18,14 @@ coefficients of the last reserves and the lowest balance on the inputs).
 
 What it takes from plan, once, before the draws (timed apart as `setup`): the scenario's
 own projection by month (`plan run --by month --format json`: the result, the subsidies'
-and dues' lines, the FTE, the cash plan), and for each position whose start is drawn and
-each start the draws can give, the projection with that start (the same monthly hours and
-pay), as differences by month: a later start changes the position's own yearly rates (the
-taxe sur les salaires' scale applies to each employee's pay of the year), so a month's cost
-is not simply masked. What it leaves out, knowingly:
-- the positions' differences add up: exact while the employer's yearly taxe sur les
-  salaires stays clear of its allowance, franchise and décote (it does in the shipped
-  scenarios), and spread over the year's months in proportion of one position's change;
+and dues' lines, the FTE, the cash plan), and for every combination of starts the draws can
+give to the positions whose start is drawn (5 × 5 × 5 in the shipped scenario), the
+projection with those starts (the same monthly hours and pay), as differences by month:
+a later start changes the position's own yearly rates (the taxe sur les salaires' scale
+applies to each employee's pay of the year), the employer's yearly taxe sur les salaires
+(its allowance, franchise and décote), and the end-of-contract indemnity of a CDD no CDI
+follows at once any more, so a month's cost is neither simply masked nor additive. Each
+draw then takes its combination's differences. What it leaves out, knowingly:
 - financing (overdraft, advances on subsidies) and corporate tax: refused if the scenario
   has them (the shipped benchmark scenarios have neither);
 - the same random numbers: the figures agree with plan's within Monte-Carlo error (the
@@ -34,6 +34,7 @@ is not simply masked. What it leaves out, knowingly:
 Prints one JSON object: the summaries and the seconds (setup, draws, statistics).
 """
 import argparse
+import itertools
 import json
 import math
 import os
@@ -41,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from multiprocessing import get_context, shared_memory
 
 import numpy as np
@@ -140,6 +142,9 @@ def run_json(plan, *args):
 
 
 # --- the model, from the scenario and plan's projection ------------------------------------
+
+# The most combinations of drawn starts the peer projects (one `plan run` each).
+MAXIMUM_COMBINATIONS = 512
 
 
 class Model:
@@ -251,7 +256,7 @@ class Model:
         # with the position starting then (the same monthly hours and pay, its yearly hours
         # cut to the months worked), as differences from the plan by month.
         first_open = min(ordinal(exercises[k]["from"]) for k in self.open)
-        self.delayed = []
+        delayed = []
         for p in s.get("positions", []):
             if "start_delay" not in p or ordinal(p["start"]) < first_open:
                 continue
@@ -259,36 +264,20 @@ class Model:
             if law[0] not in ("uniform", "triangular", "fixed"):
                 raise SystemExit(f"position {p['id']}: an unbounded start delay is not in the peer")
             support = range(max(0, math.floor(law[1][0])), max(0, math.floor(law[1][-1])) + 1)
-            start, end = ordinal(p["start"]), ordinal(p["end"]) if p.get("end") else self.ordinals[-1]
-            tables = []
-            for d in support:
-                if d == 0:
-                    tables.append((np.zeros(M), np.zeros(M), np.zeros(M)))
-                    continue
-                hours = {}
-                for key, h in (p.get("hours") or {}).items():
-                    e = next(e for e in exercises if e["id"] == str(key))
-                    lo, hi = ordinal(e["from"]), ordinal(e["to"])
-                    worked = max(0, min(hi, end) - max(lo, start) + 1)
-                    later = max(0, min(hi, end) - max(lo, start + d) + 1)
-                    hours[key] = round(number(h) * later / worked, 6) if worked else 0
-                month = start + d
-                variant = {"scenario": "numpy-peer", "extends": os.path.abspath(path),
-                           "positions": [{"id": p["id"], "start": f"{month // 12}-{month % 12 + 1:02d}", "hours": hours}]}
-                with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
-                    yaml.safe_dump(variant, f)
-                try:
-                    v = run_json(plan, "run", f.name, "--by", "month")
-                finally:
-                    os.unlink(f.name)
-                vrows = {(r["path"], r["budget"]): r["values"] for r in v["budget"]}
-                # A later start also makes the CDD before it on the post owe its end-of-contract
-                # indemnity (no CDI follows at once): in the difference, as in plan's draws.
-                tables.append((np.array([v["indicators"]["result"][m] for m in months]) - self.result,
-                               np.array([v["indicators"]["fte"][m] for m in months]) - self.fte_month,
-                               np.array([vrows[("produits/subventions", "total")].get(m, 0) for m in months]) - self.subsidies_row))
-            self.delayed.append(dict(id=p["id"], law=law, first=support.start, result=np.array([t[0] for t in tables]),
-                                     fte=np.array([t[1] for t in tables]), subsidies=np.array([t[2] for t in tables])))
+            delayed.append(dict(position=p, id=p["id"], law=law, support=support))
+        combinations = list(itertools.product(*[d["support"] for d in delayed]))
+        if len(combinations) > MAXIMUM_COMBINATIONS:
+            raise SystemExit(f"{len(combinations)} combinations of drawn starts: more than the peer projects")
+        # Every combination of starts the draws can give, projected (two at a time): the
+        # positions' costs do not add up (the employer's yearly taxe sur les salaires has an
+        # allowance, a franchise and a décote), so each combination is its own projection.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            tables = list(pool.map(lambda c: self.project(plan, path, [(d["position"], k) for d, k in zip(delayed, c)]), combinations))
+        self.delayed = delayed
+        self.combinations = {c: i for i, c in enumerate(combinations)}
+        self.delay_result = np.array([t[0] for t in tables])
+        self.delay_fte = np.array([t[1] for t in tables])
+        self.delay_subsidies = np.array([t[2] for t in tables])
         self.first_open_year = first_open // 12
         self.last_year = self.ordinals[-1] // 12
         self.varying = [i for i, sub in enumerate(self.subs)
@@ -301,6 +290,41 @@ class Model:
         if self.delayed:
             self.inputs.append("start delays")
         self.inputs += [f"payment delay {f}" for f in self.delay_funders]
+
+    def project(self, plan, path, starts):
+        """The projection with positions starting later (the same monthly hours and pay, their
+        yearly hours cut to the months worked), as differences from the plan by month: the
+        result, the FTE, the subsidies. A later start also makes the CDD before it on the post
+        owe its end-of-contract indemnity (no CDI follows at once), as in plan's draws."""
+        M = self.M
+        changes = []
+        for p, d in starts:
+            if d == 0:
+                continue
+            start, end = ordinal(p["start"]), ordinal(p["end"]) if p.get("end") else self.ordinals[-1]
+            hours = {}
+            for key, h in (p.get("hours") or {}).items():
+                e = next(e for e in self.exercises if e["id"] == str(key))
+                lo, hi = ordinal(e["from"]), ordinal(e["to"])
+                worked = max(0, min(hi, end) - max(lo, start) + 1)
+                later = max(0, min(hi, end) - max(lo, start + d) + 1)
+                hours[key] = round(number(h) * later / worked, 6) if worked else 0
+            month = start + d
+            changes.append({"id": p["id"], "start": f"{month // 12}-{month % 12 + 1:02d}", "hours": hours})
+        if not changes:
+            return np.zeros(M), np.zeros(M), np.zeros(M)
+        variant = {"scenario": "numpy-peer", "extends": os.path.abspath(path), "positions": changes}
+        with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+            yaml.safe_dump(variant, f)
+        try:
+            v = run_json(plan, "run", f.name, "--by", "month")
+        finally:
+            os.unlink(f.name)
+        rows = {(r["path"], r["budget"]): r["values"] for r in v["budget"]}
+        months = self.months
+        return (np.array([v["indicators"]["result"][m] for m in months]) - self.result,
+                np.array([v["indicators"]["fte"][m] for m in months]) - self.fte_month,
+                np.array([rows[("produits/subventions", "total")].get(m, 0) for m in months]) - self.subsidies_row)
 
     @staticmethod
     def spread(amounts, n):
@@ -368,13 +392,16 @@ def simulate(model, lo, hi, seed, out):
     dfte = np.zeros((n, M))
     dsubpos = np.zeros((n, M))
     delay_total = np.zeros(n)
-    for p in model.delayed:
-        d = np.maximum(0, np.floor(sample(p["law"], rng.random(n)))).astype(int)
-        delay_total += d
-        k = np.minimum(d - p["first"], len(p["result"]) - 1)
-        dpos += p["result"][k]
-        dfte += p["fte"][k]
-        dsubpos += p["subsidies"][k]
+    if model.delayed:
+        # Each draw's combination of starts, as an index into the projected combinations.
+        index = np.zeros(n, dtype=int)
+        for p in model.delayed:
+            d = np.maximum(0, np.floor(sample(p["law"], rng.random(n)))).astype(int)
+            delay_total += d
+            index = index * len(p["support"]) + np.minimum(d - p["support"].start, len(p["support"]) - 1)
+        dpos = model.delay_result[index]
+        dfte = model.delay_fte[index]
+        dsubpos = model.delay_subsidies[index]
     delays = [np.minimum(120, np.maximum(0, np.floor(sample(law, rng.random(n))))) for law in model.delay_laws]
     # The result by month (closed months keep their record).
     open_ = ~model.closed
