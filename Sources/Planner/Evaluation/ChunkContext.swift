@@ -13,7 +13,7 @@ struct ChunkContext {
   var elementsWritten = 0
   /// The sums of tabulated values (by node id): the values and filters per tuple, and each
   /// variant's tuple.
-  var tabulated: [Int: (value: Block, filter: Block?, index: TabulationIndex)] = [:]
+  var tabulated: [Int: (value: Block, filter: Block?, constant: [Bool], index: TabulationIndex)] = [:]
   /// Tabulated rules read directly by a rule that is not: spread out to every variant when
   /// first read (a branch not taken never reads them).
   var deferred: [Int: (table: Block, index: TabulationIndex)] = [:]
@@ -102,7 +102,8 @@ struct ChunkContext {
       return scale(name, mode, evaluate(base, scope: scope))
     case .sum(let entity, let value, let filter):
       if let t = tabulated[node.id] {
-        return Kernels.tabulatedSum(t.value, filter: t.filter, t.index, months: max(t.value.months, t.filter?.months ?? 1), pool: &pool)
+        return Kernels.tabulatedSum(
+          t.value, filter: t.filter, constant: t.constant, t.index, months: max(t.value.months, t.filter?.months ?? 1), pool: &pool)
       }
       var v = evaluate(value, scope: entity)
       if let filter {

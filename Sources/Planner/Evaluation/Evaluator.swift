@@ -320,12 +320,14 @@ public struct Evaluator: Sendable {
             provide(rule, to: &c, kind: sum.kind)
             let entity = plan!.kinds[sum.kind].entity
             let value = c.evaluate(sum.value, scope: entity), filter = sum.filter.map { c.evaluate($0, scope: entity) }
-            cache.tabulation!.kinds[sum.kind].sums[id] = (value, filter)
+            let constant = Kernels.constantRows(
+              value, filter: filter, rows: situation.entities[entity]?.count ?? 0, months: situation.timeline.monthCount)
+            cache.tabulation!.kinds[sum.kind].sums[id] = (value, filter, constant)
             c.rules = [:]
             tables[sum.kind] = c
           }
           let t = cache.tabulation!.kinds[sum.kind].sums[id]!
-          context.tabulated[id] = (t.value, t.filter, tableIndex)
+          context.tabulated[id] = (t.value, t.filter, t.constant, tableIndex)
         }
         let block: Block
         if useCache, !varying.contains(index), let cached = cache.blocks[index] {

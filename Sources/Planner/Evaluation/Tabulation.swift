@@ -140,8 +140,9 @@ struct TabulationState: Sendable {
     var width = 0
     /// Values for each tuple (`(row, month, tuple)`), by rule index.
     var rules: [Int: Block] = [:]
-    /// Values and filters of the tabulated sums, by node id.
-    var sums: [Int: (value: Block, filter: Block?)] = [:]
+    /// Values and filters of the tabulated sums, by node id, and for each entity whether its
+    /// term is the same for all its tuples (a position whose pay does not move the line).
+    var sums: [Int: (value: Block, filter: Block?, constant: [Bool])] = [:]
     /// Too many distinct values were seen: this kind is evaluated in full.
     var off = false
   }
@@ -219,6 +220,30 @@ extension TabulationState.Kind {
 }
 
 extension Kernels {
+  /// For each entity, whether the terms of a tabulated sum (value, where the filter holds)
+  /// are the same for all its tuples, month by month.
+  static func constantRows(_ value: Block, filter: Block?, rows: Int, months: Int) -> [Bool] {
+    let sv = Strides(value), sf = filter.map(Strides.init)
+    let width = max(value.width, filter?.width ?? 1)
+    return (0..<rows).map { r in
+      for m in 0..<months {
+        let v0 = value.data[r * sv.row + m * sv.month]
+        let f0 = filter.map { $0.data[r * sf!.row + m * sf!.month] }
+        for k in 1..<max(width, 1) {
+          let v = value.data[r * sv.row + m * sv.month + k * sv.variant]
+          if let filter, let sf {
+            let f = filter.data[r * sf.row + m * sf.month + k * sf.variant]
+            if f.bitPattern != f0!.bitPattern { return false }
+            if f != 0 && v.bitPattern != v0.bitPattern { return false }
+          } else if v.bitPattern != v0.bitPattern {
+            return false
+          }
+        }
+      }
+      return true
+    }
+  }
+
   /// A tabulated block spread out to every variant: each entity's value for its tuple.
   static func gather(_ table: Block, _ index: TabulationIndex, pool: inout BufferPool) -> Block {
     let w = index.width, rows = index.single.count, months = table.months
@@ -250,15 +275,18 @@ extension Kernels {
   /// that is not, are added once per month; a zero is not added (adding it changes nothing,
   /// the sum starting from +0).
   static func tabulatedSum(
-    _ value: Block, filter: Block?, _ index: TabulationIndex, months: Int, pool: inout BufferPool
+    _ value: Block, filter: Block?, constant: [Bool], _ index: TabulationIndex, months: Int, pool: inout BufferPool
   ) -> Block {
-    let w = index.width, rows = index.single.count
+    let rows = index.single.count
+    // Every entity's term the same for all the chunk's variants: the sum is too, held once.
+    let same = (0..<rows).allSatisfy { index.single[$0] || constant[$0] }
+    let w = same ? 1 : index.width
     let sv = Strides(value)
     let sf = filter.map(Strides.init) ?? Strides(row: 0, month: 0, variant: 0)
     let filtered = filter != nil
     var out = pool.take(months * w)
     var head = [Double](repeating: 0, count: months)
-    let firstVarying = index.single.firstIndex(of: false) ?? rows
+    let firstVarying = same ? rows : index.single.firstIndex(of: false) ?? rows
     let one: [Double] = [1]
     out.withUnsafeMutableBufferPointer { po in
       value.data.withUnsafeBufferPointer { pv in

@@ -50,9 +50,12 @@ import Testing
       months_worked:
         unit: month
         formula: sum(position, worked)
+      fixed_pay:
+        unit: EUR
+        formula: sum(position, paid, where gross > 1500 EUR and gross < 1600 EUR)
       result:
         unit: EUR
-        formula: grant - payroll - high * 0.1 + heads * 0.01
+        formula: grant - payroll - high * 0.1 + heads * 0.01 - fixed_pay * 0.001
       reserves:
         unit: EUR
         formula: cumulative(result)
@@ -145,14 +148,23 @@ import Testing
     #expect(plan.kinds.map(\.entity) == ["position"])
     #expect(names(plan.kinds[0].rules) == ["employed", "paid", "contribution", "worked"])
     #expect(plan.kinds[0].gathered.isEmpty)
-    #expect(plan.sums.count == 4)
+    #expect(plan.sums.count == 5)
     // A chunk of 64 variants: two positions with four starts each, tables four wide.
     var cache = InvariantCache()
     var pool = BufferPool()
     _ = try evaluator.evaluate(Self.variation((0..<128).map { ($0 / 2) % 4 }), variants: 0..<64, pool: &pool, cache: &cache)
     #expect(cache.tabulation?.kinds[0].width == 4)
     #expect(cache.tabulation?.kinds[0].rules.count == 4)
-    #expect(cache.tabulation?.kinds[0].sums.count == 4)
+    #expect(cache.tabulation?.kinds[0].sums.count == 5)
+    // A sum of positions whose terms never vary (only `b`, whose start is fixed) is the
+    // same for every variant: held once.
+    let ev = try evaluator.evaluate(Self.variation((0..<128).map { ($0 / 2) % 4 }), variants: 0..<64, pool: &pool, cache: &cache)
+    #expect(ev.values[set.rule(named: "result")!.index]?.width == 64)
+    let fixed = try #require(set.rules.first { $0.name == "fixed_pay" })
+    var probe = InvariantCache()
+    let all = try Evaluator(set, try Self.situation(), options: EvaluationOptions(keep: ["fixed_pay"])).evaluate(
+      Self.variation((0..<128).map { ($0 / 2) % 4 }), variants: 0..<64, pool: &pool, cache: &probe)
+    #expect(all.values[fixed.index]?.width == 1)
   }
 
   /// Too many distinct values of an entity's inputs (a continuous input): the kind is turned
