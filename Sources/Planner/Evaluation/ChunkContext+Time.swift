@@ -15,12 +15,56 @@ extension ChunkContext {
     }
   }
 
-  func previousMonth(_ x: Block, _ initial: Block) -> Block {
+  /// Last month's value (`initial` in the first month): each month's row of variants copied
+  /// from the month before.
+  mutating func previousMonth(_ x: Block, _ initial: Block) -> Block {
     let (rows, _, w) = Kernels.shape(x, initial)
-    var out = [Double](repeating: 0, count: rows * months * w)
-    for r in 0..<rows {
-      for m in 0..<months {
-        for v in 0..<w { out[(r * months + m) * w + v] = m == 0 ? initial[r, 0, v] : x[r, m - 1, v] }
+    var out = pool.take(rows * months * w)
+    let sx = Strides(x), si = Strides(initial)
+    x.data.withUnsafeBufferPointer { px in
+      initial.data.withUnsafeBufferPointer { pi in
+        out.withUnsafeMutableBufferPointer { po in
+          for r in 0..<rows {
+            let o = r * months * w
+            for v in 0..<w { po[o + v] = pi[r * si.row + v * si.variant] }
+            for m in 1..<max(months, 1) {
+              let from = r * sx.row + (m - 1) * sx.month, to = o + m * w
+              if sx.variant == 1 {
+                for v in 0..<w { po[to + v] = px[from + v] }
+              } else {
+                let c = px[from]
+                for v in 0..<w { po[to + v] = c }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Block(rows: rows, months: months, width: w, data: out)
+  }
+
+  /// `x − previous_month(x, initial)`, in one pass: each month's value less the month
+  /// before's (the first month's less `initial`), the same operations as the two apart.
+  mutating func monthlyDifference(_ x: Block, _ initial: Block) -> Block {
+    let (rows, _, w) = Kernels.shape(x, initial)
+    var out = pool.take(rows * months * w)
+    let sx = Strides(x), si = Strides(initial)
+    x.data.withUnsafeBufferPointer { px in
+      initial.data.withUnsafeBufferPointer { pi in
+        out.withUnsafeMutableBufferPointer { po in
+          for r in 0..<rows {
+            let o = r * months * w
+            for m in 0..<months {
+              let at = r * sx.row + m * sx.month, to = o + m * w
+              if m == 0 {
+                for v in 0..<w { po[to + v] = px[at + v * sx.variant] - pi[r * si.row + v * si.variant] }
+              } else {
+                let before = at - sx.month
+                for v in 0..<w { po[to + v] = px[at + v * sx.variant] - px[before + v * sx.variant] }
+              }
+            }
+          }
+        }
       }
     }
     return Block(rows: rows, months: months, width: w, data: out)
@@ -69,17 +113,32 @@ extension ChunkContext {
     return Block(rows: x.rows, months: months, width: x.width, data: out)
   }
 
-  func cumulative(_ x: Block) -> Block {
-    var out = [Double](repeating: 0, count: x.rows * months * x.width)
-    for r in 0..<x.rows {
-      for v in 0..<x.width {
-        var acc = 0.0
-        for m in 0..<months {
-          acc += x[r, m, v]
-          out[(r * months + m) * x.width + v] = acc
+  /// The running total over months from the first, each (entity, variant) added in month
+  /// order; `round` (a scale, 100 for cents) rounds each total as it is written, as
+  /// `round(cumulative(x), 2)` does in two passes.
+  mutating func cumulative(_ x: Block, round scale: Double? = nil) -> Block {
+    let w = x.width
+    var out = pool.take(x.rows * months * w)
+    var acc = [Double](repeating: 0, count: w)
+    let sx = Strides(x)
+    x.data.withUnsafeBufferPointer { px in
+      out.withUnsafeMutableBufferPointer { po in
+        acc.withUnsafeMutableBufferPointer { pa in
+          for r in 0..<x.rows {
+            for v in 0..<w { pa[v] = 0 }
+            for m in 0..<months {
+              let from = r * sx.row + m * sx.month, to = (r * months + m) * w
+              for v in 0..<w { pa[v] += px[from + v] }
+              if let scale {
+                for v in 0..<w { po[to + v] = Kernels.roundHalfAwayFromZero(pa[v], scale: scale) }
+              } else {
+                for v in 0..<w { po[to + v] = pa[v] }
+              }
+            }
+          }
         }
       }
     }
-    return Block(rows: x.rows, months: months, width: x.width, data: out)
+    return Block(rows: x.rows, months: months, width: w, data: out)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The working state while one chunk of variants is evaluated.
 struct ChunkContext {
   let evaluator: Evaluator
@@ -66,6 +68,25 @@ struct ChunkContext {
       let m = evaluate(month, scope: scope)
       defer { recycle(m, month) }
       return parameter(name, at: m)
+    case .unary(.round(let decimals), let inner) where !tracing:
+      // `round(cumulative(x), d)`: the running total rounded as it is written.
+      if case .cumulative(let a) = inner.kind {
+        let x = evaluate(a, scope: scope)
+        defer { recycle(x, a) }
+        return cumulative(x, round: pow(10.0, Double(decimals)))
+      }
+      let x = evaluate(inner, scope: scope)
+      defer { recycle(x, inner) }
+      return Kernels.unary(.round(decimals: decimals), x, pool: &pool)
+    case .binary(.subtract, let a, let b) where !tracing && Self.isPreviousMonth(of: a, b):
+      // `x − previous_month(x, initial)`: one pass.
+      guard case .previousMonth(_, let initial) = b.kind else { fatalError("checked by isPreviousMonth") }
+      let x = evaluate(a, scope: scope), i = evaluate(initial, scope: scope)
+      defer {
+        recycle(x, a)
+        recycle(i, initial)
+      }
+      return monthlyDifference(x, i)
     case .unary(let op, let a):
       let x = evaluate(a, scope: scope)
       defer { recycle(x, a) }
@@ -123,13 +144,30 @@ struct ChunkContext {
       }
       return sum(v, rows: rowCount(entity))
     case .previousMonth(let x, let initial):
-      return previousMonth(evaluate(x, scope: scope), evaluate(initial, scope: scope))
+      let (a, b) = (evaluate(x, scope: scope), evaluate(initial, scope: scope))
+      defer {
+        recycle(a, x)
+        recycle(b, initial)
+      }
+      return previousMonth(a, b)
     case .exerciseTotal(let x, let offset, let initial):
       return exerciseTotal(evaluate(x, scope: scope), offset: offset, initial: initial.map { evaluate($0, scope: scope) })
     case .yearTotal(let x):
       return yearTotal(evaluate(x, scope: scope))
     case .cumulative(let x):
-      return cumulative(evaluate(x, scope: scope))
+      let a = evaluate(x, scope: scope)
+      defer { recycle(a, x) }
+      return cumulative(a)
+    }
+  }
+
+  /// Whether `b` is `previous_month(a, …)` of the very same rule or input as `a`.
+  static func isPreviousMonth(of a: CoreNode, _ b: CoreNode) -> Bool {
+    guard case .previousMonth(let x, _) = b.kind else { return false }
+    switch (a.kind, x.kind) {
+    case (.rule(let i), .rule(let j)): return i == j
+    case (.input(let i), .input(let j)): return i == j
+    default: return false
     }
   }
 
