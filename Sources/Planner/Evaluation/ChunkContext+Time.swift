@@ -15,37 +15,21 @@ extension ChunkContext {
     }
   }
 
-  /// Last month's value (`initial` in the first month): each month's row of variants copied
-  /// from the month before.
+  /// Last month's value (`initial` in the first month).
   mutating func previousMonth(_ x: Block, _ initial: Block) -> Block {
-    let (rows, _, w) = Kernels.shape(x, initial)
-    var out = pool.take(rows * months * w)
-    let sx = Strides(x), si = Strides(initial)
-    x.data.withUnsafeBufferPointer { px in
-      initial.data.withUnsafeBufferPointer { pi in
-        out.withUnsafeMutableBufferPointer { po in
-          for r in 0..<rows {
-            let o = r * months * w
-            for v in 0..<w { po[o + v] = pi[r * si.row + v * si.variant] }
-            for m in 1..<max(months, 1) {
-              let from = r * sx.row + (m - 1) * sx.month, to = o + m * w
-              if sx.variant == 1 {
-                for v in 0..<w { po[to + v] = px[from + v] }
-              } else {
-                let c = px[from]
-                for v in 0..<w { po[to + v] = c }
-              }
-            }
-          }
-        }
-      }
-    }
-    return Block(rows: rows, months: months, width: w, data: out)
+    pairMonths(x, initial) { _, before in before }
   }
 
   /// `x − previous_month(x, initial)`, in one pass: each month's value less the month
   /// before's (the first month's less `initial`), the same operations as the two apart.
   mutating func monthlyDifference(_ x: Block, _ initial: Block) -> Block {
+    pairMonths(x, initial) { now, before in now - before }
+  }
+
+  /// `combine(x this month, x last month)` for every entity, month and variant, with
+  /// `initial` as last month's value in the first month; rows of variants written in order.
+  @inline(__always)
+  private mutating func pairMonths(_ x: Block, _ initial: Block, _ combine: (Double, Double) -> Double) -> Block {
     let (rows, _, w) = Kernels.shape(x, initial)
     var out = pool.take(rows * months * w)
     let sx = Strides(x), si = Strides(initial)
@@ -53,14 +37,13 @@ extension ChunkContext {
       initial.data.withUnsafeBufferPointer { pi in
         out.withUnsafeMutableBufferPointer { po in
           for r in 0..<rows {
-            let o = r * months * w
             for m in 0..<months {
-              let at = r * sx.row + m * sx.month, to = o + m * w
+              let at = r * sx.row + m * sx.month, to = (r * months + m) * w
               if m == 0 {
-                for v in 0..<w { po[to + v] = px[at + v * sx.variant] - pi[r * si.row + v * si.variant] }
+                for v in 0..<w { po[to + v] = combine(px[at + v * sx.variant], pi[r * si.row + v * si.variant]) }
               } else {
                 let before = at - sx.month
-                for v in 0..<w { po[to + v] = px[at + v * sx.variant] - px[before + v * sx.variant] }
+                for v in 0..<w { po[to + v] = combine(px[at + v * sx.variant], px[before + v * sx.variant]) }
               }
             }
           }
