@@ -176,7 +176,22 @@ extension TabulationState.Kind {
     var single = [Bool](repeating: true, count: rows)
     var grown = false
     var key = [Double](repeating: 0, count: inputs.count)
-    for r in 0..<rows {
+    rowsLoop: for r in 0..<rows {
+      // Most entities keep their first tuple in every variant (a position whose start is not
+      // drawn): checked on the inputs' rows directly.
+      if let first = support[r].first {
+        var same = true
+        for (i, block) in inputs.enumerated() where same {
+          let from = (block.rows == 1 ? 0 : r) * block.width
+          block.data.withUnsafeBufferPointer { p in
+            for b in 0..<block.width where p[from + b] != first[i] {
+              same = false
+              break
+            }
+          }
+        }
+        if same { continue rowsLoop }
+      }
       for b in 0..<w {
         for (i, block) in inputs.enumerated() { key[i] = block[r, 0, b] }
         var found = -1

@@ -10,8 +10,18 @@ struct DrawSampler: Sendable {
   let open: [Int]
 
   /// For each subsidy and exercise: the amount as given, its distribution and renewal
-  /// probability (looked up once, not at every draw).
-  let subsidyPlan: [[(amount: Double, distribution: Distribution?, renewal: Double?)]]
+  /// probability (looked up once, not at every draw), and the renewal's threshold on the
+  /// normal scale, Φ⁻¹(p).
+  let subsidyPlan: [[(amount: Double, distribution: Distribution?, renewal: Double?, threshold: Double)]]
+
+  /// Whether a renewal fails: Φ(x) ≥ p. Away from the threshold Φ⁻¹(p) (more than 10⁻⁶, where
+  /// Φ moves by more than 10⁻¹⁰ for the probabilities a scenario takes) the comparison of `x`
+  /// with it decides the same, without computing Φ; near it, Φ decides.
+  @inline(__always)
+  static func fails(_ x: Double, renewal p: Double, threshold q: Double) -> Bool {
+    guard p > 1e-4, p < 1 - 1e-4, Swift.abs(x - q) > 1e-6 else { return NormalLaw.cdf(x) >= p }
+    return x > q
+  }
 
   init(_ scenario: Scenario, timeline: Timeline, seed: UInt64) {
     self.scenario = scenario
@@ -19,7 +29,10 @@ struct DrawSampler: Sendable {
     self.seed = seed
     open = timeline.exercises.indices.filter { scenario.actuals[timeline.exercises[$0].id] == nil }
     subsidyPlan = scenario.subsidies.map { s in
-      timeline.exercises.map { e in (s.amounts[e.id] ?? 0, s.amountDistribution[e.id], s.renewalProbability[e.id]) }
+      timeline.exercises.map { e in
+        let p = s.renewalProbability[e.id]
+        return (s.amounts[e.id] ?? 0, s.amountDistribution[e.id], p, p.map(NormalLaw.quantile) ?? .nan)
+      }
     }
   }
 
@@ -80,7 +93,7 @@ struct DrawSampler: Sendable {
           }
           if let p = plan.renewal, p < 1 {
             let x = rho * common + rhoRest * g.normal()
-            if NormalLaw.cdf(x) >= p { amount = 0 }
+            if Self.fails(x, renewal: p, threshold: plan.threshold) { amount = 0 }
           }
           subsidies[(i * exercises + e) * w + b] = amount
         }

@@ -446,17 +446,25 @@ public struct Simulation: Sendable {
       for e in open { for b in 0..<w { total[b] += drawn.subsidies[(i * exercises + e) * w + b] } }
       x.append(total)
     }
+    // Counts and sums of whole numbers (members, months, 0 or 1): exact in any order, so
+    // added row by row for all the draws at once.
+    /// For each draw, `term(row, draw)` added over `rows`.
+    func perDraw(_ rows: Int, _ term: (Int, Int) -> Double) -> [Double] {
+      var out = [Double](repeating: 0, count: w)
+      for r in 0..<rows { for b in 0..<w { out[b] += term(r, b) } }
+      return out
+    }
     if inputs.contains(InputID.membersLeaving) {
       let last = Double(timeline.months.last.ordinal)
-      x.append((0..<w).map { b in Double((0..<memberRows).filter { left[$0 * w + b] < last }.count) })
+      x.append(perDraw(memberRows) { r, b in left[r * w + b] < last ? 1 : 0 })
     }
     if inputs.contains(InputID.duesCollection) { x.append(dues) }
     if inputs.contains(InputID.startDelays) {
       let base = scenario.positions.map { Double($0.start.ordinal) }
-      x.append((0..<w).map { b in base.indices.reduce(0) { $0 + starts[$1 * w + b] - base[$1] } })
+      x.append(perDraw(base.count) { r, b in starts[r * w + b] - base[r] })
     }
     if inputs.contains(InputID.cirQualification) {
-      x.append((0..<w).map { b in scenario.positions.indices.reduce(0) { $0 + drawn.cirQualifies[$1 * w + b] } })
+      x.append(perDraw(scenario.positions.count) { r, b in drawn.cirQualifies[r * w + b] })
     }
     for (f, funder) in sampler.delayFunders.enumerated() where inputs.contains(InputID.paymentDelayPrefix + funder) {
       x.append(Array(drawn.balanceDelays[(f * w)..<((f + 1) * w)]))

@@ -226,4 +226,18 @@ import Testing
     // Only that contract's inputs move.
     for r in 0..<rows where r != pair.fixedTerm { #expect(follows[r, 0, 0] == follows[r, 0, 1] && due[r, 0, 0] == due[r, 0, 1]) }
   }
+
+  /// A renewal decided by comparing the draw with Φ⁻¹(p) fails exactly when Φ of the draw
+  /// reaches p: far from the threshold and right beside it.
+  @Test func renewalThresholdDecidesAsTheDistributionFunction() {
+    var g = SplitMix64(seed: 3, stream: 0)
+    var differ = 0
+    for p in [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 0.9, 0.95, 0.99999] {
+      let q = NormalLaw.quantile(p)
+      var xs = (0..<20_000).map { _ in 2 * g.normal() }
+      xs += (-200...200).map { q + Double($0) * 1e-8 }
+      for x in xs where DrawSampler.fails(x, renewal: p, threshold: q) != (NormalLaw.cdf(x) >= p) { differ += 1 }
+    }
+    #expect(differ == 0)
+  }
 }
