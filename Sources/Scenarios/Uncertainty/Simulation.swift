@@ -395,21 +395,30 @@ public struct Simulation: Sendable {
     // Subsidies: each exercise's amount spread over its months in whole cents that add up
     // (the rule of `Money.share`), computed once per subsidy, exercise and draw.
     var subsidy = [Double](repeating: 0, count: scenario.subsidies.count * months * w)
-    var base = [Double](repeating: 0, count: w), extra = [Double](repeating: 0, count: w)
+    // Each draw's two monthly amounts (the base in euros, and a cent more), divided once.
+    var low = [Double](repeating: 0, count: w), high = [Double](repeating: 0, count: w)
+    var extra = [Double](repeating: 0, count: w)
     subsidy.withUnsafeMutableBufferPointer { out in
       drawn.subsidies.withUnsafeBufferPointer { amounts in
-        for s in scenario.subsidies.indices {
-          for e in 0..<exercises {
-            let range = timeline.months(ofExercise: e), n = Double(range.count)
-            let from = (s * exercises + e) * w
-            for b in 0..<w {
-              let cents = (amounts[from + b] * 100).rounded()
-              base[b] = (cents / n).rounded(.down)
-              extra[b] = cents - base[b] * n
-            }
-            for (i, m) in range.enumerated() {
-              let to = (s * months + m) * w, threshold = n - Double(i)
-              for b in 0..<w { out[to + b] = (base[b] + (threshold <= extra[b] ? 1 : 0)) / 100 }
+        low.withUnsafeMutableBufferPointer { low in
+          high.withUnsafeMutableBufferPointer { high in
+            extra.withUnsafeMutableBufferPointer { extra in
+              for s in scenario.subsidies.indices {
+                for e in 0..<exercises {
+                  let range = timeline.months(ofExercise: e), n = Double(range.count)
+                  let from = (s * exercises + e) * w
+                  for b in 0..<w {
+                    let cents = (amounts[from + b] * 100).rounded()
+                    let base = (cents / n).rounded(.down)
+                    extra[b] = cents - base * n
+                    (low[b], high[b]) = (base / 100, (base + 1) / 100)
+                  }
+                  for (i, m) in range.enumerated() {
+                    let to = (s * months + m) * w, threshold = n - Double(i)
+                    for b in 0..<w { out[to + b] = threshold <= extra[b] ? high[b] : low[b] }
+                  }
+                }
+              }
             }
           }
         }
