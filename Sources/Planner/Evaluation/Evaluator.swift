@@ -261,7 +261,7 @@ public struct Evaluator: Sendable {
         let rows = situation.entities[kind.entity]?.count ?? 0
         let blocks = kind.inputs.compactMap { context.inputs[$0] }
         guard blocks.count == kind.inputs.count,
-          let (index, _) = cache.tabulation!.kinds[k].index(blocks, rows: rows, width: variants.count),
+          let index = cache.tabulation!.kinds[k].index(blocks, rows: rows, width: variants.count),
           // Worth it only when the tables are much narrower than the chunk.
           cache.tabulation!.kinds[k].width * 4 <= variants.count
         else { continue }

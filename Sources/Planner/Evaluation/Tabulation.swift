@@ -164,8 +164,8 @@ struct TabulationIndex {
 extension TabulationState.Kind {
   /// Finds each variant's tuple among the support, adding the new ones; `nil` when an
   /// entity has too many (the kind is then turned off) or an input is not one value per
-  /// entity. `grown` tells whether the support changed (the tables must be made again).
-  mutating func index(_ inputs: [Block], rows: Int, width w: Int) -> (TabulationIndex, grown: Bool)? {
+  /// entity. When the support grows, the tables are dropped, to be made again.
+  mutating func index(_ inputs: [Block], rows: Int, width w: Int) -> TabulationIndex? {
     guard inputs.allSatisfy({ ($0.rows == rows || $0.rows == 1) && $0.months == 1 && ($0.width == w || $0.width == 1) })
     else {
       off = true
@@ -217,7 +217,7 @@ extension TabulationState.Kind {
       rules = [:]
       sums = [:]
     }
-    return (TabulationIndex(tuple: tuple, single: single, width: w), grown)
+    return TabulationIndex(tuple: tuple, single: single, width: w)
   }
 
   /// The inputs' blocks over the support: `(row, 1, tuple)`, an entity's missing tuples

@@ -250,7 +250,7 @@ public struct Simulation: Sendable {
     let cash = try CashBase(
       try Projection.run(scenario, ruleSet: ruleSet, legalLimitsAsWarnings: true), ruleSet: ruleSet, subsidies: scenario.subsidies)
     let inputNames = Self.inputNames(scenario, sampler: sampler)
-    let followers = Self.followers(scenario, ruleSet: ruleSet, situation: situation, open: sampler)
+    let followers = Self.followers(scenario, ruleSet: ruleSet, situation: situation, sampler: sampler)
     let chunkCount = (draws + chunkSize - 1) / chunkSize
     let results = Mutex<[ChunkResult?]>(Array(repeating: nil, count: chunkCount))
     let failure = Mutex<DiagnosticList?>(nil)
@@ -350,7 +350,7 @@ public struct Simulation: Sendable {
     }
   }
 
-  static func followers(_ s: Scenario, ruleSet: RuleSet, situation: Situation, open sampler: DrawSampler) -> Followers? {
+  static func followers(_ s: Scenario, ruleSet: RuleSet, situation: Situation, sampler: DrawSampler) -> Followers? {
     guard let firstOpen = sampler.open.first.map({ sampler.timeline.exercises[$0].months.first }) else { return nil }
     let chain = ContractChain(positions: s.positions, ruleSet: ruleSet)
     var pairs: [(Int, Int, Double, Double)] = []

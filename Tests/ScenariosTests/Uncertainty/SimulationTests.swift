@@ -208,7 +208,7 @@ import Testing
     var planner = try ScenarioPlanner(s, ruleSet: ShippedRules.ruleSet)
     let situation = try planner.situation()
     let sampler = DrawSampler(planner.scenario, timeline: situation.timeline, seed: 1)
-    let f = try #require(Simulation.followers(planner.scenario, ruleSet: ShippedRules.ruleSet, situation: situation, open: sampler))
+    let f = try #require(Simulation.followers(planner.scenario, ruleSet: ShippedRules.ruleSet, situation: situation, sampler: sampler))
     let ids = planner.scenario.positions.map(\.id)
     let pair = try #require(f.pairs.first { ids[$0.fixedTerm] == "charges_mission_1" })
     #expect(ids[pair.cdi] == "charges_mission_cdi")
