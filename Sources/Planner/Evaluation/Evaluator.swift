@@ -39,12 +39,15 @@ public struct Evaluator: Sendable {
     // Which inputs and parameters the rules use.
     var usedInputs = Set<Int>()
     var usedParameters = [String: SourceLocation]()
-    func use(_ n: CoreNode, _ rule: RuleSet.Rule) {
+    // The rules are read in place (`ruleSet.rules[r].…`), never copied whole: a rule is a
+    // dozen references, and copying each of them for every evaluation was a tenth of a
+    // batch of `plan cost`.
+    func use(_ n: CoreNode, _ location: SourceLocation) {
       n.walk { node in
         switch node.kind {
         case .input(let i): usedInputs.insert(i)
         case .parameter(let p), .scale(let p, _, _), .parameterAt(let p, _):
-          usedParameters[p] = usedParameters[p] ?? rule.location
+          usedParameters[p] = usedParameters[p] ?? location
         default: break
         }
       }
@@ -52,7 +55,7 @@ public struct Evaluator: Sendable {
     // Only the rules that the kept ones need are evaluated.
     var needed = Set<Int>()
     if let keep = options.keep {
-      var stack = ruleSet.rules.filter { keep.contains($0.name) }.map(\.index)
+      var stack = ruleSet.rules.indices.filter { keep.contains(ruleSet.rules[$0].name) }
       while let r = stack.popLast() {
         if needed.insert(r).inserted { stack += ruleSet.rules[r].dependencies }
       }
@@ -60,7 +63,7 @@ public struct Evaluator: Sendable {
       needed = Set(ruleSet.rules.indices)
     }
     self.order = ruleSet.order.filter { needed.contains($0) }
-    for r in order { use(ruleSet.rules[r].root, ruleSet.rules[r]) }
+    for r in order { use(ruleSet.rules[r].root, ruleSet.rules[r].location) }
 
     for i in usedInputs.sorted() {
       let input = ruleSet.inputs[i]
@@ -128,14 +131,14 @@ public struct Evaluator: Sendable {
     for r in order { for d in ruleSet.rules[r].dependencies { lastUse[d] = max(lastUse[d], position[r]) } }
     self.lastUse = lastUse
     if let keep = options.keep {
-      kept = Set(ruleSet.rules.filter { keep.contains($0.name) }.map(\.index))
+      kept = Set(ruleSet.rules.indices.filter { keep.contains(ruleSet.rules[$0].name) })
     } else {
       kept = Set(ruleSet.rules.indices)
     }
     var scanned = Set<Int>()
-    for r in ruleSet.rules {
+    for r in ruleSet.rules.indices {
       var risky = false
-      r.root.walk { n in
+      ruleSet.rules[r].root.walk { n in
         switch n.kind {
         case .binary(.divide, _, _), .parameter, .parameterAt, .scale: risky = true
         // A huge constant can overflow a product of finite values.
@@ -144,7 +147,7 @@ public struct Evaluator: Sendable {
         default: break
         }
       }
-      if risky { scanned.insert(r.index) }
+      if risky { scanned.insert(r) }
     }
     self.scanned = scanned
   }

@@ -3,7 +3,7 @@ extension Explainer {
   func explain(
     _ n: CoreNode, rule: RuleSet.Rule, scope: String?, row: Int, month: Int, variant: Int, depth: Int, state: ExplainerState
   ) -> ExplanationNode {
-    let text = rule.nodeTexts[n.id] ?? ""
+    let text = rule.text(of: n)
     let period = "\(timeline.months[month])"
     var node = ExplanationNode(
       kind: .operation, label: text, value: value(n, row, month, variant), unit: unitName(n.type),

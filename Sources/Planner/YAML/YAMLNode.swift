@@ -28,8 +28,11 @@ public struct YAMLNode {
   public var isMapping: Bool { node.mapping != nil }
   public var isSequence: Bool { node.sequence != nil }
   public var isNull: Bool {
-    node.scalar.map {
-      $0.tag == .init(.null) || ($0.style == .plain && ["~", "", "null", "Null", "NULL"].contains($0.string))
+    // The tag by its name: `Tag(.null)` would build Yams' default resolver (its regular
+    // expressions compiled by ICU, milliseconds at each start).
+    node.scalar.map { scalar in
+      scalar.tag.rawValue == Tag.Name.null.rawValue
+        || (scalar.style == .plain && ["~", "", "null", "Null", "NULL"].contains { $0.utf8.elementsEqual(scalar.string.utf8) })
     } ?? false
   }
 
@@ -39,7 +42,9 @@ public struct YAMLNode {
       throw DiagnosticList([.error(.yamlExpectedMapping, Phrase("error.yaml_expected_mapping.1", ["what": .what(what)]), at: location)])
     }
     var out: [(String, YAMLNode, YAMLNode)] = []
-    for (k, v) in mapping {
+    out.reserveCapacity(mapping.count)
+    for i in mapping.indices {
+      let (k, v) = mapping[i]
       let keyNode = YAMLNode(k, file: file, source: source)
       guard let key = k.scalar?.string else {
         throw DiagnosticList([
@@ -95,8 +100,11 @@ public struct YAMLNode {
 
   /// The value of `key` in a mapping, if present.
   public func value(_ key: String) -> YAMLNode? {
-    guard let mapping = node.mapping else { return nil }
-    for (k, v) in mapping where k.scalar?.string == key { return YAMLNode(v, file: file, source: source) }
+    guard case .mapping(let mapping) = node else { return nil }
+    // By index: iterating a Yams mapping copies all its pairs into a new array first.
+    for i in mapping.indices {
+      if case .scalar(let k) = mapping[i].key, k.string == key { return YAMLNode(mapping[i].value, file: file, source: source) }
+    }
     return nil
   }
 }

@@ -92,7 +92,7 @@ public enum Compiler {
           RuleSet.Rule(
             index: index, name: r.name, entity: r.entity, type: r.type, formula: r.formula, description: r.description,
             root: root, formulaPosition: r.formulaPosition, location: r.location, dependencies: deps,
-            nodeTexts: checker.texts, label: r.label, group: r.group, source: r.source, path: r.path,
+            label: r.label, group: r.group, source: r.source, path: r.path,
             line: r.line.flatMap { l in ruleSymbols[l.base].flatMap { b in ruleSymbols[l.rate].map { (b.index, $0.index) } } },
             table: r.table, column: r.column))
         rules[rules.count - 1].labelEN = r.labelEN
@@ -107,7 +107,7 @@ public enum Compiler {
           RuleSet.Rule(
             index: index, name: r.name, entity: r.entity, type: r.type, formula: r.formula, description: r.description,
             root: CoreNode(id: -1, kind: .constant(0), type: r.type, range: SourceRange(offset: 0, length: 0)),
-            formulaPosition: r.formulaPosition, location: r.location, dependencies: [], nodeTexts: [:],
+            formulaPosition: r.formulaPosition, location: r.location, dependencies: [],
             label: r.label, group: r.group, source: r.source, path: r.path, line: nil, table: r.table, column: r.column))
         rules[rules.count - 1].labelEN = r.labelEN
       }

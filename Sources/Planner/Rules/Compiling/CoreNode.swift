@@ -50,7 +50,24 @@ public struct CoreNode: Sendable, Hashable {
   /// Calls `visit` on this node and every node below it.
   public func walk(_ visit: (CoreNode) -> Void) {
     visit(self)
-    for c in children { c.walk(visit) }
+    // The children in the order of `children`, without building its array.
+    switch kind {
+    case .constant, .rule, .input, .parameter, .calendar: return
+    case .unary(_, let a), .scale(_, _, let a), .cumulative(let a), .parameterAt(_, let a), .yearTotal(let a): a.walk(visit)
+    case .binary(_, let a, let b), .previousMonth(let a, let b):
+      a.walk(visit)
+      b.walk(visit)
+    case .select(let a, let b, let c):
+      a.walk(visit)
+      b.walk(visit)
+      c.walk(visit)
+    case .sum(_, let a, let f):
+      a.walk(visit)
+      f?.walk(visit)
+    case .exerciseTotal(let a, _, let i):
+      a.walk(visit)
+      i?.walk(visit)
+    }
   }
 }
 

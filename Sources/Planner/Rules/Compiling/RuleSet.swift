@@ -36,8 +36,6 @@ public struct RuleSet: Sendable {
     public var location: SourceLocation
     /// Rules this one reads (indices), without repetition.
     public var dependencies: [Int]
-    /// The formula node of each offset, for explanations: node id → formula text.
-    public var nodeTexts: [Int: String]
     /// A short name for tables, in French (the law's vocabulary).
     public var label: String?
     /// The short name in English, when it differs from the French one.
@@ -50,6 +48,18 @@ public struct RuleSet: Sendable {
     /// A line in whole cents (a table's `rounding: cents`): the rule of its exact amount, which
     /// explanations open instead of the running totals.
     public var centsOf: String?
+
+    /// The text of one node of the formula, for explanations: the part of the formula its
+    /// range covers (empty for a node the compiler added, whose id is negative).
+    public func text(of node: CoreNode) -> String {
+      guard node.id >= 0 else { return "" }
+      let scalars = formula.unicodeScalars
+      let count = scalars.count
+      let lower = max(0, min(node.range.offset, count))
+      let upper = max(lower, min(node.range.offset + node.range.length, count))
+      let start = scalars.index(scalars.startIndex, offsetBy: lower)
+      return String(scalars[start..<scalars.index(start, offsetBy: upper - lower)])
+    }
 
     /// The short name in a language (`fr`, `en`).
     public func label(in language: String) -> String? { language == "en" ? (labelEN ?? label) : label }

@@ -6,7 +6,6 @@ struct TypeChecker {
   let symbols: Symbols
   let formula: [Unicode.Scalar]
   var nextID: Int
-  var texts: [Int: String] = [:]
   var ruleReferences: [Int] = []
 
   init(symbols: Symbols, formula: String, firstID: Int) {
@@ -17,13 +16,10 @@ struct TypeChecker {
 
   // MARK: - Building nodes
 
+  /// A node of the formula; its text, for explanations, is read from its range when asked
+  /// (`RuleSet.Rule.text(of:)`).
   mutating func node(_ kind: CoreNode.Kind, _ type: ValueType, _ range: SourceRange) -> CoreNode {
     defer { nextID += 1 }
-    let lower = max(0, min(range.offset, formula.count))
-    let upper = max(lower, min(range.offset + range.length, formula.count))
-    var text = ""
-    text.unicodeScalars.append(contentsOf: formula[lower..<upper])
-    texts[nextID] = text
     return CoreNode(id: nextID, kind: kind, type: type, range: range)
   }
 
