@@ -20,14 +20,14 @@ public struct Evaluation: Sendable {
   /// A rule's value for an entity (row), a month (index in the timeline) and a variant
   /// (index inside `variants`).
   public func value(_ rule: String, row: Int = 0, month: Int, variant: Int = 0) -> Double? {
-    guard let r = ruleSet.rule(named: rule), let block = values[r.index] else { return nil }
+    guard let r = ruleSet.ruleIndex(named: rule), let block = values[r] else { return nil }
     return block[row, month, variant]
   }
 
   /// A rule's value summed over months (indices in the timeline): the one way every
   /// command sums a rule back over a period. `nil` when the rule was not kept.
   public func total<Months: Sequence<Int>>(_ rule: String, row: Int = 0, months: Months, variant: Int = 0) -> Double? {
-    guard let r = ruleSet.rule(named: rule), let block = values[r.index] else { return nil }
+    guard let r = ruleSet.ruleIndex(named: rule), let block = values[r] else { return nil }
     var sum = 0.0
     for m in months { sum += block[row, m, variant] }
     return sum
@@ -36,7 +36,7 @@ public struct Evaluation: Sendable {
   /// A global rule's value summed over months, for every variant of the evaluation (the
   /// vectorised form of `total`, for batches).
   public func totals<Months: Sequence<Int>>(_ rule: String, months: Months) -> [Double]? {
-    guard let r = ruleSet.rule(named: rule), let block = values[r.index] else { return nil }
+    guard let r = ruleSet.ruleIndex(named: rule), let block = values[r] else { return nil }
     let w = variants.count
     var out = [Double](repeating: 0, count: w)
     for m in months {

@@ -136,7 +136,7 @@ public struct Evaluator: Sendable {
       kept = Set(ruleSet.rules.indices)
     }
     var scanned = Set<Int>()
-    for r in ruleSet.rules.indices {
+    for r in order {
       var risky = false
       ruleSet.rules[r].root.walk { n in
         switch n.kind {

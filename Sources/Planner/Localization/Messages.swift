@@ -29,7 +29,7 @@ public struct Messages: Sendable {
     do {
       // The node tree with no type resolution, not `Yams.load`: every value is a text, read
       // as written (resolving each took a third of a short command's time).
-      guard let map = try Yams.compose(yaml: text, .basic)?.mapping else {
+      guard let map = try Yams.compose(yaml: text, .basic, .default, .utf8)?.mapping else {
         fatalError("the catalogue '\(language.rawValue).yaml' is not a map")
       }
       var out: [String: String] = [:]

@@ -19,7 +19,8 @@ public struct YAMLDocument {
       // No type resolution (the basic resolver): the engine reads every scalar's text itself
       // (numbers with units, months, words); resolving each against Yams' regular expressions,
       // to hash the keys of every mapping, took a third of the parse.
-      guard let node = try Yams.compose(yaml: text, .basic) else {
+      // UTF-8 named: Yams' default encoding reads the whole environment at each call.
+      guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
         throw DiagnosticList([.emptyFile(path)])
       }
       return YAMLDocument(path: path, text: text, root: YAMLNode(node, file: path, source: source))
@@ -92,12 +93,14 @@ public struct YAMLDocument {
   /// An alias used as a mapping key, or more aliases than the budget: a located error.
   static func aliasProblem(_ source: SourceText, path: String) -> Diagnostic? {
     var count = 0
+    // One regex for the file (a literal in the loop was compiled again for every line).
+    let alias = /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/
     for (i, line) in source.lines.enumerated() {
       // A `*` after a word is a multiplication in a formula, not an alias: the regex (slow)
       // only sees lines with a `*` that starts a node.
       guard line.utf8.contains(UInt8(ascii: "*")), Self.mayStartAlias(line) else { continue }
       // An alias starts a node: at the start of the line or after ':', '-', '[', '{', ',' or '?'.
-      for match in line.matches(of: /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/) {
+      for match in line.matches(of: alias) {
         count += 1
         let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
         let at = SourceLocation(file: path, line: i + 1, column: column)

@@ -19,6 +19,7 @@ extension PositionCost {
     var groups: [Month: [Int]] = [:]
     for (i, q) in queries.enumerated() { groups[q.month, default: []].append(i) }
     let keep = keptRules(ruleSet)
+    let reportRules = ReportRules(ruleSet)
     for month in groups.keys.sorted() {
       // Each case's situation; a case the rule packs refuse (an unknown contract) is answered
       // at once.
@@ -53,7 +54,7 @@ extension PositionCost {
           var shown = Set<String>()
           for v in 0..<evaluation.variants.count {
             let (i, _) = members[done + v]
-            let outcome = Result { () throws(DiagnosticList) in try report(queries[i], evaluation, variant: v) }
+            let outcome = Result { () throws(DiagnosticList) in try report(queries[i], evaluation, variant: v, reportRules) }
             outcomes[i] = outcome
             if case .success(let r) = outcome { for l in r.lines { shown.insert(l.id) } }
           }
@@ -107,12 +108,14 @@ extension PositionCost {
 
   /// One variant's report: its lines (without their sources: `plan cost` for one case gives
   /// them) and totals, after the legal limits and the totals' check.
-  static func report(_ q: CostQuery, _ evaluation: Evaluation, variant v: Int) throws(DiagnosticList) -> CostReport {
+  static func report(_ q: CostQuery, _ evaluation: Evaluation, variant v: Int, _ reportRules: ReportRules) throws(DiagnosticList)
+    -> CostReport
+  {
     let ruleSet = evaluation.ruleSet
     func value(_ rule: String) -> Double { evaluation.value(rule, month: 0, variant: v) ?? .nan }
-    let errors = legalLimitErrors(ruleSet, value: value)
+    let errors = legalLimitErrors(ruleSet, reportRules, value: value)
     if !errors.isEmpty { throw DiagnosticList(errors) }
-    let lines = Self.lines(ruleSet, value: value) { _ in nil }
+    let lines = Self.lines(ruleSet, reportRules, value: value) { _ in nil }
     return try assemble(q, lines: lines, ruleSet: ruleSet, value: value)
   }
 }

@@ -125,7 +125,25 @@ public enum PositionCost {
 
   /// The legal limits a position breaks (each rule of `legal_limits` true), at the rule.
   static func legalLimitErrors(_ ruleSet: RuleSet, value: (String) -> Double) -> [Diagnostic] {
-    ruleSet.rules.filter { $0.group == "legal_limits" && value($0.name) == 1 }.map { rule in
+    legalLimitErrors(ruleSet, ReportRules(ruleSet), value: value)
+  }
+
+  /// The rules a report reads, found once for a batch: the legal limits and each group's
+  /// lines, in the rule packs' order (reading every rule's group for every case was a tenth
+  /// of a batch's evaluation).
+  struct ReportRules {
+    let limits: [Int]
+    let groups: [(name: String, rules: [Int])]
+    init(_ ruleSet: RuleSet) {
+      let indices = ruleSet.rules.indices
+      limits = indices.filter { ruleSet.rules[$0].group == "legal_limits" }
+      groups = PositionCost.groups.map { g in (g, indices.filter { ruleSet.rules[$0].group == g }) }
+    }
+  }
+
+  static func legalLimitErrors(_ ruleSet: RuleSet, _ report: ReportRules, value: (String) -> Double) -> [Diagnostic] {
+    report.limits.filter { value(ruleSet.rules[$0].name) == 1 }.map {
+      let rule = ruleSet.rules[$0]
       let source = rule.source.map { " (\($0))" } ?? ""
       let limit = Phrase.Argument.bilingual(
         fr: (rule.label(in: "fr") ?? rule.name) + source, en: (rule.label(in: "en") ?? rule.name) + source)
@@ -136,11 +154,18 @@ public enum PositionCost {
   /// The lines of a cost report, group by group, each not zero, with its base and rate when
   /// it is one; `source` gives its legal references.
   static func lines(_ ruleSet: RuleSet, value: (String) -> Double, source: (RuleSet.Rule) -> String?) -> [CostReport.Line] {
+    lines(ruleSet, ReportRules(ruleSet), value: value, source: source)
+  }
+
+  static func lines(_ ruleSet: RuleSet, _ report: ReportRules, value: (String) -> Double, source: (RuleSet.Rule) -> String?)
+    -> [CostReport.Line]
+  {
     var lines: [CostReport.Line] = []
-    for group in groups {
-      for rule in ruleSet.rules where rule.group == group {
-        let amount = value(rule.name)
+    for (group, indices) in report.groups {
+      for i in indices {
+        let amount = value(ruleSet.rules[i].name)
         guard amount != 0 else { continue }
+        let rule = ruleSet.rules[i]
         var line = CostReport.Line(
           id: rule.name, label: rule.label ?? rule.name, group: group, base: nil, rate: nil, amount: Money.cents(amount),
           source: source(rule))

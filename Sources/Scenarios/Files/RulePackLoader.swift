@@ -58,18 +58,3 @@ public enum RulePackLoader {
     return Outcome(check: check)
   }
 }
-
-/// One slot per index, each written once by one thread of a `concurrentPerform`, read after it.
-final class Slots<T>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<T?>
-  init(count: Int) {
-    buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: nil)
-  }
-  deinit {
-    buffer.deinitialize()
-    buffer.deallocate()
-  }
-  func set(_ i: Int, _ value: T) { buffer[i] = value }
-  var values: [T] { buffer.map { $0! } }
-}

@@ -118,6 +118,8 @@ public struct RuleSet: Sendable {
   }
 
   public func rule(named name: String) -> Rule? { byName[name].map { rules[$0] } }
+  /// The index of a rule (without copying the rule, a dozen references).
+  public func ruleIndex(named name: String) -> Int? { byName[name] }
   public func input(_ key: String) -> Input? {
     if let i = inputsByKey[key], i < inputs.count, inputs[i].key == key { return inputs[i] }
     return inputs.first { $0.key == key }

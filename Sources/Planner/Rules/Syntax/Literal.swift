@@ -22,7 +22,9 @@ public struct Literal: Sendable, Equatable {
   /// Parses `text` whole; spaces around it, `_` between digits and a non-breaking space
   /// before the unit are allowed.
   public static func parse(_ text: String) -> Result<Literal, Problem> {
-    var t = Substring(text.replacing("\u{a0}", with: " ").replacing("\u{202f}", with: " "))
+    // (Only a text with a non-ASCII byte can hold those spaces: the replacing is slow.)
+    let spaced = text.utf8.contains { $0 >= 0x80 } ? text.replacing("\u{a0}", with: " ").replacing("\u{202f}", with: " ") : text
+    var t = Substring(spaced)
     while t.first?.isWhitespace == true { t.removeFirst() }
     var sign = 1.0
     if let c = t.first, c == "-" || c == "−" || c == "+" {
