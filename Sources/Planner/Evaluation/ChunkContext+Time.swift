@@ -107,15 +107,18 @@ extension ChunkContext {
     x.data.withUnsafeBufferPointer { px in
       out.withUnsafeMutableBufferPointer { po in
         acc.withUnsafeMutableBufferPointer { pa in
+          guard w > 0, let acc = pa.baseAddress else { return }
           for r in 0..<x.rows {
-            for v in 0..<w { pa[v] = 0 }
+            for v in 0..<w { acc[v] = 0 }
             for m in 0..<months {
-              let from = r * sx.row + m * sx.month, to = (r * months + m) * w
-              for v in 0..<w { pa[v] += px[from + v] }
+              // Through pointers: no checked index arithmetic in the inner loops, which the
+              // compiler can then vectorise.
+              let from = px.baseAddress! + (r * sx.row + m * sx.month), to = po.baseAddress! + (r * months + m) * w
+              for v in 0..<w { acc[v] += from[v] }
               if let scale {
-                for v in 0..<w { po[to + v] = Kernels.roundHalfAwayFromZero(pa[v], scale: scale) }
+                for v in 0..<w { to[v] = Kernels.roundHalfAwayFromZero(acc[v], scale: scale) }
               } else {
-                for v in 0..<w { po[to + v] = pa[v] }
+                for v in 0..<w { to[v] = acc[v] }
               }
             }
           }

@@ -280,22 +280,24 @@ public struct Evaluator: Sendable {
       return c
     }
     /// Makes the rules that `rule` reads available to a table context.
-    func provide(_ rule: RuleSet.Rule, to c: inout ChunkContext, kind k: Int) {
-      for d in rule.dependencies {
+    func provide(_ rule: Int, to c: inout ChunkContext, kind k: Int) {
+      for d in ruleSet.rules[rule].dependencies {
         if let t = cache.tabulation!.kinds[k].rules[d] { c.rules[d] = t } else if let b = context.rules[d] { c.rules[d] = b }
       }
     }
     var values: [Int: Block] = [:]
     for (position, index) in order.enumerated() {
-      let rule = ruleSet.rules[index]
+      // The rule's parts read in place (copying a rule, a dozen references, for each rule of
+      // each chunk showed in profiles).
+      let root = ruleSet.rules[index].root, entity = ruleSet.rules[index].entity
       if let k = plan?.ruleKind[index], let tableIndex = active[k] {
         // A tabulated rule: computed for each tuple when the support has grown, spread out to
         // the variants only where a rule reads it directly.
         var table = cache.tabulation!.kinds[k].rules[index]
         if table == nil {
           var c = tableContext(k)
-          provide(rule, to: &c, kind: k)
-          let t = c.evaluate(rule.root, scope: rule.entity)
+          provide(index, to: &c, kind: k)
+          let t = c.evaluate(root, scope: entity)
           context.elementsWritten += t.data.count
           if scanned.contains(index), t.firstNonFinite() != nil {
             cache.tabulation!.kinds[k].off = true
@@ -320,7 +322,7 @@ public struct Evaluator: Sendable {
           guard let tableIndex = active[sum.kind] else { continue }
           if cache.tabulation!.kinds[sum.kind].sums[id] == nil {
             var c = tableContext(sum.kind)
-            provide(rule, to: &c, kind: sum.kind)
+            provide(index, to: &c, kind: sum.kind)
             let entity = plan!.kinds[sum.kind].entity
             let value = c.evaluate(sum.value, scope: entity), filter = sum.filter.map { c.evaluate($0, scope: entity) }
             let constant = Kernels.constantRows(
@@ -336,9 +338,9 @@ public struct Evaluator: Sendable {
         if useCache, !varying.contains(index), let cached = cache.blocks[index] {
           block = cached
         } else {
-          block = context.evaluate(rule.root, scope: rule.entity)
+          block = context.evaluate(root, scope: entity)
           if scanned.contains(index), let bad = block.firstNonFinite() {
-            throw DiagnosticList([context.nonFinite(rule, block: block, at: bad, firstVariant: variants.lowerBound)])
+            throw DiagnosticList([context.nonFinite(ruleSet.rules[index], block: block, at: bad, firstVariant: variants.lowerBound)])
           }
           if useCache && !varying.contains(index) { cache.blocks[index] = block }
         }
@@ -346,7 +348,7 @@ public struct Evaluator: Sendable {
         if kept.contains(index) { values[index] = block }
       }
       // Drop what no later rule reads (cached values stay with the cache).
-      for d in rule.dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
+      for d in ruleSet.rules[index].dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
         if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
         context.deferred[d] = nil
       }

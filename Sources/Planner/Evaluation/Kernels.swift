@@ -94,16 +94,29 @@ package enum Kernels {
           } else if pa.count == 1 && pb.count == count {
             let x = pa[0]
             for i in 0..<count { po[i] = K.apply(x, pb[i]) }
-          } else {
+          } else if count > 0 {
+            // Broadcast: each (row, month) is a run of `width` variants, read through pointers
+            // (no checked index arithmetic in the inner loops, which the compiler can then
+            // vectorise); a side without variants is one value for the run.
             let sa = Strides(a), sb = Strides(b)
             var o = 0
             for r in 0..<rows {
               for m in 0..<months {
                 let ia = r * sa.row + m * sa.month, ib = r * sb.row + m * sb.month
-                if sa.variant == 1 && sb.variant == 1 {
-                  for v in 0..<width { po[o + v] = K.apply(pa[ia + v], pb[ib + v]) }
-                } else {
-                  for v in 0..<width { po[o + v] = K.apply(pa[ia + v * sa.variant], pb[ib + v * sb.variant]) }
+                let out = po.baseAddress! + o
+                switch (sa.variant == 1, sb.variant == 1) {
+                case (true, true):
+                  let x = pa.baseAddress! + ia, y = pb.baseAddress! + ib
+                  for v in 0..<width { out[v] = K.apply(x[v], y[v]) }
+                case (true, false):
+                  let x = pa.baseAddress! + ia, y = pb[ib]
+                  for v in 0..<width { out[v] = K.apply(x[v], y) }
+                case (false, true):
+                  let x = pa[ia], y = pb.baseAddress! + ib
+                  for v in 0..<width { out[v] = K.apply(x, y[v]) }
+                case (false, false):
+                  let z = K.apply(pa[ia], pb[ib])
+                  for v in 0..<width { out[v] = z }
                 }
                 o += width
               }
@@ -146,7 +159,22 @@ package enum Kernels {
   package static func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
     let y = x * scale
     let nudged = y + (y >= 0 ? 1 : -1) * Swift.min(Swift.max(Swift.abs(y), 1) * 1e-12, 0.25)
-    return nudged.rounded(.toNearestOrAwayFromZero) / scale
+    return roundedHalfAway(nudged) / scale
+  }
+
+  /// `x.rounded(.toNearestOrAwayFromZero)`, the same for every `Double`, with additions and
+  /// comparisons only: the target is plain SSE2, where `rounded` is a call to the C library's
+  /// `round` for each element and a loop of it cannot be vectorised. Below 2⁵² adding and
+  /// taking away 2⁵² rounds to the nearest whole number, a tie to the even one (the default
+  /// rounding of IEEE 754 arithmetic); a tie rounded down is then moved up. From 2⁵² every
+  /// `Double` is whole already; a NaN stays a NaN.
+  @inline(__always)
+  package static func roundedHalfAway(_ x: Double) -> Double {
+    let a = Swift.abs(x)
+    let big = 4_503_599_627_370_496.0  // 2⁵²
+    let even = (a + big) - big
+    let r = even - a == -0.5 ? even + 1 : even
+    return a < big ? Double(signOf: x, magnitudeOf: r) : x
   }
 
   /// `condition ? a : b`, element-wise; an untaken branch is never looked at, so a division by

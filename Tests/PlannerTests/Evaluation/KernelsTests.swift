@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Planner
@@ -13,6 +14,27 @@ import Testing
     #expect(Kernels.roundHalfAwayFromZero(1e12, scale: 1) == 1e12)
     #expect(Kernels.roundHalfAwayFromZero(1e12 + 0.5, scale: 1) == 1e12 + 1)
     #expect(Kernels.roundHalfAwayFromZero(-3e11, scale: 100) == -3e11)
+  }
+
+  /// The rounding without the C library agrees with `rounded(.toNearestOrAwayFromZero)` bit
+  /// for bit: ties of both parities and signs, around 2⁵² and 2⁵³, tiny and huge values,
+  /// infinities, and random values at every scale.
+  @Test func roundedHalfAwayIsTheStandardRounding() {
+    var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 1e-310, -1e-310]
+    values += [.infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude]
+    for p in [51.0, 52, 53] {
+      let b = pow(2, p)
+      values += [b, b - 0.5, b + 0.5, b - 1, b + 1, b - 1.5, b.nextDown, b.nextUp].flatMap { [$0, -$0] }
+    }
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<200_000 {
+      let magnitude = pow(10, Double(rng.next() % 34) - 12)
+      let x = (Double(rng.next() >> 11) / Double(1 << 53) - 0.5) * magnitude
+      values += [x, (x * 2).rounded() / 2]
+    }
+    let differ = values.filter { Kernels.roundedHalfAway($0).bitPattern != $0.rounded(.toNearestOrAwayFromZero).bitPattern }
+    #expect(differ.isEmpty, "\(differ.prefix(5))")
+    #expect(Kernels.roundedHalfAway(.nan).isNaN)
   }
 
   @Test func broadcastsRowsMonthsAndVariants() {
