@@ -33,11 +33,12 @@ extension ChunkContext {
           for m in 0..<months {
             let c = mask[r, m, 0]
             if c == 0 { continue }
-            let o = m * w, i = (r * months + m) * w
+            // Through pointers: no checked index arithmetic in the inner loops (vectorised).
+            let o = po.baseAddress! + m * w, i = pv.baseAddress! + (r * months + m) * w
             if c.isNaN {
-              for b in 0..<w { po[o + b] = .nan }
+              for b in 0..<w { o[b] = .nan }
             } else {
-              for b in 0..<w { po[o + b] += pv[i + b] }
+              for b in 0..<w { o[b] += i[b] }
             }
           }
         }

@@ -155,7 +155,7 @@ package enum Kernels {
   /// A tiny relative nudge absorbs binary representation error (1.005 is stored as 1.00499…);
   /// it is capped at a quarter of the unit, so that a whole number of units stays itself
   /// however large (10¹² was shown 10¹² + 1).
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
     let y = x * scale
     let nudged = y + (y >= 0 ? 1 : -1) * Swift.min(Swift.max(Swift.abs(y), 1) * 1e-12, 0.25)
@@ -168,7 +168,7 @@ package enum Kernels {
   /// taking away 2⁵² rounds to the nearest whole number, a tie to the even one (the default
   /// rounding of IEEE 754 arithmetic); a tie rounded down is then moved up. From 2⁵² every
   /// `Double` is whole already; a NaN stays a NaN.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func roundedHalfAway(_ x: Double) -> Double {
     let a = Swift.abs(x)
     let big = 4_503_599_627_370_496.0  // 2⁵²

@@ -408,14 +408,20 @@ public struct Simulation: Sendable {
                   let range = timeline.months(ofExercise: e), n = Double(range.count)
                   let from = (s * exercises + e) * w
                   for b in 0..<w {
-                    let cents = (amounts[from + b] * 100).rounded()
+                    let cents = Kernels.roundedHalfAway(amounts[from + b] * 100)
                     let base = (cents / n).rounded(.down)
                     extra[b] = cents - base * n
                     (low[b], high[b]) = (base / 100, (base + 1) / 100)
                   }
+                  // Both amounts read, then one chosen: no branch on each draw's remainder
+                  // (unpredictable), and no checked index arithmetic (the loop vectorises).
+                  let lows = low.baseAddress!, highs = high.baseAddress!, extras = extra.baseAddress!
                   for (i, m) in range.enumerated() {
-                    let to = (s * months + m) * w, threshold = n - Double(i)
-                    for b in 0..<w { out[to + b] = threshold <= extra[b] ? high[b] : low[b] }
+                    let to = out.baseAddress! + (s * months + m) * w, threshold = n - Double(i)
+                    for b in 0..<w {
+                      let l = lows[b], h = highs[b]
+                      to[b] = threshold <= extras[b] ? h : l
+                    }
                   }
                 }
               }
@@ -529,7 +535,7 @@ public struct Simulation: Sendable {
         let end = range.upperBound - 1
         let baseAdvance = Money.cents(base * t.advance)
         for b in 0..<w {
-          let granted = (drawn[(s * exercises + e) * w + b] * 100).rounded() / 100
+          let granted = Kernels.roundedHalfAway(drawn[(s * exercises + e) * w + b] * 100) / 100
           // The draw's balance month: its funder's drawn delay after the exercise, or the terms'.
           let balanceMonth = delayed.map { end + Int(delays.months[$0 * w + b]) } ?? t.balanceMonth
           guard granted != base || balanceMonth != t.balanceMonth else { continue }
@@ -554,22 +560,36 @@ public struct Simulation: Sendable {
     let resultIndex = ev.ruleSet.rule(named: "result")!.index
     let resultBlock = ev.values[resultIndex]!
     var subsidyDelta = [Double](repeating: 0, count: w)
+    // Through pointers: no checked index arithmetic in the loops over the draws (vectorised).
     delta.withUnsafeMutableBufferPointer { delta in
       toCome.withUnsafeMutableBufferPointer { toCome in
         monthly.withUnsafeBufferPointer { monthly in
           resultBlock.data.withUnsafeBufferPointer { result in
-            let resultStride = resultBlock.width == 1 ? 0 : 1
-            for e in open {
-              for m in timeline.months(ofExercise: e) {
-                for b in 0..<w { subsidyDelta[b] = 0 }
-                for s in 0..<subsidies {
-                  let row = (s * months + m) * w, base = cash.subsidyMonthly[s][m]
-                  for b in 0..<w { subsidyDelta[b] += monthly[row + b] - base }
-                }
-                let r = (resultBlock.months == 1 ? 0 : m) * resultBlock.width, planned = cash.result[m]
-                for b in 0..<w {
-                  delta[m * w + b] += (result[r + b * resultStride] - planned) - subsidyDelta[b]
-                  toCome[m * w + b] += subsidyDelta[b]
+            subsidyDelta.withUnsafeMutableBufferPointer { sd in
+              guard w > 0 else { return }
+              let sd = sd.baseAddress!
+              for e in open {
+                for m in timeline.months(ofExercise: e) {
+                  for b in 0..<w { sd[b] = 0 }
+                  for s in 0..<subsidies {
+                    let row = monthly.baseAddress! + (s * months + m) * w, base = cash.subsidyMonthly[s][m]
+                    for b in 0..<w { sd[b] += row[b] - base }
+                  }
+                  let r = (resultBlock.months == 1 ? 0 : m) * resultBlock.width, planned = cash.result[m]
+                  let d = delta.baseAddress! + m * w, c = toCome.baseAddress! + m * w
+                  if resultBlock.width == 1 {
+                    let x = result[r] - planned
+                    for b in 0..<w {
+                      d[b] += x - sd[b]
+                      c[b] += sd[b]
+                    }
+                  } else {
+                    let x = result.baseAddress! + r
+                    for b in 0..<w {
+                      d[b] += (x[b] - planned) - sd[b]
+                      c[b] += sd[b]
+                    }
+                  }
                 }
               }
             }
@@ -592,7 +612,13 @@ public struct Simulation: Sendable {
       var shift = [Double](repeating: 0, count: w), low = [Double](repeating: .infinity, count: w)
       var k = -1
       for m in 0..<months {
-        delta.withUnsafeBufferPointer { delta in for b in 0..<w { shift[b] += delta[m * w + b] } }
+        delta.withUnsafeBufferPointer { delta in
+          shift.withUnsafeMutableBufferPointer { shift in
+            guard w > 0 else { return }
+            let from = delta.baseAddress! + m * w, to = shift.baseAddress!
+            for b in 0..<w { to[b] += from[b] }
+          }
+        }
         if cash.closed[m] { continue }
         if exerciseOf[m] != k {
           if k >= 0 { lowest[k] = low }
@@ -600,10 +626,16 @@ public struct Simulation: Sendable {
           for b in 0..<w { low[b] = .infinity }
         }
         let base = cash.balance[m]
-        for b in 0..<w {
-          let balance = base + shift[b]
-          low[b] = min(low[b], balance)
-          horizon[b] = min(horizon[b], balance)
+        shift.withUnsafeBufferPointer { shift in
+          low.withUnsafeMutableBufferPointer { low in
+            horizon.withUnsafeMutableBufferPointer { horizon in
+              for b in 0..<w {
+                let balance = base + shift[b]
+                low[b] = min(low[b], balance)
+                horizon[b] = min(horizon[b], balance)
+              }
+            }
+          }
         }
       }
       if k >= 0 { lowest[k] = low }
