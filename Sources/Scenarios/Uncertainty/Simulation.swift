@@ -251,6 +251,7 @@ public struct Simulation: Sendable {
       try Projection.run(scenario, ruleSet: ruleSet, legalLimitsAsWarnings: true), ruleSet: ruleSet, subsidies: scenario.subsidies)
     let inputNames = Self.inputNames(scenario, sampler: sampler)
     let followers = Self.followers(scenario, ruleSet: ruleSet, situation: situation, sampler: sampler)
+    let seniority = Self.seniority(scenario, ruleSet: ruleSet, situation: situation)
     let chunkCount = (draws + chunkSize - 1) / chunkSize
     let results = Mutex<[ChunkResult?]>(Array(repeating: nil, count: chunkCount))
     let failure = Mutex<DiagnosticList?>(nil)
@@ -266,7 +267,8 @@ public struct Simulation: Sendable {
         do throws(DiagnosticList) {
           let r = try Self.chunk(
             range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
-            hoursPerYear: hoursPerYear, inputs: inputNames, followers: followers, cash: cash, pool: &pool, cache: &cache)
+            hoursPerYear: hoursPerYear, inputs: inputNames, followers: followers, seniority: seniority, cash: cash,
+            pool: &pool, cache: &cache)
           results.withLock { $0[c] = r }
           let n = done.withLock { (d: inout Int) -> Int in
             d += range.count
@@ -367,6 +369,63 @@ public struct Simulation: Sendable {
       indemnityDue: s.positions.indices.map { due[$0, 0, 0] })
   }
 
+  /// The seniority of a contract ended inside the horizon (its notice and severance pay read
+  /// it), in each draw: a contract that follows another on the same post at once keeps its
+  /// seniority (art. L1243-11 C. trav. for a CDI after a CDD), so the seniority starts where
+  /// the chain of contracts does; in a draw where a contract of the chain starts late, the
+  /// chain breaks there and the seniority starts at that contract's drawn start (a drawn start
+  /// changes only the start). Before, the draws kept the scenario's seniority.
+  struct Seniority: Sendable {
+    /// The contracts ended in the horizon whose chain has a drawn start.
+    var ended: [Int]
+    /// Each row's contract just before it on its post (the scenario's chain), and its start.
+    var predecessor: [Int?]
+    var plannedStart: [Double]
+    /// The scenario's `seniority_start` of every row.
+    var base: [Double]
+
+    /// The draws' `seniority_start`, one a position and draw.
+    func block(starts: [Double], width w: Int) -> Block {
+      let rows = base.count
+      var out = [Double](repeating: 0, count: rows * w)
+      for r in 0..<rows {
+        for b in 0..<w { out[r * w + b] = base[r] }
+      }
+      for r in ended {
+        for b in 0..<w {
+          var current = r
+          while starts[current * w + b] == plannedStart[current], let q = predecessor[current] { current = q }
+          out[r * w + b] = starts[current * w + b]
+        }
+      }
+      return Block(rows: rows, months: 1, width: w, data: out)
+    }
+  }
+
+  static func seniority(_ s: Scenario, ruleSet: RuleSet, situation: Situation) -> Seniority? {
+    guard let terminated = situation.inputs["position.terminated"], let base = situation.inputs["position.seniority_start"]
+    else { return nil }
+    let chain = ContractChain(positions: s.positions, ruleSet: ruleSet)
+    let rows = s.positions.indices
+    let predecessor: [Int?] = s.positions.map { p in
+      chain.predecessor(of: p).flatMap { q in s.positions.firstIndex { $0.id == q.id } }
+    }
+    var ended: [Int] = []
+    for r in rows where terminated[r, 0, 0] != 0 {
+      // The chain back from the contract, each once (as ContractChain.seniorityStart walks it).
+      var current: Int? = r, seen = Set<Int>(), drawn = false
+      while let c = current, seen.insert(c).inserted {
+        drawn = drawn || s.positions[c].startDelay != nil
+        current = predecessor[c]
+      }
+      if drawn { ended.append(r) }
+    }
+    guard !ended.isEmpty else { return nil }
+    return Seniority(
+      ended: ended, predecessor: predecessor, plannedStart: s.positions.map { Double($0.start.ordinal) },
+      base: rows.map { base[$0, 0, 0] })
+  }
+
   static func inputNames(_ s: Scenario, sampler: DrawSampler) -> [String] {
     var names: [String] = []
     for sub in s.subsidies
@@ -386,7 +445,8 @@ public struct Simulation: Sendable {
 
   static func chunk(
     _ range: Range<Int>, evaluator: Evaluator, sampler: DrawSampler, scenario: Scenario, timeline: Timeline, open: [Int],
-    hoursPerYear: Double, inputs: [String], followers: Followers? = nil, cash: CashBase?, pool: inout BufferPool,
+    hoursPerYear: Double, inputs: [String], followers: Followers? = nil, seniority: Seniority? = nil, cash: CashBase?,
+    pool: inout BufferPool,
     cache: inout InvariantCache
   ) throws(DiagnosticList) -> ChunkResult {
     let w = range.count, months = timeline.monthCount
@@ -438,6 +498,7 @@ public struct Simulation: Sendable {
     if inputs.contains(InputID.startDelays) {
       blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts)
       if let followers { blocks.merge(followers.blocks(starts: starts, width: w)) { a, _ in a } }
+      if let seniority { blocks["position.seniority_start"] = seniority.block(starts: starts, width: w) }
     }
     if inputs.contains(InputID.duesCollection) { blocks["dues_collection_rate"] = Block(rows: 1, months: 1, width: w, data: dues) }
     if inputs.contains(InputID.cirQualification) {

@@ -227,6 +227,45 @@ import Testing
     for r in 0..<rows where r != pair.fixedTerm { #expect(follows[r, 0, 0] == follows[r, 0, 1] && due[r, 0, 0] == due[r, 0, 1]) }
   }
 
+  /// A CDI dismissed inside the horizon, after a CDD on its post: on time it keeps the CDD's
+  /// seniority (art. L1243-11 C. trav.); two months late the chain is broken and its seniority
+  /// starts at its own drawn start, so its severance pay is smaller. Nothing else moves.
+  @Test func aLateCDIStartsItsOwnSeniority() throws {
+    let s = try SimulationTests.load("late-cdi-dismissed.yaml")
+    var planner = try ScenarioPlanner(s, ruleSet: ShippedRules.ruleSet)
+    let situation = try planner.situation()
+    let seniority = try #require(Simulation.seniority(planner.scenario, ruleSet: ShippedRules.ruleSet, situation: situation))
+    let ids = planner.scenario.positions.map(\.id)
+    let cdi = try #require(ids.firstIndex(of: "charges_mission_cdi")), cdd = try #require(ids.firstIndex(of: "charges_mission_1"))
+    #expect(seniority.ended == [cdi])
+    var starts = [Double](repeating: 0, count: ids.count * 2)
+    for (r, p) in planner.scenario.positions.enumerated() {
+      (starts[r * 2], starts[r * 2 + 1]) = (Double(p.start.ordinal), Double(p.start.ordinal))
+    }
+    starts[cdi * 2 + 1] += 2
+    let block = seniority.block(starts: starts, width: 2)
+    #expect(block[cdi, 0, 0] == Double(planner.scenario.positions[cdd].start.ordinal))
+    #expect(block[cdi, 0, 1] == starts[cdi * 2 + 1])
+    let base = try #require(situation.inputs["position.seniority_start"])
+    for r in ids.indices where r != cdi { #expect(block[r, 0, 0] == base[r, 0, 0] && block[r, 0, 1] == base[r, 0, 0]) }
+    // The severance pay of June 2015 in the two draws: the scenario's on time, less when late.
+    var variation = Variation(count: 2)
+    let startBlock = Block(rows: ids.count, months: 1, width: 2, data: starts)
+    variation.inputs["position.start"] = { _ in startBlock }
+    variation.inputs["position.seniority_start"] = { _ in block }
+    let ev = try Evaluator(ShippedRules.ruleSet, situation).run(variation)
+    let june = Month(2015, 6).ordinal - situation.timeline.months.first.ordinal
+    let planned = try Evaluator(ShippedRules.ruleSet, situation).run()
+    let onTime = try #require(ev.value("severance_pay", row: cdi, month: june, variant: 0))
+    let late = try #require(ev.value("severance_pay", row: cdi, month: june, variant: 1))
+    #expect(onTime > 0 && onTime == planned.value("severance_pay", row: cdi, month: june))
+    #expect(late > 0 && late < onTime)
+    // Without a dismissal in the horizon, the draws leave the seniority alone.
+    var shipped = try ScenarioPlanner(
+      try ScenarioLoader.load(repositoryPath("scenarios/uncertain-positions.yaml").path), ruleSet: ShippedRules.ruleSet)
+    #expect(Simulation.seniority(shipped.scenario, ruleSet: ShippedRules.ruleSet, situation: try shipped.situation()) == nil)
+  }
+
   /// A renewal decided by comparing the draw with Φ⁻¹(p) fails exactly when Φ of the draw
   /// reaches p: far from the threshold and right beside it.
   @Test func renewalThresholdDecidesAsTheDistributionFunction() {
