@@ -76,10 +76,17 @@ public struct Simulation: Sendable {
 
     /// One indicator's values for an exercise, one a draw.
     func draws(_ indicator: Int, _ exercise: Int) -> [Double] {
+      var out: [Double] = []
+      append(indicator, exercise, to: &out)
+      return out
+    }
+
+    /// Appends the chunk's draws of an indicator and exercise (no array of their own).
+    func append(_ indicator: Int, _ exercise: Int, to out: inout [Double]) {
       switch values[indicator][exercise] {
-      case .constant(let x): Array(repeating: x, count: width)
-      case .cents(let c): c.map { Double($0) / 100 }
-      case .doubles(let v): v
+      case .constant(let x): out.append(contentsOf: repeatElement(x, count: width))
+      case .cents(let c): for v in c { out.append(Double(v) / 100) }
+      case .doubles(let v): out.append(contentsOf: v)
       }
     }
     /// `[input][draw in chunk]`.
@@ -287,7 +294,7 @@ public struct Simulation: Sendable {
     let engineDone = DispatchTime.now().uptimeNanoseconds
     var simulation = Self.summarise(
       scenario, chunks: chunks, draws: draws, seed: seed, timeline: timeline, open: open, inputs: inputNames, floor: cash?.floor,
-      organisations: organisations)
+      organisations: organisations, threads: max(1, threads))
     simulation.engineSeconds = Double(engineDone - started) / 1e9
     simulation.statisticsSeconds = Double(DispatchTime.now().uptimeNanoseconds - engineDone) / 1e9
     return simulation
