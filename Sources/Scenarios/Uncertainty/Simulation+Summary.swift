@@ -22,26 +22,42 @@ extension Simulation {
         let (i, k) = tasks[task]
         let name = indicatorNames[i], period = periods[k]
         var summaries: [(String, Summary)] = [], found: [(String, Double)] = []
-        // Gathered in one array of the exact size (growing it by doubling held up to twice).
-        var all: [Double] = []
-        all.reserveCapacity(chunks.reduce(0) { $0 + $1.width })
-        for c in chunks { c.append(i, k, to: &all) }
-        summaries.append((name, summary(&all)))
-        // Counted in place (a filtered copy was a million draws' worth each).
-        func share(_ values: [Double], below limit: Double) -> Double {
-          Double(values.reduce(0) { $1 < limit ? $0 + 1 : $0 }) / Double(values.count)
+        let count = chunks.reduce(0) { $0 + $1.width }
+        // The share of the draws below a limit, counted in place (a filtered copy was a
+        // million draws' worth each).
+        let share: (Double) -> Double
+        let shift = organisations?[name]?[period]
+        if shift == nil, chunks.allSatisfy({ $0.values[i][k].isCents }) {
+          // Whole cents, as the chunks keep them: half the memory of the same values in
+          // euros, and the same figures (a cent's value in euros is increasing in the cent).
+          var cents: [Int32] = []
+          cents.reserveCapacity(count)
+          for c in chunks { if case .cents(let v) = c.values[i][k] { cents.append(contentsOf: v) } }
+          summaries.append((name, summary(cents: &cents)))
+          share = { limit in Double(cents.reduce(0) { Double($1) / 100 < limit ? $0 + 1 : $0 }) / Double(cents.count) }
+        } else {
+          // Gathered in one array of the exact size (growing it by doubling held up to twice).
+          var all: [Double] = []
+          all.reserveCapacity(count)
+          for c in chunks { c.append(i, k, to: &all) }
+          summaries.append((name, summary(&all)))
+          share = { limit in Double(all.reduce(0) { $1 < limit ? $0 + 1 : $0 }) / Double(all.count) }
+          // With organisations: the consolidation's, each draw plus their (certain) figure.
+          if let shift {
+            let consolidated = all.map { $0 + shift }
+            summaries.append(("consolidated_\(name)", summary(consolidated)))
+            found.append(
+              (
+                name == "result" ? "consolidated_deficit" : "consolidated_negative_reserves",
+                Double(consolidated.reduce(0) { $1 < -0.005 ? $0 + 1 : $0 }) / Double(consolidated.count)
+              ))
+          }
         }
-        if name == "result" { found.append(("deficit", share(all, below: -0.005))) }
-        if name == "reserves" { found.append(("negative_reserves", share(all, below: -0.005))) }
-        // With organisations: the consolidation's, each draw plus their (certain) figure.
-        if let shift = organisations?[name]?[period] {
-          let consolidated = all.map { $0 + shift }
-          summaries.append(("consolidated_\(name)", summary(consolidated)))
-          found.append((name == "result" ? "consolidated_deficit" : "consolidated_negative_reserves", share(consolidated, below: -0.005)))
-        }
+        if name == "result" { found.append(("deficit", share(-0.005))) }
+        if name == "reserves" { found.append(("negative_reserves", share(-0.005))) }
         if name == "lowest_cash", let floor {
-          found.append(("cash_below_zero", share(all, below: -0.005)))
-          found.append(("cash_below_floor", share(all, below: floor - 0.005)))
+          found.append(("cash_below_zero", share(-0.005)))
+          found.append(("cash_below_floor", share(floor - 0.005)))
         }
         outcomes.set(task, (summaries, found))
       }
@@ -119,9 +135,25 @@ extension Simulation {
     return Summary(mean: Money.cents(average), p5: Money.cents(found[0]), p50: Money.cents(found[1]), p95: Money.cents(found[2]))
   }
 
+  /// The same from whole cents: the mean of their values in euros summed in draw order, the
+  /// percentiles selected among the cents (the same ranks, the same values).
+  static func summary(cents values: inout [Int32]) -> Summary {
+    var sum = 0.0
+    for c in values { sum += Double(c) / 100 }
+    let average = values.isEmpty ? 0 : sum / Double(values.count)
+    func rank(_ p: Double) -> Int { min(max(0, Int((p * Double(values.count)).rounded(.up)) - 1), values.count - 1) }
+    var found: [Double] = []
+    var low = 0
+    for k in [rank(0.05), rank(0.5), rank(0.95)] {
+      found.append(Double(select(&values, k, from: low)) / 100)
+      low = k
+    }
+    return Summary(mean: Money.cents(average), p5: Money.cents(found[0]), p50: Money.cents(found[1]), p95: Money.cents(found[2]))
+  }
+
   /// The k-th smallest value of `a` (0-based), moving it to index k with smaller values
   /// before it; `from` is a lower bound already partitioned (quickselect, median of three).
-  static func select(_ a: inout [Double], _ k: Int, from start: Int) -> Double {
+  static func select<T: Comparable>(_ a: inout [T], _ k: Int, from start: Int) -> T {
     var lo = start, hi = a.count - 1
     while lo < hi {
       let mid = lo + (hi - lo) / 2

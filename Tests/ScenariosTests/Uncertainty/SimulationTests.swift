@@ -143,6 +143,16 @@ import Testing
     #expect(s.p95 == rank(0.95))
   }
 
+  /// The summary from whole cents (as the chunks keep results, reserves and balances) is the
+  /// summary of the same values in euros: mean, and percentiles with ties and negatives.
+  @Test(arguments: [1, 2, 3, 10, 101, 1000, 4096])
+  func summaryFromCentsEqualsSummaryInEuros(_ n: Int) {
+    var g = SplitMix64(seed: UInt64(n) + 100)
+    var cents = (0..<n).map { _ in Int32((g.uniform() - 0.6) * 2_000_000) / (n > 100 ? 7 : 1) }
+    let euros = Simulation.summary(cents.map { Double($0) / 100 }), fromCents = Simulation.summary(cents: &cents)
+    #expect(fromCents.mean == euros.mean && fromCents.p5 == euros.p5 && fromCents.p50 == euros.p50 && fromCents.p95 == euros.p95)
+  }
+
   /// With an employers' group that invoices a fee (its result is not zero), each draw's
   /// consolidated result is the cluster's plus the group's, which draws nothing.
   @Test func consolidatedWithOrganisations() throws {
