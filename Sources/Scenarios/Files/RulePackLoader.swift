@@ -35,20 +35,9 @@ public enum RulePackLoader {
 
   /// Reads and checks `paths`; never throws: problems are in the outcome's diagnostics.
   public static func check(_ paths: [String], strict: Bool = false, runExamples: Bool = true) -> Outcome {
-    var documents: [YAMLDocument] = []
-    var diagnostics: [Diagnostic] = []
     // The files are read and parsed side by side (a third of a short command's time), then
     // taken in order.
-    let parsed = Slots<Result<YAMLDocument, DiagnosticList>>(count: paths.count)
-    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-      parsed.set(i, Result { () throws(DiagnosticList) in try YAMLFileLoader.load(paths[i]) })
-    }
-    for r in parsed.values {
-      switch r {
-      case .success(let d): documents.append(d)
-      case .failure(let error): diagnostics += error.diagnostics
-      }
-    }
+    let (documents, diagnostics) = sideBySide(paths.count) { i throws(DiagnosticList) in try YAMLFileLoader.load(paths[i]) }
     var check = RuleFileCheck.check(documents, earlier: diagnostics, strict: strict, runExamples: runExamples)
     // The layouts of the budget cover each of its lines once (their totals are its totals).
     if let set = check.ruleSet {

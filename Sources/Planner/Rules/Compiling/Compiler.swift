@@ -1,27 +1,16 @@
-import Dispatch
-
 /// Compiles rule declarations into a ``RuleSet``: checks names, types and units, builds the
 /// dependency graph, orders the rules, and reports every problem found, located.
 public enum Compiler {
   /// Reads and compiles parsed rule files.
   public static func compile(_ documents: [YAMLDocument]) throws(DiagnosticList) -> (RuleSet, warnings: [Diagnostic]) {
-    var declarations = RuleDeclarations()
-    var errors: [Diagnostic] = []
     // Each file is read on its own (side by side: a fifth of a short command's time), then
     // merged in order.
     // The documents are only read (Yams' nodes are values; their tags, classes, are not
     // changed after parsing), so sharing them between the threads is safe.
     nonisolated(unsafe) let shared = documents
-    let read = Slots<Result<RuleDeclarations, DiagnosticList>>(count: documents.count)
-    DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-      read.set(i, Result { () throws(DiagnosticList) in try RuleFileReader.read(shared[i]) })
-    }
-    for r in read.values {
-      switch r {
-      case .success(let d): declarations.merge(d)
-      case .failure(let error): errors += error.diagnostics
-      }
-    }
+    let (read, errors) = sideBySide(documents.count) { i throws(DiagnosticList) in try RuleFileReader.read(shared[i]) }
+    var declarations = RuleDeclarations()
+    for d in read { declarations.merge(d) }
     let result: (RuleSet, warnings: [Diagnostic])
     do { result = try compile(declarations) } catch { throw DiagnosticList(errors + error.diagnostics) }
     if !errors.isEmpty { throw DiagnosticList(errors + result.warnings) }
