@@ -40,7 +40,7 @@ public struct Evaluator: Sendable {
     var usedInputs = Set<Int>()
     var usedParameters = [String: SourceLocation]()
     // The rules are read in place (`ruleSet.rules[r].…`), never copied whole: a rule is a
-    // dozen references, and copying each of them for every evaluation was a tenth of a
+    // dozen references, and copying each of them for every evaluation was a fifth of a
     // batch of `plan cost`.
     func use(_ n: CoreNode, _ location: SourceLocation) {
       n.walk { node in

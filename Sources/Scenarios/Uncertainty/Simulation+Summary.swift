@@ -23,8 +23,7 @@ extension Simulation {
         let name = indicatorNames[i], period = periods[k]
         var summaries: [(String, Summary)] = [], found: [(String, Double)] = []
         let count = chunks.reduce(0) { $0 + $1.width }
-        // The share of the draws below a limit, counted in place (a filtered copy was a
-        // million draws' worth each).
+        // The share of the draws below a limit.
         let share: (Double) -> Double
         let shift = organisations?[name]?[period]
         if shift == nil, chunks.allSatisfy({ $0.values[i][k].isCents }) {
@@ -41,7 +40,7 @@ extension Simulation {
           all.reserveCapacity(count)
           for c in chunks { c.append(i, k, to: &all) }
           summaries.append((name, summary(&all)))
-          share = { limit in Double(all.reduce(0) { $1 < limit ? $0 + 1 : $0 }) / Double(all.count) }
+          share = { limit in Self.share(all, below: limit) }
           // With organisations: the consolidation's, each draw plus their (certain) figure.
           if let shift {
             let consolidated = all.map { $0 + shift }
@@ -49,7 +48,7 @@ extension Simulation {
             found.append(
               (
                 name == "result" ? "consolidated_deficit" : "consolidated_negative_reserves",
-                Double(consolidated.reduce(0) { $1 < -0.005 ? $0 + 1 : $0 }) / Double(consolidated.count)
+                Self.share(consolidated, below: -0.005)
               ))
           }
         }
@@ -69,9 +68,8 @@ extension Simulation {
     }
     let horizon = chunks.flatMap(\.horizonLowest)
     if let floor, !horizon.isEmpty {
-      probabilities["cash_below_zero", default: [:]]["horizon"] = Double(horizon.filter { $0 < -0.005 }.count) / Double(horizon.count)
-      probabilities["cash_below_floor", default: [:]]["horizon"] =
-        Double(horizon.filter { $0 < floor - 0.005 }.count) / Double(horizon.count)
+      probabilities["cash_below_zero", default: [:]]["horizon"] = share(horizon, below: -0.005)
+      probabilities["cash_below_floor", default: [:]]["horizon"] = share(horizon, below: floor - 0.005)
       indicators["lowest_cash", default: [:]]["horizon"] = summary(horizon)
     }
     // Sensitivity: standardised coefficients of the last exercise's reserves, and of the
@@ -174,6 +172,12 @@ extension Simulation {
       if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
     }
     return a[k]
+  }
+
+  /// The share of `values` below `limit`, counted in place (a filtered copy was a million
+  /// draws' worth).
+  static func share(_ values: [Double], below limit: Double) -> Double {
+    Double(values.reduce(0) { $1 < limit ? $0 + 1 : $0 }) / Double(values.count)
   }
 
   static func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }

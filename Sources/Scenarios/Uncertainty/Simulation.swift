@@ -79,14 +79,7 @@ public struct Simulation: Sendable {
       }
     }
 
-    /// One indicator's values for an exercise, one a draw.
-    func draws(_ indicator: Int, _ exercise: Int) -> [Double] {
-      var out: [Double] = []
-      append(indicator, exercise, to: &out)
-      return out
-    }
-
-    /// Appends the chunk's draws of an indicator and exercise (no array of their own).
+    /// Appends the chunk's values of an indicator for an exercise, one a draw.
     func append(_ indicator: Int, _ exercise: Int, to out: inout [Double]) {
       switch values[indicator][exercise] {
       case .constant(let x): out.append(contentsOf: repeatElement(x, count: width))
