@@ -93,13 +93,15 @@ public struct YAMLDocument {
   /// An alias used as a mapping key, or more aliases than the budget: a located error.
   static func aliasProblem(_ source: SourceText, path: String) -> Diagnostic? {
     var count = 0
-    // One regex for the file (a literal in the loop was compiled again for every line).
-    let alias = /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/
+    // One regex for the file, built at the first line that may hold an alias (building it
+    // was a twentieth of a short command's time, and plan's own files have none).
+    var regex: AliasPattern? = nil
     for (i, line) in source.lines.enumerated() {
       // A `*` after a word is a multiplication in a formula, not an alias: the regex (slow)
       // only sees lines with a `*` that starts a node.
-      guard line.utf8.contains(UInt8(ascii: "*")), Self.mayStartAlias(line) else { continue }
-      // An alias starts a node: at the start of the line or after ':', '-', '[', '{', ',' or '?'.
+      guard Self.mayStartAlias(line) else { continue }
+      let alias = regex ?? aliasPattern()
+      regex = alias
       for match in line.matches(of: alias) {
         count += 1
         let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
@@ -115,13 +117,40 @@ public struct YAMLDocument {
     return nil
   }
 
-  /// Whether a `*` of the line is at its start or after `:`, `-`, `[`, `{`, `,` or `?` (spaces
-  /// between): where an alias can start.
+  typealias AliasPattern = Regex<(Substring, Substring, Substring?, Substring?)>
+
+  /// An alias starting a node (at the start of the line or after ':', '-', '[', '{', ',' or
+  /// '?'), and whether a ':' follows it (a key).
+  static func aliasPattern() -> AliasPattern { /(^|[:\-\[\{,?])\s*\*[^\s,\]\}]+(\s*:(\s|$))?/ }
+
+  /// Whether the line may hold an alias: a `*` at its start or after `:`, `-`, `[`, `{`, `,`
+  /// or `?` (blanks between), followed by something other than a blank, `,`, `]` or `}` (the
+  /// continued line of a formula, `* rate`, is not one). A filter before the regex, read
+  /// byte by byte: a byte beyond ASCII counts as a possible blank, so that it never leaves
+  /// out a line the regex would match.
   static func mayStartAlias(_ line: Substring) -> Bool {
-    var previous: Character? = nil
-    for c in line {
-      if c == "*" && (previous == nil || ":-[{,?".contains(previous!)) { return true }
-      if c != " " && c != "\t" { previous = c }
+    var previous: UInt8 = UInt8(ascii: ":")  // the start of the line
+    var afterStar = false
+    for b in line.utf8 {
+      if afterStar {
+        switch b {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C,
+          UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"):
+          break
+        default: return true
+        }
+        afterStar = false
+      }
+      if b == UInt8(ascii: "*")
+        && (previous == UInt8(ascii: ":") || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "[")
+          || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "?"))
+      {
+        afterStar = true
+      }
+      switch b {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C, 0x80...: break
+      default: previous = b
+      }
     }
     return false
   }
