@@ -1,3 +1,4 @@
+import Dispatch
 import Planner
 
 /// `plan cost` for many cases at once: the cases that start in the same month share one
@@ -12,26 +13,53 @@ extension PositionCost {
   public static func computeBatch(_ queries: [CostQuery], ruleSet: RuleSet, strict: Bool = false) throws(DiagnosticList) -> (
     [Outcome], warnings: [Diagnostic]
   ) {
+    // Cases that start in the same month: the same timeline, one batch of the engine. The
+    // months' batches are independent: they run side by side on the machine's cores, and are
+    // put together in the months' order (the same outcomes and warnings as one after another).
+    var byMonth: [Month: [Int]] = [:]
+    for (i, q) in queries.enumerated() { byMonth[q.month, default: []].append(i) }
+    let months = byMonth.keys.sorted(), groups = months.map { byMonth[$0]! }
+    let context = BatchContext(
+      queries: queries, ruleSet: ruleSet, strict: strict, keep: keptRules(ruleSet), reportRules: ReportRules(ruleSet))
+    let parts = Slots<Result<MonthBatch, DiagnosticList>>(count: months.count)
+    DispatchQueue.concurrentPerform(iterations: months.count) { k in
+      parts.set(k, Result { () throws(DiagnosticList) in try context.run(groups[k]) })
+    }
     var outcomes = [Outcome?](repeating: nil, count: queries.count)
     var warnings: [Diagnostic] = []
     var seen = Set<String>()
-    // Cases that start in the same month: the same timeline.
-    var groups: [Month: [Int]] = [:]
-    for (i, q) in queries.enumerated() { groups[q.month, default: []].append(i) }
-    let keep = keptRules(ruleSet)
-    let reportRules = ReportRules(ruleSet)
-    for month in groups.keys.sorted() {
+    for part in parts.values {
+      let batch = try part.get()
+      for (i, outcome) in batch.outcomes { outcomes[i] = outcome }
+      for w in batch.warnings where seen.insert(w.message).inserted { warnings.append(w) }
+    }
+    return (outcomes.map { $0! }, warnings)
+  }
+
+  /// What every month's batch reads.
+  private struct BatchContext: @unchecked Sendable {
+    let queries: [CostQuery]
+    let ruleSet: RuleSet
+    let strict: Bool
+    let keep: Set<String>
+    let reportRules: ReportRules
+
+    /// The cases `indices` (all of one month) as one batch of the engine: each case's
+    /// outcome, and the warnings of the lines shown, in the order met.
+    func run(_ indices: [Int]) throws(DiagnosticList) -> MonthBatch {
+      var out = MonthBatch()
+      var seen = Set<String>()
       // Each case's situation; a case the rule packs refuse (an unknown contract) is answered
       // at once.
       var members: [(index: Int, situation: Situation)] = []
-      for i in groups[month]! {
+      for i in indices {
         do throws(DiagnosticList) {
           members.append((i, try situation(for: queries[i], ruleSet: ruleSet)))
         } catch {
-          outcomes[i] = .failure(error)
+          out.outcomes.append((i, .failure(error)))
         }
       }
-      guard let base = members.first?.situation else { continue }
+      guard let base = members.first?.situation else { return out }
       // The inputs that differ between the cases vary by variant.
       var variation = Variation(count: members.count)
       for key in base.inputs.keys.sorted() {
@@ -55,13 +83,13 @@ extension PositionCost {
           for v in 0..<evaluation.variants.count {
             let (i, _) = members[done + v]
             let outcome = Result { () throws(DiagnosticList) in try report(queries[i], evaluation, variant: v, reportRules) }
-            outcomes[i] = outcome
+            out.outcomes.append((i, outcome))
             if case .success(let r) = outcome { for l in r.lines { shown.insert(l.id) } }
           }
           // Warnings about parameters that no line shown reads are left out (as for one case).
           let read = parametersRead(by: shown, ruleSet)
           for w in evaluation.warnings where (w.subject.map(read.contains) ?? true) && seen.insert(w.message).inserted {
-            warnings.append(w)
+            out.warnings.append(w)
           }
           done += evaluation.variants.count
         }
@@ -70,8 +98,14 @@ extension PositionCost {
       } catch {
         throw DiagnosticList([.error(.costRulesMissing, Phrase("error.cost_rules_missing.1", ["key": .text("\(error)")]))])
       }
+      return out
     }
-    return (outcomes.map { $0! }, warnings)
+  }
+
+  /// One month's cases: their outcomes (by the case's index) and warnings.
+  private struct MonthBatch {
+    var outcomes: [(Int, Outcome)] = []
+    var warnings: [Diagnostic] = []
   }
 
   /// The parameters the lines shown read, through the rules they read.
