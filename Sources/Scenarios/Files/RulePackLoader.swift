@@ -21,15 +21,21 @@ public enum RulePackLoader {
   /// Compiles the rule packs of a folder (its `*.yaml` files).
   /// - Parameter hint: the catalogue key of what is said after the folder when it holds no
   ///   rule pack (`diagnostic.rules.hint.option`: "; give --rules DIR").
-  public static func load(folder: String, hint: String) throws(DiagnosticList) -> RuleSet {
+  /// - Parameter cache: the folder of compiled forms kept between runs (`RulePackCache`), nil
+  ///   for none.
+  public static func load(folder: String, hint: String, cache: String? = RulePackCache.folder()) throws(DiagnosticList) -> RuleSet {
     let files = ScenarioLoader.rulePackFiles(folder)
     guard !files.isEmpty else {
       throw DiagnosticList([
         .error(.rulesNoFiles, Phrase("diagnostic.rules.none", ["folder": .text(folder), "hint": .phrase(Phrase(hint))]))
       ])
     }
+    // The compiled form kept by an earlier run, for these very files and this build.
+    let key = cache == nil ? nil : RulePackCache.key(files)
+    if let cache, let key, let set = RulePackCache.read(key, in: cache) { return set }
     let outcome = compile(files)
     guard let set = outcome.ruleSet, !outcome.hasErrors else { throw DiagnosticList(outcome.diagnostics) }
+    if let cache, let key { RulePackCache.write(set, key, in: cache) }
     return set
   }
 
