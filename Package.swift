@@ -28,6 +28,8 @@ let package = Package(
       name: "Planner",
       dependencies: [
         "COpenBLAS", .product(name: "Yams", package: "Yams"), .product(name: "RealModule", package: "swift-numerics"),
+        // SHA-256 of what a kept compiled form was made from (Cache/CompiledForms).
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["LinearAlgebra/COpenBLAS"],
       // The message catalogues, one file per language (Localization/Catalogues/*.yaml): the

@@ -26,24 +26,76 @@ public struct Messages: Sendable {
         ?? Bundle.module.url(forResource: language.rawValue, withExtension: "yaml"),
       let text = try? String(contentsOf: url, encoding: .utf8)
     else { fatalError("the message catalogue '\(language.rawValue).yaml' is missing from the tool's resources") }
+    // The catalogue as read by an earlier run of this build from this very text (reading the
+    // YAML was a tenth of a short command, before anything else could start).
+    let key = CompiledForms.key([Array("plan messages 1 \(language.rawValue)".utf8), Array(text.utf8)])
+    let folder = key == nil ? nil : CompiledForms.folder()
+    if let folder, let key, let kept = CompiledForms.read("messages", key, in: folder), let texts = Self.texts(kept) {
+      return texts
+    }
+    let texts = catalogue(text, name: language.rawValue)
+    if let folder, let key { CompiledForms.write("messages", key, Self.bytes(texts), in: folder) }
+    return texts
+  }
+
+  /// The keys and texts of a catalogue's YAML.
+  static func catalogue(_ text: String, name: String) -> [String: String] {
     do {
       // The node tree with no type resolution, not `Yams.load`: every value is a text, read
       // as written (resolving each took a third of a short command's time).
       guard let map = try Yams.compose(yaml: text, .basic, .default, .utf8)?.mapping else {
-        fatalError("the catalogue '\(language.rawValue).yaml' is not a map")
+        fatalError("the catalogue '\(name).yaml' is not a map")
       }
       var out: [String: String] = [:]
       out.reserveCapacity(map.count)
       for (k, v) in map {
         guard let key = k.scalar?.string, let s = v.scalar?.string else {
-          fatalError("the catalogue '\(language.rawValue).yaml': '\(k)' is not a text")
+          fatalError("the catalogue '\(name).yaml': '\(k)' is not a text")
         }
         out[key] = s
       }
       return out
     } catch {
-      fatalError("the catalogue '\(language.rawValue).yaml' does not read as YAML: \(error)")
+      fatalError("the catalogue '\(name).yaml' does not read as YAML: \(error)")
     }
+  }
+
+  /// A catalogue as bytes: the count of entries, then each key and text, UTF-8 after its
+  /// length (four bytes, little endian), in the order of the keys.
+  static func bytes(_ texts: [String: String]) -> [UInt8] {
+    var out: [UInt8] = []
+    func put(_ n: Int) { withUnsafeBytes(of: UInt32(n).littleEndian) { out += $0 } }
+    put(texts.count)
+    for key in texts.keys.sorted() {
+      for s in [key, texts[key]!] {
+        put(s.utf8.count)
+        out += s.utf8
+      }
+    }
+    return out
+  }
+
+  /// A catalogue read back from `bytes`, or nil when they are not one.
+  static func texts(_ bytes: [UInt8]) -> [String: String]? {
+    var at = 0
+    func number() -> Int? {
+      guard at + 4 <= bytes.count else { return nil }
+      defer { at += 4 }
+      return (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+    }
+    func text() -> String? {
+      guard let n = number(), at + n <= bytes.count else { return nil }
+      defer { at += n }
+      return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+    }
+    guard let count = number(), count <= bytes.count else { return nil }
+    var out: [String: String] = [:]
+    out.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let key = text(), let value = text() else { return nil }
+      out[key] = value
+    }
+    return at == bytes.count ? out : nil
   }
 
   /// Every key of the catalogue (for the tests).

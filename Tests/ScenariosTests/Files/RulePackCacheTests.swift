@@ -73,40 +73,4 @@ import Testing
       #expect(kept(cache).isEmpty)
     }
   }
-
-  @Test func onlyTheMostRecentAreKept() throws {
-    try withCopy { rules, cache in
-      try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-      for i in 0..<(RulePackCache.kept + 4) {
-        let path = cache + "/rules-old\(i).bin"
-        FileManager.default.createFile(atPath: path, contents: Data([1]))
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(i))], ofItemAtPath: path)
-      }
-      _ = try RulePackLoader.load(folder: rules, hint: "", cache: cache)
-      let names = kept(cache)
-      #expect(names.count == RulePackCache.kept)
-      // The new one is kept, the oldest are gone.
-      #expect(names.contains { !$0.hasPrefix("rules-old") })
-      #expect(!names.contains("rules-old0.bin") && names.contains("rules-old19.bin"))
-    }
-  }
-
-  @Test func theFolderComesFromTheEnvironment() {
-    #expect(RulePackCache.folder(["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/plan")
-    #expect(RulePackCache.folder(["HOME": "/h"]) == "/h/.cache/plan")
-    #expect(RulePackCache.folder(["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/plan")
-    #expect(RulePackCache.folder(["PLAN_NO_CACHE": "1", "HOME": "/h"]) == nil)
-    #expect(RulePackCache.folder(["PLAN_NO_CACHE": "0", "HOME": "/h"]) == "/h/.cache/plan")
-    #expect(RulePackCache.folder([:]) == nil)
-  }
-
-  /// The running program has a build identity (the key needs one), and a file that is not an
-  /// ELF program has none.
-  @Test func theBuildIdentityIsRead() {
-    #if os(Linux)
-      #expect((BuildIdentity.current?.count ?? 0) >= 8)
-    #endif
-    let text = Array("not a program at all, but long enough to be read as a header of sixty-four bytes".utf8)
-    #expect(BuildIdentity.identity(header: { o, n in o + n <= text.count ? Array(text[o..<(o + n)]) : nil }) == nil)
-  }
 }
