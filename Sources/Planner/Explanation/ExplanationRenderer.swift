@@ -61,8 +61,14 @@ public enum ExplanationRenderer {
     if let display { return display }
     if value.isNaN { return m("explain.not_computed") }
     let french = m.language == .fr
+    // Rounded by the one rule of every figure shown (half away from zero, `Messages.number`),
+    // in English without the groups of thousands; C's `%f` rounds the binary value half to
+    // even, and showed 88.065 € (stored 88.06499…) as 88.06 beside its rounded 88.07. A figure
+    // that rounds to zero is shown without its sign, as in French.
     func plain(_ x: Double, _ digits: Int) -> String {
-      french ? m.number(x, digits: digits) : String(format: "%.\(digits)f", x)
+      if french { return m.number(x, digits: digits) }
+      let rounded = x.isFinite ? Kernels.roundHalfAwayFromZero(x, scale: pow(10, Double(digits))) : x
+      return String(format: "%.\(digits)f", rounded == 0 ? 0 : rounded)
     }
     switch unit {
     case "condition": return m(value != 0 ? "explain.true" : "explain.false")
@@ -72,7 +78,7 @@ public enum ExplanationRenderer {
       let n = trimmed(plain(value, 6), m.decimalSeparator)
       return m(abs(value) == 1 ? "explain.unit.one_month" : "explain.unit.months", ["n": n])
     case "category": return value.isFinite && abs(value) < 1e9 ? "#\(Int(value))" : "#?"
-    case "EUR": return french ? m.euros(value) : String(format: "%.2f EUR", value)
+    case "EUR": return french ? m.euros(value) : plain(value, 2) + " EUR"
     case "ratio":
       return trimmed(plain(value, 6), m.decimalSeparator)
     default:

@@ -69,4 +69,16 @@ import Testing
   @Test func unknownRuleSuggests() throws {
     #expect(throws: DiagnosticList.self) { try Explainer(try evaluation()).explain(rule: "maladi", month: 0) }
   }
+
+  /// An amount is shown by the one rounding rule in both languages: 1957 × 4.5 % (88.065, a
+  /// tie in decimals, stored a hair below) is 88.07 as the rounded figure is, not C's 88.06.
+  @Test func amountsAreRoundedAlikeInBothLanguages() {
+    let product = 1957 * 0.045
+    #expect(ExplanationRenderer.format(product, "EUR", .of(.en)) == "88.07 EUR")
+    #expect(ExplanationRenderer.format(product, "EUR", .of(.fr)) == "88,07\u{a0}€")
+    #expect(ExplanationRenderer.format(Kernels.roundHalfAwayFromZero(product, scale: 100), "EUR", .of(.en)) == "88.07 EUR")
+    // A figure that rounds to zero is shown without its sign, as in French.
+    #expect(ExplanationRenderer.format(-2.5e-9, "EUR", .of(.en)) == "0.00 EUR")
+    #expect(ExplanationRenderer.format(0.0123456789, "ratio", .of(.en)) == "0.012346")
+  }
 }

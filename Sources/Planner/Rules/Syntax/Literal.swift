@@ -40,9 +40,18 @@ public struct Literal: Sendable, Equatable {
       guard let (u, s) = Unit.parse(unitText) else { return .failure(.unknownUnit(unitText)) }
       (unit, scale) = (u, s)
     }
-    let value = sign * v * scale
+    let value = sign * scaled(v, by: scale)
     guard value.isFinite else { return .failure(.notFinite) }
     return .success(Literal(value: value, unit: unit, unitText: unitText))
+  }
+
+  /// `v` in a unit `scale` times the base one: for a percentage, the number nearest the
+  /// decimal written (`5.4 %` is the double nearest 0.054, as written in the law; `5.4 × 0.01`
+  /// is 0.054000000000000006, one step above): the decimal's digits read again with their
+  /// exponent moved (`5.4e-2`), correctly rounded once.
+  public static func scaled(_ v: Double, by scale: Double) -> Double {
+    if scale == 0.01, let exact = Double("\(v)e-2"), exact.isFinite { return exact }
+    return v * scale
   }
 
   /// The value of `text` if it is a literal in `expected` (or without a unit, or in `%` when

@@ -49,7 +49,7 @@ struct TypeChecker {
     case .number(let v, let unitText, let r):
       guard let unitText else { return node(.constant(v), .number(.dimensionless), r) }
       guard let (unit, scale) = Unit.parse(unitText) else { throw FormulaError(.unknownUnit(unitText), offset: r.offset, length: r.length) }
-      return node(.constant(v * scale), .number(unit), r)
+      return node(.constant(Literal.scaled(v, by: scale)), .number(unit), r)
     case .string(_, let r):
       throw fail(.rulesTypeMismatch, Phrase("error.type_checker.1"), r)
     case .boolean(let b, let r):

@@ -26,6 +26,23 @@ import Testing
     #expect(v.map { abs($0 - (c.value ?? .nan)) < 1e-12 } ?? (c.value == nil), "\(String(describing: v))")
   }
 
+  /// A percentage is the double nearest the decimal written, as a rate of the law reads:
+  /// `5.4 %` is 0.054, not 5.4 × 0.01 (0.054000000000000006, one step above), in a file and in
+  /// a formula alike.
+  @Test func aPercentageIsTheDecimalWritten() throws {
+    for (text, value) in [("5.4 %", 0.054), ("1.1 %", 0.011), ("5.25 %", 0.0525), ("0.3 %", 0.003), ("100 %", 1.0), ("-2.1 %", -0.021)] {
+      let v = try #require(Literal.value(text))
+      #expect(v.bitPattern == value.bitPattern, "\(text): \(v)")
+    }
+    #expect(Literal.scaled(1e-30, by: 0.01) == 1e-30 * 0.01)  // beyond plain decimals: scaled as before
+    let set = try Fixtures.compile("rules:\n  rate:\n    unit: ratio\n    formula: 5.4 %\n")
+    guard case .constant(let c) = try #require(set.rule(named: "rate")).root.kind else {
+      Issue.record("not a constant")
+      return
+    }
+    #expect(c.bitPattern == 0.054.bitPattern)
+  }
+
   @Test func unitsAreKeptAndChecked() throws {
     let l = try Literal.parse("35 h/week").get()
     #expect(l.unit == Unit.hour / Unit.base("week")!)
