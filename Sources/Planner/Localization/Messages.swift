@@ -28,8 +28,8 @@ public struct Messages: Sendable {
     else { fatalError("the message catalogue '\(language.rawValue).yaml' is missing from the tool's resources") }
     // The catalogue as read by an earlier run of this build from this very text (reading the
     // YAML was a tenth of a short command, before anything else could start).
-    let key = CompiledForms.key([Array("plan messages 1 \(language.rawValue)".utf8), Array(text.utf8)])
-    let folder = key == nil ? nil : CompiledForms.folder()
+    let folder = CompiledForms.folder()
+    let key = folder == nil ? nil : CompiledForms.key([Array("plan messages 1 \(language.rawValue)".utf8), Array(text.utf8)])
     if let folder, let key, let kept = CompiledForms.read("messages", key, in: folder), let texts = Self.texts(kept) {
       return texts
     }
