@@ -37,7 +37,7 @@ extension PositionCost {
   }
 
   /// What every month's batch reads.
-  private struct BatchContext: @unchecked Sendable {
+  private struct BatchContext: Sendable {
     let queries: [CostQuery]
     let ruleSet: RuleSet
     let strict: Bool

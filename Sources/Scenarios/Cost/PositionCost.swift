@@ -131,7 +131,7 @@ public enum PositionCost {
   /// The rules a report reads, found once for a batch: the legal limits and each group's
   /// lines, in the rule packs' order (reading every rule's group for every case took about
   /// 4 ms of the 55 of `plan cost` on 45 cases).
-  struct ReportRules {
+  struct ReportRules: Sendable {
     let limits: [Int]
     let groups: [(name: String, rules: [Int])]
     init(_ ruleSet: RuleSet) {
