@@ -87,17 +87,23 @@ struct ChunkContext {
         recycle(i, initial)
       }
       return monthlyDifference(x, i)
+    case .binary(.add, _, _) where !tracing, .binary(.subtract, _, _) where !tracing:
+      // `a ± b ± c …`: the terms read once and added in the order written, in one pass per
+      // run of variants (not one block written per operator).
+      let chain = Self.additions(node)
+      guard chain.terms.count > 2 else { return binary(node, scope: scope) }
+      var blocks: [Block] = []
+      blocks.reserveCapacity(chain.terms.count)
+      for term in chain.terms { blocks.append(evaluate(term, scope: scope)) }
+      let result = Kernels.additions(blocks, subtract: chain.subtract, pool: &pool)
+      for (block, term) in zip(blocks, chain.terms) { recycle(block, term) }
+      return result
+    case .binary:
+      return binary(node, scope: scope)
     case .unary(let op, let a):
       let x = evaluate(a, scope: scope)
       defer { recycle(x, a) }
       return Kernels.unary(op, x, pool: &pool)
-    case .binary(let op, let a, let b):
-      let x = evaluate(a, scope: scope), y = evaluate(b, scope: scope)
-      defer {
-        recycle(x, a)
-        recycle(y, b)
-      }
-      return Kernels.binary(op, x, y, pool: &pool)
     case .select(let c, let a, let b):
       let x = evaluate(c, scope: scope)
       // A condition that is the same everywhere (true for every entity, month and variant, or
@@ -159,6 +165,34 @@ struct ChunkContext {
       defer { recycle(a, x) }
       return cumulative(a)
     }
+  }
+
+  /// A binary node, one operator at a time.
+  private mutating func binary(_ node: CoreNode, scope: String?) -> Block {
+    guard case .binary(let op, let a, let b) = node.kind else { fatalError("a binary node") }
+    let x = evaluate(a, scope: scope), y = evaluate(b, scope: scope)
+    defer {
+      recycle(x, a)
+      recycle(y, b)
+    }
+    return Kernels.binary(op, x, y, pool: &pool)
+  }
+
+  /// The terms of a chain of additions and subtractions as written, `((t₀ ± t₁) ± t₂) …`:
+  /// down the left operands while they are additions or subtractions (not the one-pass
+  /// `x − previous_month(x, …)`), and whether each term after the first is taken away.
+  static func additions(_ node: CoreNode) -> (terms: [CoreNode], subtract: [Bool]) {
+    var terms: [CoreNode] = [], subtract: [Bool] = []
+    var current = node
+    while case .binary(let op, let a, let b) = current.kind, op == .add || op == .subtract,
+      op == .add || !isPreviousMonth(of: a, b)
+    {
+      terms.append(b)
+      subtract.append(op == .subtract)
+      current = a
+    }
+    terms.append(current)
+    return (terms.reversed(), [false] + subtract.reversed())
   }
 
   /// Whether `b` is `previous_month(a, …)` of the very same rule or input as `a`.

@@ -128,6 +128,61 @@ package enum Kernels {
     return Block(rows: rows, months: months, width: width, data: out)
   }
 
+  /// `((b₀ ± b₁) ± b₂) …` element-wise, with broadcasting: the very operations of the chain of
+  /// binary operators, in its order, but each run of variants written once, in cache, rather
+  /// than a whole block per operator. `subtract[k]` takes `blocks[k]` away (`subtract[0]` is
+  /// not read).
+  static func additions(_ blocks: [Block], subtract: [Bool], pool: inout BufferPool) -> Block {
+    func dim(_ d: [Int]) -> Int { d.contains(0) ? 0 : d.max()! }
+    let rows = dim(blocks.map(\.rows)), months = dim(blocks.map(\.months)), width = dim(blocks.map(\.width))
+    let count = rows * months * width
+    var out = pool.take(count)
+    guard count > 0 else { return Block(rows: rows, months: months, width: width, data: out) }
+    let strides = blocks.map(Strides.init)
+    /// Calls `body` with the storage of every block, each borrowed in turn.
+    func withBases(_ k: Int, _ bases: inout [UnsafePointer<Double>], _ body: ([UnsafePointer<Double>]) -> Void) {
+      guard k < blocks.count else { return body(bases) }
+      blocks[k].data.withUnsafeBufferPointer { p in
+        bases.append(p.baseAddress!)
+        withBases(k + 1, &bases, body)
+      }
+    }
+    var borrowed: [UnsafePointer<Double>] = []
+    borrowed.reserveCapacity(blocks.count)
+    withBases(0, &borrowed) { bases in
+      out.withUnsafeMutableBufferPointer { po in
+        var o = 0
+        for r in 0..<rows {
+          for m in 0..<months {
+            let run = po.baseAddress! + o
+            for k in 0..<blocks.count {
+              let s = strides[k], at = bases[k] + (r * s.row + m * s.month)
+              if k == 0 {
+                if s.variant == 1 { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
+              } else if subtract[k] {
+                if s.variant == 1 {
+                  for v in 0..<width { run[v] = run[v] - at[v] }
+                } else {
+                  let y = at[0]
+                  for v in 0..<width { run[v] = run[v] - y }
+                }
+              } else {
+                if s.variant == 1 {
+                  for v in 0..<width { run[v] = run[v] + at[v] }
+                } else {
+                  let y = at[0]
+                  for v in 0..<width { run[v] = run[v] + y }
+                }
+              }
+            }
+            o += width
+          }
+        }
+      }
+    }
+    return Block(rows: rows, months: months, width: width, data: out)
+  }
+
   static func unary(_ a: Block, _ pool: inout BufferPool, _ f: (Double) -> Double) -> Block {
     var out = pool.take(a.data.count)
     a.data.withUnsafeBufferPointer { pa in

@@ -4,7 +4,8 @@ import Testing
 @testable import Planner
 
 /// `round(cumulative(x), 2)` and `x − previous_month(x, initial)` are computed in one pass
-/// each (a budget line's running total in cents, and its month's part); with tracing on
+/// each (a budget line's running total in cents, and its month's part), and a chain of
+/// additions and subtractions in one pass per run of variants; with tracing on
 /// (explanations), node by node. The two must give the same bits.
 @Suite struct FusedKernelTests {
   static let rules = """
@@ -34,6 +35,17 @@ import Testing
       total:
         unit: EUR
         formula: sum(position, line) - previous_month(sum(position, line), 1 EUR)
+      chain:
+        entity: position
+        unit: EUR
+        formula: amount - grant + exact * 2 - 3.5 EUR + running - line
+      mixed:
+        unit: EUR
+        formula: sum(position, exact) - sum(position, line) + grant - previous_month(sum(position, line), 0 EUR) + 1 EUR
+      difference_then_more:
+        entity: position
+        unit: EUR
+        formula: running - previous_month(running, 0 EUR) + amount + grant
     """
 
   @Test func fusedEqualsNodeByNode() async throws {
@@ -50,7 +62,7 @@ import Testing
           count: width, inputs: ["grant": { r in Block(rows: 1, months: 1, width: r.count, data: Array(grants[r])) }])
         let fused = try Evaluator(set, situation).run(variation)
         let traced = try Evaluator(set, situation, options: EvaluationOptions(trace: true)).run(variation)
-        for name in ["running", "line", "shifted", "total"] {
+        for name in ["running", "line", "shifted", "total", "chain", "mixed", "difference_then_more"] {
           let i = set.rule(named: name)!.index
           let a = fused.values[i]!, b = traced.values[i]!
           #expect(

@@ -37,6 +37,32 @@ import Testing
     #expect(Kernels.roundedHalfAway(.nan).isNaN)
   }
 
+  /// A chain of additions and subtractions in one pass gives the bits of the same chain one
+  /// binary operator at a time, whatever each block broadcasts (and a block with no rows
+  /// makes the result empty, as it does a binary operation).
+  @Test func additionsInOnePassAreTheChainOfOperators() {
+    var rng = SplitMix64(seed: 11)
+    func block(rows: Int, months: Int, width: Int) -> Block {
+      let data = (0..<(rows * months * width)).map { _ in (rng.uniform() - 0.5) * pow(10, Double(rng.next() % 9)) }
+      return Block(rows: rows, months: months, width: width, data: data)
+    }
+    for _ in 0..<300 {
+      let (rows, months, width) = (Int(rng.next() % 3) + 1, Int(rng.next() % 4) + 1, Int(rng.next() % 5) + 1)
+      let count = Int(rng.next() % 5) + 2
+      var blocks = (0..<count).map { _ in
+        block(rows: rng.next() % 2 == 0 ? 1 : rows, months: rng.next() % 2 == 0 ? 1 : months, width: rng.next() % 2 == 0 ? 1 : width)
+      }
+      if rng.next() % 20 == 0 { blocks[Int(rng.next() % UInt64(count))] = Block(rows: 0, months: 1, width: 1, data: []) }
+      let subtract = [false] + (1..<count).map { _ in rng.next() % 2 == 0 }
+      var chained = blocks[0]
+      for k in 1..<count { chained = Kernels.binary(subtract[k] ? .subtract : .add, chained, blocks[k]) }
+      var pool = BufferPool()
+      let fused = Kernels.additions(blocks, subtract: subtract, pool: &pool)
+      #expect(fused.rows == chained.rows && fused.months == chained.months && fused.width == chained.width)
+      #expect(fused.data.map(\.bitPattern) == chained.data.map(\.bitPattern))
+    }
+  }
+
   @Test func broadcastsRowsMonthsAndVariants() {
     let perEntity = Block(rows: 2, months: 1, width: 1, data: [10, 20])
     let perMonthAndVariant = Block(rows: 1, months: 3, width: 2, data: [1, 2, 3, 4, 5, 6])
