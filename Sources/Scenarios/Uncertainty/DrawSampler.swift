@@ -80,12 +80,22 @@ struct DrawSampler: Sendable {
     let firstOpen = open.first.map { timeline.exercises[$0].months.first } ?? timeline.months.last
     let baseLeft = scenario.members.flatMap { m in Array(repeating: Double((m.left ?? Month(9999, 12)).ordinal), count: max(1, m.count)) }
     let lastYear = timeline.months.last.year
+    // What the draws read, taken out of the scenario once a chunk: plain values in arrays
+    // (reading a position or a dictionary in the loop over the draws copied and released
+    // their parts for every draw).
+    let plans = subsidyPlan.flatMap { $0 }
+    let duesLaw = scenario.uncertainty.duesCollection
+    let plannedStart = scenario.positions.map { Double($0.start.ordinal) }
+    let startDelay = scenario.positions.map { $0.start >= firstOpen ? $0.startDelay : nil }
+    let cir = scenario.positions.map(\.cirQualifies)
+    let delayLaws = funders.map { scenario.uncertainty.paymentDelays[$0]! }
+    let positionCount = plannedStart.count
     for (b, index) in range.enumerated() {
       var g = SplitMix64(seed: seed, stream: UInt64(index))
       for e in open {
         let common = rho > 0 ? g.normal() : 0
         for i in 0..<subsidyCount {
-          let plan = subsidyPlan[i][e]
+          let plan = plans[i * exercises + e]
           var amount = plan.amount
           if let d = plan.distribution {
             let u = g.uniform()
@@ -112,20 +122,20 @@ struct DrawSampler: Sendable {
         }
         left[r * w + b] = leaves
       }
-      if let d = scenario.uncertainty.duesCollection { dues[b] = d.sample(u: g.uniform(), z: 0) }
-      for (r, p) in scenario.positions.enumerated() {
-        var start = Double(p.start.ordinal)
-        if let delay = p.startDelay, p.start >= firstOpen { start += max(0, delay.sample(u: g.uniform(), z: 0).rounded(.down)) }
+      if let d = duesLaw { dues[b] = d.sample(u: g.uniform(), z: 0) }
+      for r in 0..<positionCount {
+        var start = plannedStart[r]
+        if let delay = startDelay[r] { start += max(0, delay.sample(u: g.uniform(), z: 0).rounded(.down)) }
         starts[r * w + b] = start
       }
       // Drawn last, so that the draws above stay those of earlier versions.
-      for (r, p) in scenario.positions.enumerated() {
-        let q = p.cirQualifies
+      for r in 0..<positionCount {
+        let q = cir[r]
         qualifies[r * w + b] = q > 0 && q < 1 ? (g.uniform() < q ? 1 : 0) : q
       }
       // Payment delays, in whole months up to a payment term's longest.
-      for (f, funder) in funders.enumerated() {
-        let d = scenario.uncertainty.paymentDelays[funder]!.sample(u: g.uniform(), z: 0)
+      for f in 0..<delayLaws.count {
+        let d = delayLaws[f].sample(u: g.uniform(), z: 0)
         delays[f * w + b] = min(Double(PaymentTerms.maximumMonths), max(0, d.rounded(.down)))
       }
     }
