@@ -22,25 +22,34 @@ extension ChunkContext {
   }
 
   /// The sum over rows of `v` where `mask` (one value per row and month, or per row) is
-  /// true; a `NaN` in the mask makes the month's sum `NaN`.
+  /// true; a `NaN` in the mask makes the month's sum `NaN`. Each month's first row is added to
+  /// zero as it is written, the next ones to it (no pass to clear the sum first); a mask that
+  /// takes no row at all gives one zero for every month and variant (a budget line of a
+  /// funder who gives nothing is not a block of zeros per draw).
   mutating func maskedSum(_ v: Block, mask: Block) -> Block {
     let months = v.months, w = v.width
+    if mask.data.allSatisfy({ $0 == 0 }) { return .scalar(0) }
     var out = pool.take(months * w)
     out.withUnsafeMutableBufferPointer { po in
-      for i in 0..<po.count { po[i] = 0 }
       v.data.withUnsafeBufferPointer { pv in
-        for r in 0..<v.rows {
-          for m in 0..<months {
+        for m in 0..<months {
+          // Through pointers: no checked index arithmetic in the inner loops (vectorised).
+          let o = po.baseAddress! + m * w
+          var first = true
+          for r in 0..<v.rows {
             let c = mask[r, m, 0]
             if c == 0 { continue }
-            // Through pointers: no checked index arithmetic in the inner loops (vectorised).
-            let o = po.baseAddress! + m * w, i = pv.baseAddress! + (r * months + m) * w
+            let i = pv.baseAddress! + (r * months + m) * w
             if c.isNaN {
               for b in 0..<w { o[b] = .nan }
+            } else if first {
+              for b in 0..<w { o[b] = 0 + i[b] }
             } else {
               for b in 0..<w { o[b] += i[b] }
             }
+            first = false
           }
+          if first { for b in 0..<w { o[b] = 0 } }
         }
       }
     }

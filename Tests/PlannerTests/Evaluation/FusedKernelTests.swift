@@ -74,4 +74,56 @@ import Testing
       }
     }
   }
+
+  static let sums = """
+    entities:
+      position:
+        inputs:
+          amount: {unit: EUR}
+          kept: {type: condition}
+    inputs:
+      grant: {unit: ratio}
+    rules:
+      share:
+        entity: position
+        unit: EUR
+        formula: amount * grant
+      masked:
+        unit: EUR
+        formula: sum(position, share, where kept)
+      selected:
+        unit: EUR
+        formula: sum(position, if kept then share else 0 EUR)
+    """
+
+  /// A sum whose filter is the same for every variant adds the rows it takes, each month's
+  /// first to zero, and gives one zero when it takes none: the very bits of the sum of the
+  /// rows chosen one by one (signed zeros included).
+  @Test func aMaskedSumIsTheSumOfTheRowsTaken() async throws {
+    let set = try Fixtures.compile(Self.sums)
+    let timeline = try Timeline(exercises: [Exercise(id: "2012", months: MonthRange(Month(2012, 1), Month(2012, 3)))])
+    let values = Gen.double(in: -100.0...100.0).map { $0 < -50 ? -0.0 : $0 }.array(of: 12...12)
+    await propertyCheck(count: 100, input: values, Gen.int(in: 0...15)) { amounts, kept in
+      do {
+        let situation = Situation(
+          timeline: timeline, entities: ["position": ["a", "b", "c", "d"]],
+          inputs: [
+            "position.amount": Block(rows: 4, months: 3, width: 1, data: amounts),
+            "position.kept": Block(rows: 4, months: 1, width: 1, data: (0..<4).map { kept >> $0 & 1 == 1 ? 1 : 0 }),
+            "grant": .scalar(1),
+          ])
+        let grants = [1, -1, 0.5]
+        let variation = Variation(
+          count: 3, inputs: ["grant": { r in Block(rows: 1, months: 1, width: r.count, data: Array(grants[r])) }])
+        let ev = try Evaluator(set, situation).run(variation)
+        let a = ev.values[set.rule(named: "masked")!.index]!, b = ev.values[set.rule(named: "selected")!.index]!
+        #expect(
+          a.expanded(rows: 1, months: 3, width: 3).data.map(\.bitPattern) == b.expanded(rows: 1, months: 3, width: 3).data.map(\.bitPattern)
+        )
+        if kept == 0 { #expect(a.data.count == 1) }
+      } catch {
+        Issue.record("\(error)")
+      }
+    }
+  }
 }
