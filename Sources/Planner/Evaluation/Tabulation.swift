@@ -41,6 +41,15 @@ struct TabulationPlan: Sendable {
 
   /// At most this many distinct values of an entity's inputs are tabulated.
   static let largestSupport = 16
+}
+
+extension Evaluator {
+  /// At most this many distinct values of an entity's varied inputs are tabulated (a rule of
+  /// the entity then makes no block per variant): what a batch's caller sizes its chunks by.
+  package static var largestTabulatedSupport: Int { TabulationPlan.largestSupport }
+}
+
+extension TabulationPlan {
 
   var isEmpty: Bool { kinds.isEmpty }
 

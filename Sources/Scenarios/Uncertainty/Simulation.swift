@@ -180,23 +180,46 @@ public struct Simulation: Sendable {
   }
 
   /// The draws evaluated together: as many as keep a block of the rules that vary near 2 MB
-  /// (a power of two from 64 to 1,024). The rows that vary are the subsidies', and the
-  /// positions' when their start is drawn, the members' when they may leave. Measured on this
-  /// machine: the baseline (8 subsidies × 62 months) is fastest at 512–1,024 draws a chunk
-  /// (1e6 draws 4.8 s, 207 MiB at 512); with uncertain positions (30 × 62) 1,024 draws a chunk
-  /// took 1.9 GB and 8.6 s for 20,000 draws, 128 took 257 MB and 6.5 s. Since the positions'
-  /// rules are tabulated (the engine computes them once per start month), 128 to 1,024 draws
-  /// take the same time there (1e5 draws 4.7–5.0 s before the last gains) and the memory
-  /// grows with the chunk (81 MB at 128, 215 MB at 1,024): 128 stays. The figures do not
-  /// depend on it (each draw's inputs come from its own index).
+  /// (a power of two from 64 to 1,024). The rows that vary in every draw are the subsidies';
+  /// the positions' when their start is drawn and the members' when they may leave, only if
+  /// they can take more values than the engine tabulates (a rule of a position that varies
+  /// through a few start months is computed once per month and looked up per draw, so it
+  /// makes no block per draw; with more values, every rule of the positions does). Measured on
+  /// this machine: the baseline (8 subsidies × 62 months) is fastest at 512–1,024 draws a
+  /// chunk (1e6 draws 4.8 s, 207 MiB at 512, before later gains); with uncertain positions
+  /// (starts up to four months late: at most five values; members leaving: four), 128 draws a chunk,
+  /// as when the positions were counted, took 10.4 s on one thread for a million draws and
+  /// 188 MiB on two; 512 took 8.4 s and 163 MiB (glibc keeping freed memory for the next
+  /// chunk, see `keepFreedMemory`). The figures do not depend on it (each draw's inputs come
+  /// from its own index).
   static func chunkSize(_ s: Scenario, months: Int) -> Int {
     var rows = max(1, s.subsidies.count)
-    if s.positions.contains(where: { $0.startDelay != nil }) { rows = max(rows, s.positions.count) }
-    if s.uncertainty.memberLeavingProbability > 0 { rows = max(rows, s.members.count) }
+    let limit = Evaluator.largestTabulatedSupport
+    if s.positions.contains(where: { p in p.startDelay.map { (Self.wholeMonths($0) ?? Int.max) > limit } ?? false }) {
+      rows = max(rows, s.positions.count)
+    }
+    if s.uncertainty.memberLeavingProbability > 0 {
+      // A member leaves in one of the years of the horizon from its first projected one, or not.
+      let years = s.exercises.filter { s.actuals[$0.id] == nil }.map(\.months)
+      let first = years.map(\.first.year).min() ?? 0, last = years.map(\.last.year).max() ?? 0
+      if last - first + 2 > limit { rows = max(rows, s.members.count) }
+    }
     let width = 300_000 / max(1, rows * months)
     var size = 64
     while size * 2 <= min(width, 1024) { size *= 2 }
     return size
+  }
+
+  /// How many whole months a start delay can be (a draw is rounded down, below zero taken as
+  /// zero); `nil` when it has no bound (a normal law).
+  static func wholeMonths(_ d: Distribution) -> Int? {
+    func count(_ low: Double, _ high: Double) -> Int { Int(max(0, high.rounded(.down)) - max(0, low.rounded(.down))) + 1 }
+    switch d {
+    case .fixed: return 1
+    case .uniform(let low, let high): return count(low, high)
+    case .triangular(let low, _, let high): return count(low, high)
+    case .normal: return nil
+    }
   }
 
   /// Runs the simulation.
