@@ -168,6 +168,10 @@ struct TabulationIndex {
   /// For each entity, whether all the chunk's variants have the same tuple (the first).
   var single: [Bool]
   var width: Int
+  /// Each variant's combination of tuples over the entities that vary, and for each
+  /// combination a variant that has it (empty when not worked out: too many entities vary).
+  var combination: [Int32] = []
+  var representative: [Int] = []
 }
 
 extension TabulationState.Kind {
@@ -226,7 +230,27 @@ extension TabulationState.Kind {
       rules = [:]
       sums = [:]
     }
-    return TabulationIndex(tuple: tuple, single: single, width: w)
+    var index = TabulationIndex(tuple: tuple, single: single, width: w)
+    // The combinations: a tuple takes 4 bits (the support has at most 16), so up to 16
+    // entities that vary make one 64-bit key.
+    let varying = (0..<rows).filter { !single[$0] }
+    if !varying.isEmpty && varying.count <= 16 {
+      var ids: [UInt64: Int32] = [:]
+      index.combination = [Int32](repeating: 0, count: w)
+      for b in 0..<w {
+        var key: UInt64 = 0
+        for r in varying { key = key << 4 | UInt64(tuple[r * w + b]) }
+        if let id = ids[key] {
+          index.combination[b] = id
+        } else {
+          let id = Int32(index.representative.count)
+          ids[key] = id
+          index.representative.append(b)
+          index.combination[b] = id
+        }
+      }
+    }
+    return index
   }
 
   /// The inputs' blocks over the support: `(row, 1, tuple)`, an entity's missing tuples
@@ -304,6 +328,31 @@ extension Kernels {
     let rows = index.single.count
     // Every entity's term the same for all the chunk's variants: the sum is too, held once.
     let same = (0..<rows).allSatisfy { index.single[$0] || constant[$0] }
+    let combinations = index.representative.count
+    if !same && combinations > 0 && combinations * 2 <= index.width {
+      // Fewer combinations of tuples than variants: each combination's sum computed once (by
+      // the very additions of a variant that has it), then given to every variant that has it.
+      var tuple = [Int32](repeating: 0, count: rows * combinations)
+      for r in 0..<rows {
+        for k in 0..<combinations { tuple[r * combinations + k] = index.tuple[r * index.width + index.representative[k]] }
+      }
+      let compact = TabulationIndex(tuple: tuple, single: index.single, width: combinations)
+      let sums = tabulatedSum(value, filter: filter, constant: constant, compact, months: months, pool: &pool)
+      let w = index.width
+      var out = pool.take(months * w)
+      out.withUnsafeMutableBufferPointer { po in
+        sums.data.withUnsafeBufferPointer { ps in
+          index.combination.withUnsafeBufferPointer { pc in
+            for m in 0..<months {
+              let from = ps.baseAddress! + m * combinations, to = po.baseAddress! + m * w
+              for b in 0..<w { to[b] = from[Int(pc[b])] }
+            }
+          }
+        }
+      }
+      pool.give(sums.data)
+      return Block(rows: 1, months: months, width: w, data: out)
+    }
     let w = same ? 1 : index.width
     let sv = Strides(value)
     let sf = filter.map(Strides.init) ?? Strides(row: 0, month: 0, variant: 0)

@@ -167,6 +167,23 @@ import Testing
     #expect(all.values[fixed.index]?.width == 1)
   }
 
+  /// The combinations of tuples over the entities that vary: one id a combination, a
+  /// variant that has it, and every variant with the same tuples given the same id.
+  @Test func combinationsOfTuples() throws {
+    var kind = TabulationState.Kind()
+    // Four entities, eight variants: `a` and `d` never vary, `b` and `c` take 3 and 2 values.
+    let b: [Double] = [1, 2, 3, 1, 2, 3, 1, 2], c: [Double] = [5, 5, 6, 6, 5, 5, 6, 6]
+    let block = Block(rows: 4, months: 1, width: 8, data: Array(repeating: 0, count: 8) + b + c + Array(repeating: 9, count: 8))
+    let found = kind.index([block], rows: 4, width: 8)
+    let index = try #require(found)
+    let pairs = (0..<8).map { "\(b[$0]) \(c[$0])" }
+    #expect(index.representative.count == Set(pairs).count)
+    for v in 0..<8 {
+      let k = Int(index.combination[v])
+      #expect(pairs[index.representative[k]] == pairs[v])
+    }
+  }
+
   /// Too many distinct values of an entity's inputs (a continuous input): the kind is turned
   /// off and evaluated in full, with the same figures.
   @Test func tooManyValuesTurnItOff() throws {
