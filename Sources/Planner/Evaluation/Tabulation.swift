@@ -41,15 +41,6 @@ struct TabulationPlan: Sendable {
 
   /// At most this many distinct values of an entity's inputs are tabulated.
   static let largestSupport = 16
-}
-
-extension Evaluator {
-  /// At most this many distinct values of an entity's varied inputs are tabulated (a rule of
-  /// the entity then makes no block per variant): what a batch's caller sizes its chunks by.
-  package static var largestTabulatedSupport: Int { TabulationPlan.largestSupport }
-}
-
-extension TabulationPlan {
 
   var isEmpty: Bool { kinds.isEmpty }
 
@@ -416,4 +407,10 @@ extension Kernels {
     }
     return Block(rows: 1, months: months, width: w, data: out)
   }
+}
+
+extension Evaluator {
+  /// At most this many distinct values of an entity's varied inputs are tabulated (a rule of
+  /// the entity then makes no block per variant): what a batch's caller sizes its chunks by.
+  package static var largestTabulatedSupport: Int { TabulationPlan.largestSupport }
 }

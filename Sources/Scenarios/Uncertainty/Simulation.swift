@@ -187,11 +187,11 @@ public struct Simulation: Sendable {
   /// makes no block per draw; with more values, every rule of the positions does). Measured on
   /// this machine: the baseline (8 subsidies × 62 months) is fastest at 512–1,024 draws a
   /// chunk (1e6 draws 4.8 s, 207 MiB at 512, before later gains); with uncertain positions
-  /// (starts up to four months late: at most five values; members leaving: four), 128 draws a chunk,
-  /// as when the positions were counted, took 10.4 s on one thread for a million draws and
-  /// 188 MiB on two; 512 took 8.4 s and 163 MiB (glibc keeping freed memory for the next
-  /// chunk, see `keepFreedMemory`). The figures do not depend on it (each draw's inputs come
-  /// from its own index).
+  /// (starts up to four months late: at most five values; members leaving: four), 128 draws
+  /// a chunk, as when the positions were counted, took 10.4 s on one thread for a million
+  /// draws and 188 MiB on two; 512 took 8.4 s and 163 MiB (glibc keeping freed memory for
+  /// the next chunk, see `keepFreedMemory`). The figures do not depend on it (each draw's
+  /// inputs come from its own index).
   static func chunkSize(_ s: Scenario, months: Int) -> Int {
     var rows = max(1, s.subsidies.count)
     let limit = Evaluator.largestTabulatedSupport
