@@ -74,7 +74,9 @@ package enum Kernels {
 
   /// The shape of an element-wise result: each dimension is the largest, or 0 when a block
   /// has none (a sum over no entity at all).
-  static func shape(_ blocks: Block...) -> (rows: Int, months: Int, width: Int) {
+  static func shape(_ blocks: Block...) -> (rows: Int, months: Int, width: Int) { shape(blocks) }
+
+  static func shape(_ blocks: [Block]) -> (rows: Int, months: Int, width: Int) {
     func dim(_ d: [Int]) -> Int { d.contains(0) ? 0 : d.max()! }
     return (dim(blocks.map(\.rows)), dim(blocks.map(\.months)), dim(blocks.map(\.width)))
   }
@@ -133,8 +135,7 @@ package enum Kernels {
   /// than a whole block per operator. `subtract[k]` takes `blocks[k]` away (`subtract[0]` is
   /// not read).
   static func additions(_ blocks: [Block], subtract: [Bool], pool: inout BufferPool) -> Block {
-    func dim(_ d: [Int]) -> Int { d.contains(0) ? 0 : d.max()! }
-    let rows = dim(blocks.map(\.rows)), months = dim(blocks.map(\.months)), width = dim(blocks.map(\.width))
+    let (rows, months, width) = shape(blocks)
     let count = rows * months * width
     var out = pool.take(count)
     guard count > 0 else { return Block(rows: rows, months: months, width: width, data: out) }

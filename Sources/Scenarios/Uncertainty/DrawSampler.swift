@@ -9,10 +9,10 @@ struct DrawSampler: Sendable {
   /// Exercises that are projected (not closed): only they are uncertain.
   let open: [Int]
 
-  /// For each subsidy and exercise: the amount as given, its distribution and renewal
-  /// probability (looked up once, not at every draw), and the renewal's threshold on the
-  /// normal scale, Φ⁻¹(p).
-  let subsidyPlan: [[(amount: Double, distribution: Distribution?, renewal: Double?, threshold: Double)]]
+  /// For each subsidy and exercise (`[subsidy * exercises + exercise]`): the amount as given,
+  /// its distribution and renewal probability (looked up once, not at every draw), and the
+  /// renewal's threshold on the normal scale, Φ⁻¹(p).
+  let subsidyPlan: [(amount: Double, distribution: Distribution?, renewal: Double?, threshold: Double)]
 
   /// Whether a renewal fails: Φ(x) ≥ p. Away from the threshold Φ⁻¹(p) (more than 10⁻⁶, where
   /// Φ moves by more than 10⁻¹⁰ for the probabilities a scenario takes) the comparison of `x`
@@ -28,7 +28,7 @@ struct DrawSampler: Sendable {
     self.timeline = timeline
     self.seed = seed
     open = timeline.exercises.indices.filter { scenario.actuals[timeline.exercises[$0].id] == nil }
-    subsidyPlan = scenario.subsidies.map { s in
+    subsidyPlan = scenario.subsidies.flatMap { s in
       timeline.exercises.map { e in
         let p = s.renewalProbability[e.id]
         return (s.amounts[e.id] ?? 0, s.amountDistribution[e.id], p, p.map(NormalLaw.quantile) ?? .nan)
@@ -59,11 +59,11 @@ struct DrawSampler: Sendable {
   /// uncertain inputs need, always in the same order.
   func chunk(_ range: Range<Int>) -> Chunk {
     let w = range.count, exercises = timeline.exercises.count
-    let subsidyCount = subsidyPlan.count
+    let subsidyCount = scenario.subsidies.count
     var subsidies = [Double](repeating: 0, count: subsidyCount * exercises * w)
     for i in 0..<subsidyCount {
       for e in 0..<exercises {
-        let amount = subsidyPlan[i][e].amount
+        let amount = subsidyPlan[i * exercises + e].amount
         let base = (i * exercises + e) * w
         for b in 0..<w { subsidies[base + b] = amount }
       }
@@ -83,7 +83,6 @@ struct DrawSampler: Sendable {
     // What the draws read, taken out of the scenario once a chunk: plain values in arrays
     // (reading a position or a dictionary in the loop over the draws copied and released
     // their parts for every draw).
-    let plans = subsidyPlan.flatMap { $0 }
     let duesLaw = scenario.uncertainty.duesCollection
     let plannedStart = scenario.positions.map { Double($0.start.ordinal) }
     let startDelay = scenario.positions.map { $0.start >= firstOpen ? $0.startDelay : nil }
@@ -95,7 +94,7 @@ struct DrawSampler: Sendable {
       for e in open {
         let common = rho > 0 ? g.normal() : 0
         for i in 0..<subsidyCount {
-          let plan = plans[i * exercises + e]
+          let plan = subsidyPlan[i * exercises + e]
           var amount = plan.amount
           if let d = plan.distribution {
             let u = g.uniform()
