@@ -15,6 +15,19 @@ public enum Distribution: Sendable, Hashable, CustomStringConvertible {
 
   /// A draw from a uniform number `u` in [0, 1) (inverse transform), or `z` a standard normal.
   public func sample(u: Double, z: Double) -> Double {
+    sample(u: u, z: z, belowZero: belowZero)
+  }
+
+  /// The share of a normal law below zero, Φ(−mean/sd), that its truncation takes away (0 for
+  /// the other laws): computed once for all the draws of a simulation by
+  /// `sample(u:z:belowZero:)`, where each draw used to compute it again.
+  public var belowZero: Double {
+    guard case .normal(let m, let s) = self else { return 0 }
+    return NormalLaw.cdf(-m / max(s, 1e-300))
+  }
+
+  /// `sample(u:z:)` given `belowZero`.
+  public func sample(u: Double, z: Double, belowZero p0: Double) -> Double {
     switch self {
     case .fixed(let v): return v
     case .uniform(let a, let b): return a + (b - a) * u
@@ -23,7 +36,6 @@ public enum Distribution: Sendable, Hashable, CustomStringConvertible {
       return u < f ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
     case .normal(let m, let s):
       // Truncated at zero by inverse transform on the part above zero.
-      let p0 = NormalLaw.cdf(-m / max(s, 1e-300))
       return max(0, m + s * NormalLaw.quantile(p0 + (1 - p0) * u))
     }
   }

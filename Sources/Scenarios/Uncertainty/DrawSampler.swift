@@ -11,8 +11,8 @@ struct DrawSampler: Sendable {
 
   /// For each subsidy and exercise (`[subsidy * exercises + exercise]`): the amount as given,
   /// its distribution and renewal probability (looked up once, not at every draw), and the
-  /// renewal's threshold on the normal scale, Φ⁻¹(p).
-  let subsidyPlan: [(amount: Double, distribution: Distribution?, renewal: Double?, threshold: Double)]
+  /// renewal's threshold on the normal scale, Φ⁻¹(p), and the distribution's share below zero.
+  let subsidyPlan: [(amount: Double, distribution: Distribution?, renewal: Double?, threshold: Double, belowZero: Double)]
 
   /// Whether a renewal fails: Φ(x) ≥ p. Away from the threshold Φ⁻¹(p) (more than 10⁻⁶, where
   /// Φ moves by more than 10⁻¹⁰ for the probabilities a scenario takes) the comparison of `x`
@@ -31,7 +31,8 @@ struct DrawSampler: Sendable {
     subsidyPlan = scenario.subsidies.flatMap { s in
       timeline.exercises.map { e in
         let p = s.renewalProbability[e.id]
-        return (s.amounts[e.id] ?? 0, s.amountDistribution[e.id], p, p.map(NormalLaw.quantile) ?? .nan)
+        let d = s.amountDistribution[e.id]
+        return (s.amounts[e.id] ?? 0, d, p, p.map(NormalLaw.quantile) ?? .nan, d?.belowZero ?? 0)
       }
     }
   }
@@ -98,7 +99,7 @@ struct DrawSampler: Sendable {
           var amount = plan.amount
           if let d = plan.distribution {
             let u = g.uniform()
-            amount = d.sample(u: u, z: 0)
+            amount = d.sample(u: u, z: 0, belowZero: plan.belowZero)
           }
           if let p = plan.renewal, p < 1 {
             let x = rho * common + rhoRest * g.normal()

@@ -17,14 +17,31 @@ struct Moments: Sendable {
     mean = columns.map { c in c.isEmpty ? 0 : c.reduce(0, +) / Double(c.count) }
     comoment = [Double](repeating: 0, count: d * d)
     guard n > 0 else { return }
-    var centred = columns
-    for i in 0..<d { for r in 0..<n { centred[i][r] -= mean[i] } }
+    // The centred values draw by draw (`[draw * d + variable]`), so that a draw adds to all
+    // its co-moments at once: the sums run side by side, each still added in draw order (the
+    // same figures), where one sum after another waited on each of its own additions.
+    var centred = [Double](repeating: 0, count: n * d)
+    var sums = [Double](repeating: 0, count: d * d)
+    centred.withUnsafeMutableBufferPointer { c in
+      for (i, column) in columns.enumerated() {
+        precondition(column.count == n, "columns of the same length")
+        for r in 0..<n { c[r * d + i] = column[r] - mean[i] }
+      }
+      sums.withUnsafeMutableBufferPointer { s in
+        guard let c = c.baseAddress, let s = s.baseAddress else { return }
+        for r in 0..<n {
+          let row = c + r * d
+          for i in 0..<d {
+            let x = row[i], to = s + i * d
+            for j in i..<d { to[j] += x * row[j] }
+          }
+        }
+      }
+    }
     for i in 0..<d {
       for j in i..<d {
-        var s = 0.0
-        for r in 0..<n { s += centred[i][r] * centred[j][r] }
-        comoment[i * d + j] = s
-        comoment[j * d + i] = s
+        comoment[i * d + j] = sums[i * d + j]
+        comoment[j * d + i] = sums[i * d + j]
       }
     }
   }

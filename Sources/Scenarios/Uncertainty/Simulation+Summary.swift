@@ -32,7 +32,7 @@ extension Simulation {
           var cents: [Int32] = []
           cents.reserveCapacity(count)
           for c in chunks { if case .cents(let v) = c.values[i][k] { cents.append(contentsOf: v) } }
-          summaries.append((name, summary(cents: &cents)))
+          summaries.append((name, summary(cents: cents)))
           share = { limit in Double(cents.reduce(0) { Double($1) / 100 < limit ? $0 + 1 : $0 }) / Double(cents.count) }
         } else {
           // Gathered in one array of the exact size (growing it by doubling held up to twice).
@@ -134,19 +134,73 @@ extension Simulation {
   }
 
   /// The same from whole cents: the mean of their values in euros summed in draw order, the
-  /// percentiles selected among the cents (the same ranks, the same values).
-  static func summary(cents values: inout [Int32]) -> Summary {
+  /// percentiles found among the cents (the same ranks, the same values).
+  static func summary(cents values: [Int32]) -> Summary {
     var sum = 0.0
     for c in values { sum += Double(c) / 100 }
     let average = values.isEmpty ? 0 : sum / Double(values.count)
     func rank(_ p: Double) -> Int { min(max(0, Int((p * Double(values.count)).rounded(.up)) - 1), values.count - 1) }
-    var found: [Double] = []
-    var low = 0
-    for k in [rank(0.05), rank(0.5), rank(0.95)] {
-      found.append(Double(select(&values, k, from: low)) / 100)
-      low = k
-    }
+    let found = ranked(cents: values, [rank(0.05), rank(0.5), rank(0.95)]).map { Double($0) / 100 }
     return Summary(mean: Money.cents(average), p5: Money.cents(found[0]), p50: Money.cents(found[1]), p95: Money.cents(found[2]))
+  }
+
+  /// The values of ranks `ks` (0-based, ascending) among whole cents, by counting rather than
+  /// partitioning: the span from the least to the greatest value cut into at most 2¹⁶ bins
+  /// of a power of two cents each, one pass to count each bin, one to gather the few bins
+  /// that hold the ranks, and a selection among those alone (three passes over the values in
+  /// all, where a selection moves the whole array once per rank). The same values as sorting
+  /// (`PercentileTests`).
+  static func ranked(cents values: [Int32], _ ks: [Int]) -> [Int32] {
+    guard let first = values.first else { return [] }
+    let n = values.count
+    var least = first, greatest = first
+    values.withUnsafeBufferPointer { p in
+      for v in p {
+        least = min(least, v)
+        greatest = max(greatest, v)
+      }
+    }
+    let span = Int64(greatest) - Int64(least)
+    var shift: Int64 = 0
+    while span >> shift >= 1 << 16 { shift += 1 }
+    let bins = Int(span >> shift) + 1
+    guard bins > 1 else { return ks.map { _ in least } }
+    var counts = [Int32](repeating: 0, count: bins)
+    let base = Int64(least)
+    values.withUnsafeBufferPointer { p in
+      counts.withUnsafeMutableBufferPointer { c in
+        for v in p { c[Int((Int64(v) - base) >> shift)] += 1 }
+      }
+    }
+    // Each rank's bin, and its rank among that bin's values.
+    var targets: [(bin: Int, rank: Int)] = []
+    var bin = 0, before = 0
+    for k in ks {
+      precondition(k >= 0 && k < n, "a rank among the values")
+      while before + Int(counts[bin]) <= k {
+        before += Int(counts[bin])
+        bin += 1
+      }
+      targets.append((bin, k - before))
+    }
+    // A bin one cent wide is its value; the others are gathered and their values selected.
+    var answers = [Int32](repeating: 0, count: ks.count)
+    var gathered: [Int: [Int32]] = [:]
+    for (t, target) in targets.enumerated() where shift == 0 { answers[t] = Int32(base + Int64(target.bin)) }
+    if shift > 0 {
+      let wanted = Set(targets.map(\.bin))
+      for b in wanted {
+        gathered[b] = []
+        gathered[b]!.reserveCapacity(Int(counts[b]))
+      }
+      let sortedBins = wanted.sorted()
+      for v in values {
+        let b = Int((Int64(v) - base) >> shift)
+        if sortedBins.contains(b) { gathered[b]!.append(v) }
+      }
+      for (t, target) in targets.enumerated() { answers[t] = select(&gathered[target.bin]!, target.rank, from: 0) }
+    }
+    return answers
   }
 
   /// The k-th smallest value of `a` (0-based), moving it to index k with smaller values

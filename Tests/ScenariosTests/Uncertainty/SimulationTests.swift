@@ -148,9 +148,29 @@ import Testing
   @Test(arguments: [1, 2, 3, 10, 101, 1000, 4096])
   func summaryFromCentsEqualsSummaryInEuros(_ n: Int) {
     var g = SplitMix64(seed: UInt64(n) + 100)
-    var cents = (0..<n).map { _ in Int32((g.uniform() - 0.6) * 2_000_000) / (n > 100 ? 7 : 1) }
-    let euros = Simulation.summary(cents.map { Double($0) / 100 }), fromCents = Simulation.summary(cents: &cents)
+    let cents = (0..<n).map { _ in Int32((g.uniform() - 0.6) * 2_000_000) / (n > 100 ? 7 : 1) }
+    let euros = Simulation.summary(cents.map { Double($0) / 100 }), fromCents = Simulation.summary(cents: cents)
     #expect(fromCents.mean == euros.mean && fromCents.p5 == euros.p5 && fromCents.p50 == euros.p50 && fromCents.p95 == euros.p95)
+  }
+
+  /// Ranks found by counting among whole cents are those of the sorted values, whatever the
+  /// span (one cent a bin, wider bins, the whole 32 bits), with a mass point (many draws at
+  /// the plan's figure), ties, and all values equal.
+  @Test(arguments: [
+    (n: 1, span: 10, mass: 0.0), (n: 7, span: 3, mass: 0.0), (n: 5000, span: 60_000, mass: 0.0), (n: 5000, span: 70_000, mass: 0.3),
+    (n: 200_000, span: 40_000_000, mass: 0.4), (n: 20_000, span: Int(UInt32.max), mass: 0.1), (n: 3000, span: 0, mass: 0.0),
+  ])
+  func rankedByCountingEqualsSorting(_ n: Int, _ span: Int, _ mass: Double) {
+    var g = SplitMix64(seed: UInt64(n + span))
+    let values = (0..<n).map { _ -> Int32 in
+      if g.uniform() < mass { return 1234 }
+      // Over the whole 32 bits, the low bits of a uniform number; else a span about zero.
+      let offset = Int64(g.uniform() * Double(span))
+      return span > Int(Int32.max) ? Int32(truncatingIfNeeded: offset) : Int32(offset - Int64(span / 3))
+    }
+    let sorted = values.sorted()
+    let ks = [0, n / 20, n / 2, n / 2, n - 1 - n / 20, n - 1].map { max(0, $0) }
+    #expect(Simulation.ranked(cents: values, ks) == ks.map { sorted[$0] })
   }
 
   /// With an employers' group that invoices a fee (its result is not zero), each draw's
