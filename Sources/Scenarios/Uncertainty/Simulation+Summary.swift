@@ -70,7 +70,8 @@ extension Simulation {
     if let floor, !horizon.isEmpty {
       probabilities["cash_below_zero", default: [:]]["horizon"] = share(horizon, below: -0.005)
       probabilities["cash_below_floor", default: [:]]["horizon"] = share(horizon, below: floor - 0.005)
-      indicators["lowest_cash", default: [:]]["horizon"] = summary(horizon)
+      // Whole cents (each draw's lowest balance is rounded to the cent): found by counting.
+      indicators["lowest_cash", default: [:]]["horizon"] = exactCents(horizon).map { summary(cents: $0) } ?? summary(horizon)
     }
     // Sensitivity: standardised coefficients of the last exercise's reserves, and of the
     // horizon's lowest cash, on the inputs (from the chunks' moments, merged in order).
@@ -142,6 +143,19 @@ extension Simulation {
     func rank(_ p: Double) -> Int { min(max(0, Int((p * Double(values.count)).rounded(.up)) - 1), values.count - 1) }
     let found = ranked(cents: values, [rank(0.05), rank(0.5), rank(0.95)]).map { Double($0) / 100 }
     return Summary(mean: Money.cents(average), p5: Money.cents(found[0]), p50: Money.cents(found[1]), p95: Money.cents(found[2]))
+  }
+
+  /// The values as whole cents when each is exactly its cents' value in euros (`c / 100`, to
+  /// the bit: the summary from the cents is then the same as from the values), else `nil`.
+  static func exactCents(_ values: [Double]) -> [Int32]? {
+    var cents: [Int32] = []
+    cents.reserveCapacity(values.count)
+    for x in values {
+      let c = (x * 100).rounded()
+      guard abs(c) < 2e9, (Double(Int32(c)) / 100).bitPattern == x.bitPattern else { return nil }  // −0 is not
+      cents.append(Int32(c))
+    }
+    return cents
   }
 
   /// The values of ranks `ks` (0-based, ascending) among whole cents, by counting rather than

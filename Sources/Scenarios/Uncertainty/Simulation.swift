@@ -522,6 +522,11 @@ public struct Simulation: Sendable {
     // Each draw's two monthly amounts (the base in euros, and a cent more), divided once.
     var low = [Double](repeating: 0, count: w), high = [Double](repeating: 0, count: w)
     var extra = [Double](repeating: 0, count: w)
+    // With a cash plan: each open month's subsidies as they differ from the plan's, summed
+    // over the subsidies in their order (`[month * w + draw]`), as they are spread.
+    var shift = [Double](repeating: 0, count: cash == nil ? 0 : months * w)
+    var isOpen = [Bool](repeating: false, count: exercises)
+    for e in open { isOpen[e] = true }
     subsidy.withUnsafeMutableBufferPointer { out in
       drawn.subsidies.withUnsafeBufferPointer { amounts in
         low.withUnsafeMutableBufferPointer { low in
@@ -545,6 +550,13 @@ public struct Simulation: Sendable {
                     for b in 0..<w {
                       let l = lows[b], h = highs[b]
                       to[b] = threshold <= extras[b] ? h : l
+                    }
+                    if let cash, isOpen[e] {
+                      let planned = cash.subsidyMonthly[s][m]
+                      shift.withUnsafeMutableBufferPointer { shift in
+                        let sh = shift.baseAddress! + m * w
+                        for b in 0..<w { sh[b] += to[b] - planned }
+                      }
                     }
                   }
                 }
@@ -615,7 +627,7 @@ public struct Simulation: Sendable {
     var horizon: [Double] = []
     if let cash {
       (values[4], horizon, values[5]) = Self.lowestCash(
-        cash, ev: ev, drawn: drawn.subsidies, monthly: subsidy, timeline: timeline, open: open, subsidies: scenario.subsidies.count,
+        cash, ev: ev, drawn: drawn.subsidies, shift: shift, timeline: timeline, open: open, subsidies: scenario.subsidies.count,
         delays: (sampler.delayFunders, drawn.balanceDelays), draws: w)
       // The financing's interest is a charge of the draw's result and reserves (the engine's
       // evaluation books none); its effect on a company's corporate tax is left out.
@@ -642,9 +654,9 @@ public struct Simulation: Sendable {
 
   /// Each draw's lowest balance by open exercise and over the horizon: the scenario's plan,
   /// plus the draw's subsidy differences on their terms, plus the rest of its result's
-  /// difference in its month.
+  /// difference in its month. `shift`: each open month's subsidies less the plan's, per draw.
   static func lowestCash(
-    _ cash: CashBase, ev: Evaluation, drawn: [Double], monthly: [Double], timeline: Timeline, open: [Int], subsidies: Int,
+    _ cash: CashBase, ev: Evaluation, drawn: [Double], shift subsidyShift: [Double], timeline: Timeline, open: [Int], subsidies: Int,
     delays: (funders: [String], months: [Double]), draws w: Int
   ) -> (lowest: [[Double]], horizon: [Double], cost: [[Double]]) {
     let months = timeline.monthCount, exercises = timeline.exercises.count
@@ -658,13 +670,14 @@ public struct Simulation: Sendable {
         let base = Money.cents(range.reduce(0) { $0 + cash.subsidyMonthly[s][$1] })
         let t = cash.terms[s][e]
         let end = range.upperBound - 1
-        let baseAdvance = Money.cents(base * t.advance)
+        let baseAdvance = Money.cents(base * t.advance), noAdvance = Money.cents(0 * t.advance)
         for b in 0..<w {
           let granted = Kernels.roundedHalfAway(drawn[(s * exercises + e) * w + b] * 100) / 100
           // The draw's balance month: its funder's drawn delay after the exercise, or the terms'.
           let balanceMonth = delayed.map { end + Int(delays.months[$0 * w + b]) } ?? t.balanceMonth
           guard granted != base || balanceMonth != t.balanceMonth else { continue }
-          let advance = Money.cents(granted * t.advance)
+          // The advance on the grant: the plan's, or none when it is not renewed, known already.
+          let advance = granted == base ? baseAdvance : granted == 0 ? noAdvance : Money.cents(granted * t.advance)
           if t.advanceMonth < months {
             delta[t.advanceMonth * w + b] += advance - baseAdvance
             toCome[t.advanceMonth * w + b] -= advance - baseAdvance
@@ -684,36 +697,28 @@ public struct Simulation: Sendable {
     // less the subsidies' differences (paid on their terms above).
     let resultIndex = ev.ruleSet.rule(named: "result")!.index
     let resultBlock = ev.values[resultIndex]!
-    var subsidyDelta = [Double](repeating: 0, count: w)
     // Through pointers: no checked index arithmetic in the loops over the draws (vectorised).
     delta.withUnsafeMutableBufferPointer { delta in
       toCome.withUnsafeMutableBufferPointer { toCome in
-        monthly.withUnsafeBufferPointer { monthly in
+        subsidyShift.withUnsafeBufferPointer { subsidyShift in
           resultBlock.data.withUnsafeBufferPointer { result in
-            subsidyDelta.withUnsafeMutableBufferPointer { sd in
-              guard w > 0 else { return }
-              let sd = sd.baseAddress!
-              for e in open {
-                for m in timeline.months(ofExercise: e) {
-                  for b in 0..<w { sd[b] = 0 }
-                  for s in 0..<subsidies {
-                    let row = monthly.baseAddress! + (s * months + m) * w, base = cash.subsidyMonthly[s][m]
-                    for b in 0..<w { sd[b] += row[b] - base }
+            guard w > 0 else { return }
+            for e in open {
+              for m in timeline.months(ofExercise: e) {
+                let sd = subsidyShift.baseAddress! + m * w
+                let r = (resultBlock.months == 1 ? 0 : m) * resultBlock.width, planned = cash.result[m]
+                let d = delta.baseAddress! + m * w, c = toCome.baseAddress! + m * w
+                if resultBlock.width == 1 {
+                  let x = result[r] - planned
+                  for b in 0..<w {
+                    d[b] += x - sd[b]
+                    c[b] += sd[b]
                   }
-                  let r = (resultBlock.months == 1 ? 0 : m) * resultBlock.width, planned = cash.result[m]
-                  let d = delta.baseAddress! + m * w, c = toCome.baseAddress! + m * w
-                  if resultBlock.width == 1 {
-                    let x = result[r] - planned
-                    for b in 0..<w {
-                      d[b] += x - sd[b]
-                      c[b] += sd[b]
-                    }
-                  } else {
-                    let x = result.baseAddress! + r
-                    for b in 0..<w {
-                      d[b] += (x[b] - planned) - sd[b]
-                      c[b] += sd[b]
-                    }
+                } else {
+                  let x = result.baseAddress! + r
+                  for b in 0..<w {
+                    d[b] += (x[b] - planned) - sd[b]
+                    c[b] += sd[b]
                   }
                 }
               }

@@ -173,6 +173,12 @@ import Testing
     #expect(Simulation.ranked(cents: values, ks) == ks.map { sorted[$0] })
   }
 
+  /// Values are taken as whole cents only when each is its cents' value to the bit.
+  @Test func exactCents() {
+    #expect(Simulation.exactCents([0.1, -12.34, 5, 19_999_999.99]) == [10, -1234, 500, 1_999_999_999])
+    for bad in [0.123, -0.0, 1e12, .nan, .infinity, 0.1 + 0.2] { #expect(Simulation.exactCents([1, bad]) == nil, "\(bad)") }
+  }
+
   /// With an employers' group that invoices a fee (its result is not zero), each draw's
   /// consolidated result is the cluster's plus the group's, which draws nothing.
   @Test func consolidatedWithOrganisations() throws {
