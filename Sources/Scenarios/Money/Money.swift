@@ -4,7 +4,7 @@ import Planner
 /// Euros and cents: amounts are shown to the cent, and totals are sums of the shown amounts.
 public enum Money {
   /// Rounds to the cent, half away from zero.
-  public static func cents(_ x: Double) -> Double { Kernels.roundHalfAwayFromZero(x, scale: 100) }
+  public static func cents(_ x: Double) -> Double { Rounding.halfAwayFromZero(x, scale: 100) }
 
   /// The sum of amounts already in cents, exact: summed as whole cents.
   public static func sum(_ amounts: [Double]) -> Double {

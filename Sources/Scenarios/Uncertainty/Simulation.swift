@@ -536,15 +536,16 @@ public struct Simulation: Sendable {
                 for e in 0..<exercises {
                   let range = timeline.months(ofExercise: e), n = Double(range.count)
                   let from = (s * exercises + e) * w
-                  for b in 0..<w {
-                    let cents = Kernels.roundedHalfAway(amounts[from + b] * 100)
-                    let base = (cents / n).rounded(.down)
-                    extra[b] = cents - base * n
-                    (low[b], high[b]) = (base / 100, (base + 1) / 100)
-                  }
+                  // One array written by each loop, so that each vectorises (the same
+                  // values computed again by each is cheaper than one scalar loop).
+                  let amount = amounts.baseAddress! + from
+                  @inline(__always) func cents(_ b: Int) -> Double { Rounding.halfAway(amount[b] * 100) }
+                  let (lows, highs, extras) = (low.baseAddress!, high.baseAddress!, extra.baseAddress!)
+                  for b in 0..<w { extras[b] = cents(b) - (cents(b) / n).rounded(.down) * n }
+                  for b in 0..<w { lows[b] = (cents(b) / n).rounded(.down) / 100 }
+                  for b in 0..<w { highs[b] = ((cents(b) / n).rounded(.down) + 1) / 100 }
                   // Both amounts read, then one chosen: no branch on each draw's remainder
                   // (unpredictable), and no checked index arithmetic (the loop vectorises).
-                  let lows = low.baseAddress!, highs = high.baseAddress!, extras = extra.baseAddress!
                   for (i, m) in range.enumerated() {
                     let to = out.baseAddress! + (s * months + m) * w, threshold = n - Double(i)
                     for b in 0..<w {
@@ -663,6 +664,7 @@ public struct Simulation: Sendable {
     var delta = [Double](repeating: 0, count: months * w)
     // The subsidies still to come, as they differ from the plan's (for the advances).
     var toCome = [Double](repeating: 0, count: months * w)
+    var granted = [Double](repeating: 0, count: w), advance = [Double](repeating: 0, count: w)
     for s in 0..<subsidies {
       let delayed = delays.funders.firstIndex(of: cash.funders[s])
       for e in open {
@@ -671,8 +673,45 @@ public struct Simulation: Sendable {
         let t = cash.terms[s][e]
         let end = range.upperBound - 1
         let baseAdvance = Money.cents(base * t.advance), noAdvance = Money.cents(0 * t.advance)
+        if delayed == nil {
+          // The balance's month is the terms': the same updates as below, a month's row at a
+          // time for all the draws, a draw whose grant is the plan's left as it is (without
+          // a branch for each draw, which the draws' renewals made unpredictable).
+          let row = (s * exercises + e) * w
+          for b in 0..<w {
+            let g = Rounding.halfAway(drawn[row + b] * 100) / 100
+            granted[b] = g
+            advance[b] = g == base ? baseAdvance : g == 0 ? noAdvance : Money.cents(g * t.advance)
+          }
+          granted.withUnsafeBufferPointer { granted in
+            advance.withUnsafeBufferPointer { advance in
+              delta.withUnsafeMutableBufferPointer { delta in
+                toCome.withUnsafeMutableBufferPointer { toCome in
+                  let (g, a) = (granted.baseAddress!, advance.baseAddress!)
+                  if t.advanceMonth < months {
+                    let d = delta.baseAddress! + t.advanceMonth * w, c = toCome.baseAddress! + t.advanceMonth * w
+                    for b in 0..<w {
+                      let same = g[b] == base, x = d[b], y = c[b]
+                      d[b] = same ? x : x + (a[b] - baseAdvance)
+                      c[b] = same ? y : y - (a[b] - baseAdvance)
+                    }
+                  }
+                  if t.balanceMonth < months {
+                    let d = delta.baseAddress! + t.balanceMonth * w, c = toCome.baseAddress! + t.balanceMonth * w
+                    for b in 0..<w {
+                      let same = g[b] == base, x = d[b], y = c[b]
+                      d[b] = same ? x : (x - (base - baseAdvance)) + (g[b] - a[b])
+                      c[b] = same ? y : (y + (base - baseAdvance)) - (g[b] - a[b])
+                    }
+                  }
+                }
+              }
+            }
+          }
+          continue
+        }
         for b in 0..<w {
-          let granted = Kernels.roundedHalfAway(drawn[(s * exercises + e) * w + b] * 100) / 100
+          let granted = Rounding.halfAway(drawn[(s * exercises + e) * w + b] * 100) / 100
           // The draw's balance month: its funder's drawn delay after the exercise, or the terms'.
           let balanceMonth = delayed.map { end + Int(delays.months[$0 * w + b]) } ?? t.balanceMonth
           guard granted != base || balanceMonth != t.balanceMonth else { continue }
