@@ -518,7 +518,10 @@ public struct Simulation: Sendable {
     let exercises = timeline.exercises.count
     // Subsidies: each exercise's amount spread over its months in whole cents that add up
     // (the rule of `Money.share`), computed once per subsidy, exercise and draw.
-    var subsidy = [Double](repeating: 0, count: scenario.subsidies.count * months * w)
+    // Every place is written below (each month is in one exercise): not zeroed first (2 MB a
+    // chunk for the baseline).
+    let blockSize = scenario.subsidies.count * months * w
+    var subsidy = [Double](unsafeUninitializedCapacity: blockSize) { _, count in count = blockSize }
     // Each draw's two monthly amounts (the base in euros, and a cent more), divided once.
     var low = [Double](repeating: 0, count: w), high = [Double](repeating: 0, count: w)
     var extra = [Double](repeating: 0, count: w)
