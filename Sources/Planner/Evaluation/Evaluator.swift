@@ -22,6 +22,9 @@ public struct Evaluator: Sendable {
   /// constant): only their
   /// values are scanned. Inputs are checked when they enter.
   let scanned: Set<Int>
+  /// `kept` and `scanned` by rule index, read for every rule of every chunk (looked up in a
+  /// set, their hashing showed in profiles of a million draws).
+  let isKept: [Bool], isScanned: [Bool]
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -150,6 +153,9 @@ public struct Evaluator: Sendable {
       if risky { scanned.insert(r) }
     }
     self.scanned = scanned
+    let keptRules = kept
+    isKept = ruleSet.rules.indices.map { keptRules.contains($0) }
+    isScanned = ruleSet.rules.indices.map { scanned.contains($0) }
   }
 
   /// Evaluates all variants in one chunk and returns the result (a plain run, or a small batch).
@@ -211,7 +217,10 @@ public struct Evaluator: Sendable {
   package func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
     throws(DiagnosticList) -> Evaluation
   {
-    if cache.varying == nil { cache.varying = varyingRules(variation) }
+    if cache.varying == nil {
+      cache.varying = varyingRules(variation)
+      cache.isVarying = ruleSet.rules.indices.map { cache.varying!.contains($0) }
+    }
     if !options.trace && options.tabulate && cache.tabulationPlan == nil {
       let plan = TabulationPlan(evaluator: self, variation: variation, varying: cache.varying!)
       cache.tabulationPlan = plan
@@ -228,7 +237,7 @@ public struct Evaluator: Sendable {
   private func evaluateOnce(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
     throws(DiagnosticList) -> Evaluation?
   {
-    let varying = cache.varying!
+    let varying = cache.isVarying
     let useCache = !options.trace
     var context = ChunkContext(evaluator: self, width: variants.count)
     // The pool moved into the context, not copied: a copy left the caller's reference to each
@@ -302,7 +311,7 @@ public struct Evaluator: Sendable {
           provide(index, to: &c, kind: k)
           let t = c.evaluate(root, scope: entity)
           context.elementsWritten += t.data.count
-          if scanned.contains(index), t.firstNonFinite() != nil {
+          if isScanned[index], t.firstNonFinite() != nil {
             cache.tabulation!.kinds[k].off = true
             return nil
           }
@@ -311,7 +320,7 @@ public struct Evaluator: Sendable {
           tables[k] = c
           table = t
         }
-        if kept.contains(index) {
+        if isKept[index] {
           let block = Kernels.gather(table!, tableIndex, pool: &context.pool)
           context.rules[index] = block
           values[index] = block
@@ -338,26 +347,26 @@ public struct Evaluator: Sendable {
           context.tabulated[id] = (t.value, t.filter, t.constant, tableIndex)
         }
         let block: Block
-        if useCache, !varying.contains(index), let cached = cache.blocks[index] {
+        if useCache, !varying[index], let cached = cache.blocks[index] {
           block = cached
         } else {
           block = context.evaluate(root, scope: entity)
-          if scanned.contains(index), let bad = block.firstNonFinite() {
+          if isScanned[index], let bad = block.firstNonFinite() {
             throw DiagnosticList([context.nonFinite(ruleSet.rules[index], block: block, at: bad, firstVariant: variants.lowerBound)])
           }
-          if useCache && !varying.contains(index) { cache.blocks[index] = block }
+          if useCache && !varying[index] { cache.blocks[index] = block }
         }
         context.rules[index] = block
-        if kept.contains(index) { values[index] = block }
+        if isKept[index] { values[index] = block }
       }
       // Drop what no later rule reads (cached values stay with the cache).
-      for d in ruleSet.rules[index].dependencies where lastUse[d] == position && !kept.contains(d) && !options.trace {
+      for d in ruleSet.rules[index].dependencies where lastUse[d] == position && !isKept[d] && !options.trace {
         if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
         context.deferred[d] = nil
       }
     }
     // What is not kept goes back to the pool for the next chunk.
-    for (index, block) in context.rules where !kept.contains(index) && cache.blocks[index] == nil { context.pool.give(block.data) }
+    for (index, block) in context.rules where !isKept[index] && cache.blocks[index] == nil { context.pool.give(block.data) }
     context.rules = [:]
     var evaluation = Evaluation(
       ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace, warnings: warnings)
@@ -371,6 +380,8 @@ public struct Evaluator: Sendable {
 package struct InvariantCache: Sendable {
   var blocks: [Int: Block] = [:]
   var varying: Set<Int>?
+  /// `varying` by rule index.
+  var isVarying: [Bool] = []
   var tabulationPlan: TabulationPlan?
   var tabulation: TabulationState?
   package init() {}

@@ -90,6 +90,17 @@ struct DrawSampler: Sendable {
     let cir = scenario.positions.map(\.cirQualifies)
     let delayLaws = funders.map { scenario.uncertainty.paymentDelays[$0]! }
     let positionCount = plannedStart.count
+    // What no draw changes is written a row at a time, not a value in each draw's loop: the
+    // members when none leaves, the starts without a delay, the work that qualifies or not.
+    let drawnStarts = (0..<positionCount).filter { startDelay[$0] != nil }
+    let drawnQualifies = (0..<positionCount).filter { cir[$0] > 0 && cir[$0] < 1 }
+    for r in 0..<memberRows where q <= 0 { for b in 0..<w { left[r * w + b] = baseLeft[r] } }
+    for r in 0..<positionCount {
+      for b in 0..<w {
+        starts[r * w + b] = plannedStart[r]
+        qualifies[r * w + b] = cir[r]
+      }
+    }
     for (b, index) in range.enumerated() {
       var g = SplitMix64(seed: seed, stream: UInt64(index))
       for e in open {
@@ -108,31 +119,22 @@ struct DrawSampler: Sendable {
           subsidies[(i * exercises + e) * w + b] = amount
         }
       }
-      for r in 0..<memberRows {
+      for r in 0..<memberRows where q > 0 {
         var leaves = baseLeft[r]
-        if q > 0 {
-          var year = firstOpen.year
-          while year <= lastYear {
-            if g.uniform() < q {
-              leaves = min(leaves, Double(Month(year, 1).ordinal) - 1)
-              break
-            }
-            year += 1
+        var year = firstOpen.year
+        while year <= lastYear {
+          if g.uniform() < q {
+            leaves = min(leaves, Double(Month(year, 1).ordinal) - 1)
+            break
           }
+          year += 1
         }
         left[r * w + b] = leaves
       }
       if let d = duesLaw { dues[b] = d.sample(u: g.uniform(), z: 0) }
-      for r in 0..<positionCount {
-        var start = plannedStart[r]
-        if let delay = startDelay[r] { start += max(0, delay.sample(u: g.uniform(), z: 0).rounded(.down)) }
-        starts[r * w + b] = start
-      }
+      for r in drawnStarts { starts[r * w + b] = plannedStart[r] + max(0, startDelay[r]!.sample(u: g.uniform(), z: 0).rounded(.down)) }
       // Drawn last, so that the draws above stay those of earlier versions.
-      for r in 0..<positionCount {
-        let q = cir[r]
-        qualifies[r * w + b] = q > 0 && q < 1 ? (g.uniform() < q ? 1 : 0) : q
-      }
+      for r in drawnQualifies { qualifies[r * w + b] = g.uniform() < cir[r] ? 1 : 0 }
       // Payment delays, in whole months up to a payment term's longest.
       for f in 0..<delayLaws.count {
         let d = delayLaws[f].sample(u: g.uniform(), z: 0)
