@@ -39,13 +39,19 @@ public struct Evaluation: Sendable {
     guard let r = ruleSet.ruleIndex(named: rule), let block = values[r] else { return nil }
     let w = variants.count
     var out = [Double](repeating: 0, count: w)
-    for m in months {
-      if block.width == 1 {
-        let v = block[0, m, 0]
-        for b in 0..<w { out[b] += v }
-      } else {
-        let base = (block.months == 1 ? 0 : m) * w
-        block.data.withUnsafeBufferPointer { p in for b in 0..<w { out[b] += p[base + b] } }
+    // Through pointers: no checked index arithmetic in the loop over the variants (vectorised).
+    out.withUnsafeMutableBufferPointer { out in
+      block.data.withUnsafeBufferPointer { p in
+        guard w > 0, let o = out.baseAddress, let p = p.baseAddress else { return }
+        for m in months {
+          if block.width == 1 {
+            let v = p[block.months == 1 ? 0 : m]
+            for b in 0..<w { o[b] += v }
+          } else {
+            let row = p + (block.months == 1 ? 0 : m) * w
+            for b in 0..<w { o[b] += row[b] }
+          }
+        }
       }
     }
     return out

@@ -26,7 +26,16 @@ extension Simulation {
         // The share of the draws below a limit.
         let share: (Double) -> Double
         let shift = organisations?[name]?[period]
-        if shift == nil, chunks.allSatisfy({ $0.values[i][k].isCents }) {
+        if shift == nil, let x = Self.constant(chunks.map { $0.values[i][k] }) {
+          // The same value in every draw (the FTE without uncertain positions, a financing
+          // that costs nothing, an exercise that no draw changes): its percentiles are that
+          // value, its mean the values added in draw order, as below; nothing to gather.
+          var sum = 0.0
+          for _ in 0..<count { sum += x }
+          let average = count == 0 ? 0 : sum / Double(count), cents = Money.cents(x)
+          summaries.append((name, Summary(mean: Money.cents(average), p5: cents, p50: cents, p95: cents)))
+          share = { limit in x < limit ? 1 : 0 }
+        } else if shift == nil, chunks.allSatisfy({ $0.values[i][k].isCents }) {
           // Whole cents, as the chunks keep them: half the memory of the same values in
           // euros, and the same figures (a cent's value in euros is increasing in the cent).
           var cents: [Int32] = []
@@ -143,6 +152,15 @@ extension Simulation {
     func rank(_ p: Double) -> Int { min(max(0, Int((p * Double(values.count)).rounded(.up)) - 1), values.count - 1) }
     let found = ranked(cents: values, [rank(0.05), rank(0.5), rank(0.95)]).map { Double($0) / 100 }
     return Summary(mean: Money.cents(average), p5: Money.cents(found[0]), p50: Money.cents(found[1]), p95: Money.cents(found[2]))
+  }
+
+  /// The value of columns that all hold one and the same value (to the bit), else `nil`.
+  static func constant(_ columns: [ChunkResult.Column]) -> Double? {
+    guard case .constant(let x) = columns.first else { return nil }
+    for c in columns {
+      guard case .constant(let y) = c, y.bitPattern == x.bitPattern else { return nil }
+    }
+    return x
   }
 
   /// The values as whole cents when each is exactly its cents' value in euros (`c / 100`, to
