@@ -10,7 +10,7 @@ import Testing
 /// well-formed, self-contained and the same bytes for the same inputs, and (with Chromium)
 /// it prints to a PDF whose synthesis is one page.
 @Suite(.serialized) struct ReportCommandTests {
-  static let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-report-\(UUID().uuidString)")
+  static let dir = TemporaryFolders.make("plan-report")
   static let scenarios = ["scenarios/baseline.yaml", "scenarios/scic-2013.yaml"]
   static let arguments = ["--statutes", "--draws", "300", "--seed", "5"]
 
