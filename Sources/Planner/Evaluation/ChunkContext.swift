@@ -159,7 +159,9 @@ struct ChunkContext {
     case .exerciseTotal(let x, let offset, let initial):
       return exerciseTotal(evaluate(x, scope: scope), offset: offset, initial: initial.map { evaluate($0, scope: scope) })
     case .yearTotal(let x):
-      return yearTotal(evaluate(x, scope: scope))
+      let a = evaluate(x, scope: scope)
+      defer { recycle(a, x) }
+      return yearTotal(a)
     case .cumulative(let x):
       let a = evaluate(x, scope: scope)
       defer { recycle(a, x) }

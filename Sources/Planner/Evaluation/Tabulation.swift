@@ -196,6 +196,37 @@ extension TabulationState.Kind {
         }
         if same { continue rowsLoop }
       }
+      if inputs.count == 1 {
+        // One input (a start, a leaving month): its values compared as numbers, without a
+        // key array built and compared for each variant.
+        let block = inputs[0], from = (block.rows == 1 ? 0 : r) * block.width, step = block.width == 1 ? 0 : 1
+        var values = support[r].map { $0[0] }
+        let ok = block.data.withUnsafeBufferPointer { p in
+          for b in 0..<w {
+            let x = p[from + b * step]
+            var found = -1
+            for (k, v) in values.enumerated() where v == x {
+              found = k
+              break
+            }
+            if found < 0 {
+              guard values.count < TabulationPlan.largestSupport else { return false }
+              found = values.count
+              values.append(x)
+              support[r].append([x])
+              grown = true
+            }
+            tuple[r * w + b] = Int32(found)
+            if found != 0 { single[r] = false }
+          }
+          return true
+        }
+        guard ok else {
+          off = true
+          return nil
+        }
+        continue rowsLoop
+      }
       for b in 0..<w {
         for (i, block) in inputs.enumerated() { key[i] = block[r, 0, b] }
         var found = -1
@@ -373,12 +404,14 @@ extension Kernels {
               let x = head[m]
               for b in 0..<w { po[m * w + b] = x }
             }
-            for r in firstVarying..<rows {
-              let tuples = index.single[r] ? 0 : 1
-              let valueVaries = sv.variant * tuples == 1, filterVaries = sf.variant * tuples == 1
-              let at = pi.baseAddress! + r * w
-              for m in 0..<months {
-                let o = po.baseAddress! + m * w
+            // Month by month, the rows in their order: a month's sums (one row of the chunk's
+            // variants) stay in the nearest cache while every entity's terms are added.
+            for m in 0..<months {
+              let o = po.baseAddress! + m * w
+              for r in firstVarying..<rows {
+                let tuples = index.single[r] ? 0 : 1
+                let valueVaries = sv.variant * tuples == 1, filterVaries = sf.variant * tuples == 1
+                let at = pi.baseAddress! + r * w
                 if !valueVaries && !filterVaries {
                   let x = term(r, m, 0)
                   if x != 0 { for b in 0..<w { o[b] += x } }

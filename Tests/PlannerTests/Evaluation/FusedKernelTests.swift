@@ -75,6 +75,47 @@ import Testing
     }
   }
 
+  /// `year_total` for a batch of variants (all the variants of a row added at once) is, for
+  /// each variant, the total of that variant evaluated alone: each calendar year's months
+  /// added in order, over a first exercise of two calendar years.
+  @Test func yearTotalOfEachVariantIsItsOwn() async throws {
+    let set = try Fixtures.compile(
+      Self.rules + """
+
+          yearly:
+            entity: position
+            unit: EUR
+            formula: year_total(exact)
+        """)
+    let timeline = try Timeline(exercises: [
+      Exercise(id: "2011-2012", months: MonthRange(Month(2011, 11), Month(2012, 12))),
+      Exercise(id: "2013", months: MonthRange(Month(2013, 1), Month(2013, 3))),
+    ])
+    let gen = Gen.double(in: -5000.0...5000.0).array(of: 51...51)
+    await propertyCheck(count: 20, input: gen, Gen.int(in: 1...5)) { amounts, width in
+      do {
+        let situation = Situation(
+          timeline: timeline, entities: ["position": ["a", "b", "c"]],
+          inputs: ["position.amount": Block(rows: 3, months: 17, width: 1, data: amounts), "grant": .scalar(0)])
+        let grants = (0..<width).map { Double($0) * 333.337 - 100 }
+        let batch = try Evaluator(set, situation).run(
+          Variation(count: width, inputs: ["grant": { r in Block(rows: 1, months: 1, width: r.count, data: Array(grants[r])) }]))
+        let i = set.rule(named: "yearly")!.index
+        let all = batch.values[i]!.expanded(rows: 3, months: 17, width: width)
+        for (v, grant) in grants.enumerated() {
+          var alone = situation
+          alone.inputs["grant"] = .scalar(grant)
+          let one = try Evaluator(set, alone).run().values[i]!.expanded(rows: 3, months: 17, width: 1)
+          for r in 0..<3 {
+            for m in 0..<17 { #expect(all[r, m, v].bitPattern == one[r, m, 0].bitPattern, "variant \(v), row \(r), month \(m)") }
+          }
+        }
+      } catch {
+        Issue.record("\(error)")
+      }
+    }
+  }
+
   static let sums = """
     entities:
       position:
