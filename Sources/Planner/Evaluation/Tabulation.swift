@@ -367,7 +367,14 @@ extension Kernels {
           index.combination.withUnsafeBufferPointer { pc in
             for m in 0..<months {
               let from = ps.baseAddress! + m * combinations, to = po.baseAddress! + m * w
-              for b in 0..<w { to[b] = from[Int(pc[b])] }
+              // A month where every combination has the same sum (before the drawn starts):
+              // that sum written to every variant, without looking each one up.
+              let first = from[0]
+              if (1..<combinations).allSatisfy({ from[$0].bitPattern == first.bitPattern }) {
+                for b in 0..<w { to[b] = first }
+              } else {
+                for b in 0..<w { to[b] = from[Int(pc[b])] }
+              }
             }
           }
         }
@@ -383,54 +390,78 @@ extension Kernels {
     var head = [Double](repeating: 0, count: months)
     let firstVarying = same ? rows : index.single.firstIndex(of: false) ?? rows
     let one: [Double] = [1]
-    out.withUnsafeMutableBufferPointer { po in
-      value.data.withUnsafeBufferPointer { pv in
-        (filter?.data ?? one).withUnsafeBufferPointer { pf in
-          index.tuple.withUnsafeBufferPointer { pi in
-            /// The value of (row, month) for the tuple `k`, filtered.
-            @inline(__always) func term(_ r: Int, _ m: Int, _ k: Int) -> Double {
-              let v = pv[r * sv.row + m * sv.month + k * sv.variant]
-              guard filtered else { return v }
-              let c = pf[r * sf.row + m * sf.month + k * sf.variant]
-              return c.isNaN ? .nan : (c != 0 ? v : 0)
-            }
-            for r in 0..<firstVarying {
-              for m in 0..<months {
-                let x = term(r, m, 0)
-                if x != 0 { head[m] += x }
+    // The tables' width: how many tuples an entity has at most; and room for each variant's
+    // chosen value.
+    let tupleCount = value.width
+    var choice = [Double](repeating: 0, count: w)
+    choice.withUnsafeMutableBufferPointer { chosen in
+      out.withUnsafeMutableBufferPointer { po in
+        value.data.withUnsafeBufferPointer { pv in
+          (filter?.data ?? one).withUnsafeBufferPointer { pf in
+            index.tuple.withUnsafeBufferPointer { pi in
+              /// The value of (row, month) for the tuple `k`, filtered.
+              @inline(__always) func term(_ r: Int, _ m: Int, _ k: Int) -> Double {
+                let v = pv[r * sv.row + m * sv.month + k * sv.variant]
+                guard filtered else { return v }
+                let c = pf[r * sf.row + m * sf.month + k * sf.variant]
+                return c.isNaN ? .nan : (c != 0 ? v : 0)
               }
-            }
-            for m in 0..<months {
-              let x = head[m]
-              for b in 0..<w { po[m * w + b] = x }
-            }
-            // Month by month, the rows in their order: a month's sums (one row of the chunk's
-            // variants) stay in the nearest cache while every entity's terms are added.
-            for m in 0..<months {
-              let o = po.baseAddress! + m * w
-              for r in firstVarying..<rows {
-                let tuples = index.single[r] ? 0 : 1
-                let valueVaries = sv.variant * tuples == 1, filterVaries = sf.variant * tuples == 1
-                let at = pi.baseAddress! + r * w
-                if !valueVaries && !filterVaries {
+              for r in 0..<firstVarying {
+                for m in 0..<months {
                   let x = term(r, m, 0)
-                  if x != 0 { for b in 0..<w { o[b] += x } }
-                  continue
+                  if x != 0 { head[m] += x }
                 }
-                if filtered && !filterVaries {
-                  // One filter for every variant: skip the row, or add its values.
-                  let c = pf[r * sf.row + m * sf.month]
-                  if c == 0 { continue }
-                  if c.isNaN {
-                    for b in 0..<w { o[b] += .nan }
+              }
+              for m in 0..<months {
+                let x = head[m], o = po.baseAddress! + m * w
+                for b in 0..<w { o[b] = x }
+              }
+              // Month by month, the rows in their order: a month's sums (one row of the chunk's
+              // variants) stay in the nearest cache while every entity's terms are added.
+              for m in 0..<months {
+                let o = po.baseAddress! + m * w
+                for r in firstVarying..<rows {
+                  let tuples = index.single[r] ? 0 : 1
+                  let valueVaries = sv.variant * tuples == 1, filterVaries = sf.variant * tuples == 1
+                  let at = pi.baseAddress! + r * w
+                  if !valueVaries && !filterVaries {
+                    let x = term(r, m, 0)
+                    if x != 0 { for b in 0..<w { o[b] += x } }
                     continue
                   }
-                }
-                if filterVaries {
-                  for b in 0..<w { o[b] += term(r, m, Int(at[b])) }
-                } else {
-                  let v = pv.baseAddress! + r * sv.row + m * sv.month
-                  for b in 0..<w { o[b] += v[Int(at[b])] }
+                  if filtered && !filterVaries {
+                    // One filter for every variant: skip the row, or add its values.
+                    let c = pf[r * sf.row + m * sf.month]
+                    if c == 0 { continue }
+                    if c.isNaN {
+                      for b in 0..<w { o[b] += .nan }
+                      continue
+                    }
+                  }
+                  if filterVaries {
+                    for b in 0..<w { o[b] += term(r, m, Int(at[b])) }
+                  } else if tupleCount <= 8 {
+                    // A few tuples: each variant's value chosen among them by comparisons, a
+                    // pass a tuple over the chunk (vectorised), rather than looked up one
+                    // variant at a time; the same value added.
+                    let v = pv.baseAddress! + r * sv.row + m * sv.month, c = chosen.baseAddress!
+                    let first = v[0]
+                    if (1..<max(1, tupleCount)).allSatisfy({ v[$0].bitPattern == first.bitPattern }) {
+                      // Every tuple the same this month (before any drawn start or leaving):
+                      // that value added to every variant.
+                      for b in 0..<w { o[b] += first }
+                      continue
+                    }
+                    for b in 0..<w { c[b] = first }
+                    for k in 1..<max(1, tupleCount) {
+                      let x = v[k], key = Int32(k)
+                      for b in 0..<w { c[b] = at[b] == key ? x : c[b] }
+                    }
+                    for b in 0..<w { o[b] += c[b] }
+                  } else {
+                    let v = pv.baseAddress! + r * sv.row + m * sv.month
+                    for b in 0..<w { o[b] += v[Int(at[b])] }
+                  }
                 }
               }
             }
