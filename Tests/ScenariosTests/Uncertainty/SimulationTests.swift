@@ -207,14 +207,14 @@ import Testing
   @Test func theChunkSizeChangesNoFigure() throws {
     let s = try ScenarioLoader.load(repositoryPath("scenarios/uncertain-positions.yaml").path)
     // Starts drawn among a few months are tabulated: only the subsidies' rows vary per draw.
-    #expect(Simulation.chunkSize(s, months: 62) == 512, "starts tabulated")
-    #expect(Simulation.chunkSize(try ScenarioLoader.load(repositoryPath("scenarios/baseline.yaml").path), months: 62) == 512)
+    #expect(Simulation.chunkSize(s, months: 62) == 1024, "starts tabulated")
+    #expect(Simulation.chunkSize(try ScenarioLoader.load(repositoryPath("scenarios/baseline.yaml").path), months: 62) == 1024)
     // A start that can be any of many months (or without bound) is not: the 30 positions vary.
     let drawn = try #require(s.positions.firstIndex { $0.startDelay != nil })
     for delay in [Distribution.normal(mean: 2, sd: 1), .uniform(low: 0, high: 30)] {
       var t = s
       t.positions[drawn].startDelay = delay
-      #expect(Simulation.chunkSize(t, months: 62) == 128, "\(delay)")
+      #expect(Simulation.chunkSize(t, months: 62) == 256, "\(delay)")
     }
     #expect(Simulation.wholeMonths(.uniform(low: 0, high: 4)) == 5 && Simulation.wholeMonths(.triangular(low: -2, mode: 1, high: 3.5)) == 4)
     let a = try Simulation.run(s, ruleSet: ShippedRules.ruleSet, draws: 300, seed: 3, chunkSize: 64)
