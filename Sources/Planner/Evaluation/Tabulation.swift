@@ -440,24 +440,35 @@ extension Kernels {
                   }
                   if filterVaries {
                     for b in 0..<w { o[b] += term(r, m, Int(at[b])) }
-                  } else if tupleCount <= 8 {
-                    // A few tuples: each variant's value chosen among them by comparisons, a
-                    // pass a tuple over the chunk (vectorised), rather than looked up one
-                    // variant at a time; the same value added.
+                  } else if tupleCount <= 16 {
+                    // A few tuples: each variant's value chosen by its tuple's bit in the mask
+                    // of the tuples that have that value, one pass over the chunk for each
+                    // value that differs from the first tuple's (vectorised), rather than
+                    // looked up one variant at a time; the same value added.
                     let v = pv.baseAddress! + r * sv.row + m * sv.month, c = chosen.baseAddress!
                     let first = v[0]
-                    if (1..<max(1, tupleCount)).allSatisfy({ v[$0].bitPattern == first.bitPattern }) {
-                      // Every tuple the same this month (before any drawn start or leaving):
-                      // that value added to every variant.
+                    var others: [(value: Double, mask: Int32)] = []
+                    for k in 1..<max(1, tupleCount) where v[k].bitPattern != first.bitPattern {
+                      if let i = others.firstIndex(where: { $0.value.bitPattern == v[k].bitPattern }) {
+                        others[i].mask |= 1 << Int32(k)
+                      } else {
+                        others.append((v[k], 1 << Int32(k)))
+                      }
+                    }
+                    if others.isEmpty {
+                      // Every tuple the same this month (before any drawn start or leaving).
                       for b in 0..<w { o[b] += first }
-                      continue
+                    } else if others.count == 1 {
+                      // Two values (a member present or gone): chosen and added in one pass.
+                      let (x, mask) = others[0]
+                      for b in 0..<w { o[b] += (mask &>> at[b]) & 1 != 0 ? x : first }
+                    } else {
+                      for b in 0..<w { c[b] = first }
+                      for (x, mask) in others {
+                        for b in 0..<w { c[b] = (mask &>> at[b]) & 1 != 0 ? x : c[b] }
+                      }
+                      for b in 0..<w { o[b] += c[b] }
                     }
-                    for b in 0..<w { c[b] = first }
-                    for k in 1..<max(1, tupleCount) {
-                      let x = v[k], key = Int32(k)
-                      for b in 0..<w { c[b] = at[b] == key ? x : c[b] }
-                    }
-                    for b in 0..<w { o[b] += c[b] }
                   } else {
                     let v = pv.baseAddress! + r * sv.row + m * sv.month
                     for b in 0..<w { o[b] += v[Int(at[b])] }
