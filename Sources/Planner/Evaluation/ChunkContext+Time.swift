@@ -78,65 +78,69 @@ extension ChunkContext {
   }
 
   /// Each calendar year's total in each of its months, per entity and variant; each total
-  /// added in month order, all the variants of a row at once (through pointers: vectorised).
+  /// added in month order, all the variants of a row at once (vectorised).
   mutating func yearTotal(_ x: Block) -> Block {
-    let years = timeline.months.map(\.year)
-    let w = x.width
-    var out = pool.take(x.rows * months * w)
-    var total = [Double](repeating: 0, count: w)
-    let sx = Strides(x)
-    x.data.withUnsafeBufferPointer { px in
-      out.withUnsafeMutableBufferPointer { po in
-        total.withUnsafeMutableBufferPointer { pt in
-          guard w > 0, let t = pt.baseAddress else { return }
-          for r in 0..<x.rows {
-            var first = 0
-            while first < months {
-              var last = first
-              while last + 1 < months && years[last + 1] == years[first] { last += 1 }
-              for v in 0..<w { t[v] = 0 }
-              for m in first...last {
-                let from = px.baseAddress! + (r * sx.row + m * sx.month)
-                for v in 0..<w { t[v] += from[v] }
-              }
-              for m in first...last {
-                let to = po.baseAddress! + (r * months + m) * w
-                for v in 0..<w { to[v] = t[v] }
-              }
-              first = last + 1
-            }
-          }
+    let years = timeline.months.map(\.year), months = months
+    return runningTotals(x) { from, to, t, w, r in
+      var first = 0
+      while first < months {
+        var last = first
+        while last + 1 < months && years[last + 1] == years[first] { last += 1 }
+        for v in 0..<w { t[v] = 0 }
+        for m in first...last {
+          let x = from(r, m)
+          for v in 0..<w { t[v] += x[v] }
         }
+        for m in first...last {
+          let y = to(r, m)
+          for v in 0..<w { y[v] = t[v] }
+        }
+        first = last + 1
       }
     }
-    return Block(rows: x.rows, months: months, width: w, data: out)
   }
 
   /// The running total over months from the first, each (entity, variant) added in month
   /// order; `round` (a scale, 100 for cents) rounds each total as it is written, as
   /// `round(cumulative(x), 2)` does in two passes.
   mutating func cumulative(_ x: Block, round scale: Double? = nil) -> Block {
-    let w = x.width
+    let months = months
+    return runningTotals(x) { from, to, acc, w, r in
+      for v in 0..<w { acc[v] = 0 }
+      for m in 0..<months {
+        let x = from(r, m), y = to(r, m)
+        for v in 0..<w { acc[v] += x[v] }
+        if let scale {
+          for v in 0..<w { y[v] = Kernels.roundHalfAwayFromZero(acc[v], scale: scale) }
+        } else {
+          for v in 0..<w { y[v] = acc[v] }
+        }
+      }
+    }
+  }
+
+  /// A block of `x`'s shape made row by row by `body(from, to, totals, width, row)`: `from(r,
+  /// m)` and `to(r, m)` point at the run of variants of `x` and of the result for an entity
+  /// and month, `totals` at a run of `width` for the totals being added. Through pointers: no
+  /// checked index arithmetic in the loops over the variants, which the compiler vectorises.
+  @inline(__always)
+  private mutating func runningTotals(
+    _ x: Block,
+    _ body: (
+      _ from: (Int, Int) -> UnsafePointer<Double>, _ to: (Int, Int) -> UnsafeMutablePointer<Double>,
+      _ totals: UnsafeMutablePointer<Double>, _ width: Int, _ row: Int
+    ) -> Void
+  ) -> Block {
+    let w = x.width, months = months
     var out = pool.take(x.rows * months * w)
-    var acc = [Double](repeating: 0, count: w)
+    var totals = [Double](repeating: 0, count: w)
     let sx = Strides(x)
     x.data.withUnsafeBufferPointer { px in
       out.withUnsafeMutableBufferPointer { po in
-        acc.withUnsafeMutableBufferPointer { pa in
-          guard w > 0, let acc = pa.baseAddress else { return }
+        totals.withUnsafeMutableBufferPointer { pt in
+          guard w > 0, let t = pt.baseAddress, let px = px.baseAddress, let po = po.baseAddress else { return }
           for r in 0..<x.rows {
-            for v in 0..<w { acc[v] = 0 }
-            for m in 0..<months {
-              // Through pointers: no checked index arithmetic in the inner loops, which the
-              // compiler can then vectorise.
-              let from = px.baseAddress! + (r * sx.row + m * sx.month), to = po.baseAddress! + (r * months + m) * w
-              for v in 0..<w { acc[v] += from[v] }
-              if let scale {
-                for v in 0..<w { to[v] = Kernels.roundHalfAwayFromZero(acc[v], scale: scale) }
-              } else {
-                for v in 0..<w { to[v] = acc[v] }
-              }
-            }
+            body({ r, m in px + (r * sx.row + m * sx.month) }, { r, m in po + (r * months + m) * w }, t, w, r)
           }
         }
       }
