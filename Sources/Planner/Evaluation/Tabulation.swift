@@ -390,9 +390,10 @@ extension Kernels {
     var head = [Double](repeating: 0, count: months)
     let firstVarying = same ? rows : index.single.firstIndex(of: false) ?? rows
     let one: [Double] = [1]
-    // The tables' width: how many tuples an entity has at most; and room for each variant's
-    // chosen value.
+    // The tables' width: how many tuples an entity has at most (`TabulationPlan.largestSupport`,
+    // 16: a tuple's bit fits a 32-bit mask); and room for each variant's chosen value.
     let tupleCount = value.width
+    precondition(tupleCount <= 32, "a tuple's bit in a 32-bit mask")
     var choice = [Double](repeating: 0, count: w)
     choice.withUnsafeMutableBufferPointer { chosen in
       out.withUnsafeMutableBufferPointer { po in
@@ -440,7 +441,7 @@ extension Kernels {
                   }
                   if filterVaries {
                     for b in 0..<w { o[b] += term(r, m, Int(at[b])) }
-                  } else if tupleCount <= 16 {
+                  } else {
                     // A few tuples: each variant's value chosen by its tuple's bit in the mask
                     // of the tuples that have that value, one pass over the chunk for each
                     // value that differs from the first tuple's (vectorised), rather than
@@ -469,9 +470,6 @@ extension Kernels {
                       }
                       for b in 0..<w { o[b] += c[b] }
                     }
-                  } else {
-                    let v = pv.baseAddress! + r * sv.row + m * sv.month
-                    for b in 0..<w { o[b] += v[Int(at[b])] }
                   }
                 }
               }

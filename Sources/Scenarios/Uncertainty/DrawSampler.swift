@@ -94,7 +94,7 @@ struct DrawSampler: Sendable {
     // members when none leaves, the starts without a delay, the work that qualifies or not.
     let drawnStarts = (0..<positionCount).filter { startDelay[$0] != nil }
     let drawnQualifies = (0..<positionCount).filter { cir[$0] > 0 && cir[$0] < 1 }
-    for r in 0..<memberRows where q <= 0 { for b in 0..<w { left[r * w + b] = baseLeft[r] } }
+    if q <= 0 { for r in 0..<memberRows { for b in 0..<w { left[r * w + b] = baseLeft[r] } } }
     for r in 0..<positionCount {
       for b in 0..<w {
         starts[r * w + b] = plannedStart[r]

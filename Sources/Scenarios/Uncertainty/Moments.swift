@@ -21,13 +21,13 @@ struct Moments: Sendable {
     // its co-moments at once: the sums run side by side, each still added in draw order (the
     // same figures), where one sum after another waited on each of its own additions.
     var centred = [Double](repeating: 0, count: n * d)
-    var sums = [Double](repeating: 0, count: d * d)
     centred.withUnsafeMutableBufferPointer { c in
       for (i, column) in columns.enumerated() {
         precondition(column.count == n, "columns of the same length")
         for r in 0..<n { c[r * d + i] = column[r] - mean[i] }
       }
-      sums.withUnsafeMutableBufferPointer { s in
+      // The upper triangle summed in place, then mirrored.
+      comoment.withUnsafeMutableBufferPointer { s in
         guard let c = c.baseAddress, let s = s.baseAddress else { return }
         for r in 0..<n {
           let row = c + r * d
@@ -38,12 +38,7 @@ struct Moments: Sendable {
         }
       }
     }
-    for i in 0..<d {
-      for j in i..<d {
-        comoment[i * d + j] = sums[i * d + j]
-        comoment[j * d + i] = sums[i * d + j]
-      }
-    }
+    for i in 0..<d { for j in i..<d { comoment[j * d + i] = comoment[i * d + j] } }
   }
 
   /// The moments of both sets of draws together.
