@@ -32,18 +32,28 @@ extension ChunkContext {
   private mutating func pairMonths(_ x: Block, _ initial: Block, _ combine: (Double, Double) -> Double) -> Block {
     let (rows, _, w) = Kernels.shape(x, initial)
     var out = pool.take(rows * months * w)
-    let sx = Strides(x), si = Strides(initial)
+    let sx = Strides(x), si = Strides(initial), months = months
     x.data.withUnsafeBufferPointer { px in
       initial.data.withUnsafeBufferPointer { pi in
         out.withUnsafeMutableBufferPointer { po in
+          guard w > 0, let px = px.baseAddress, let pi = pi.baseAddress, let po = po.baseAddress else { return }
+          // Through pointers, one loop for each pair of shapes (a run of variants, or one
+          // value for all): no checked index arithmetic in the loops, which vectorise.
           for r in 0..<rows {
             for m in 0..<months {
-              let at = r * sx.row + m * sx.month, to = (r * months + m) * w
-              if m == 0 {
-                for v in 0..<w { po[to + v] = combine(px[at + v * sx.variant], pi[r * si.row + v * si.variant]) }
-              } else {
-                let before = at - sx.month
-                for v in 0..<w { po[to + v] = combine(px[at + v * sx.variant], px[before + v * sx.variant]) }
+              let now = px + (r * sx.row + m * sx.month), to = po + (r * months + m) * w
+              let (before, stride) = m == 0 ? (pi + r * si.row, si.variant) : (now - sx.month, sx.variant)
+              switch (sx.variant, stride) {
+              case (1, 1): for v in 0..<w { to[v] = combine(now[v], before[v]) }
+              case (1, _):
+                let b = before[0]
+                for v in 0..<w { to[v] = combine(now[v], b) }
+              case (_, 1):
+                let a = now[0]
+                for v in 0..<w { to[v] = combine(a, before[v]) }
+              default:
+                let c = combine(now[0], before[0])
+                for v in 0..<w { to[v] = c }
               }
             }
           }

@@ -19,6 +19,10 @@ struct ChunkContext {
   /// Tabulated rules read directly by a rule that is not: spread out to every variant when
   /// first read (a branch not taken never reads them).
   var deferred: [Int: (table: Block, index: TabulationIndex)] = [:]
+  /// When recorded (a batch's first chunk): the branch each condition took everywhere, by
+  /// select node id (`true` the first, `false` the second, `nil` both somewhere). See
+  /// ``Evaluator/neededRules(_:branches:)``.
+  var branches: [Int: Bool?]?
 
   init(evaluator: Evaluator, width: Int) {
     self.evaluator = evaluator
@@ -110,12 +114,15 @@ struct ChunkContext {
       // false for all) needs only the branch it takes: the other is not computed at all.
       if x.allSatisfy({ $0 != 0 && !$0.isNaN }) {
         recycle(x, c)
+        took(node.id, true)
         return evaluate(a, scope: scope)
       }
       if x.allSatisfy({ $0 == 0 }) {
         recycle(x, c)
+        took(node.id, false)
         return evaluate(b, scope: scope)
       }
+      took(node.id, nil)
       let (y, z) = (evaluate(a, scope: scope), evaluate(b, scope: scope))
       let result = Kernels.select(x, y, z, pool: &pool)
       recycle(x, c)
@@ -167,6 +174,13 @@ struct ChunkContext {
       defer { recycle(a, x) }
       return cumulative(a)
     }
+  }
+
+  /// Records the branch a select took (`nil`: both) when branches are recorded; a select
+  /// seen taking different branches took both.
+  private mutating func took(_ id: Int, _ branch: Bool?) {
+    guard branches != nil else { return }
+    if let seen = branches![id], seen != branch { branches![id] = .some(nil) } else { branches![id] = .some(branch) }
   }
 
   /// A binary node, one operator at a time.

@@ -245,6 +245,9 @@ public struct Evaluator: Sendable {
     // second on a million draws).
     swap(&context.pool, &pool)
     defer { swap(&context.pool, &pool) }
+    // The first chunk records the branches its conditions take, for the next to skip the
+    // rules that only untaken branches read.
+    if useCache && cache.isNeeded == nil { context.branches = [:] }
     for (key, generate) in variation.inputs.sorted(by: { $0.key < $1.key }) {
       guard let i = ruleSet.inputIndex(key) else { continue }
       let block = generate(variants)
@@ -302,6 +305,10 @@ public struct Evaluator: Sendable {
       // The rule's parts read in place (copying a rule, a dozen references, for each rule of
       // each chunk showed in profiles).
       let root = ruleSet.rules[index].root, entity = ruleSet.rules[index].entity
+      if let needed = cache.isNeeded, !needed[index] {
+        drop(after: index, at: position, &context, cache)
+        continue
+      }
       if let k = plan?.ruleKind[index], let tableIndex = active[k] {
         // A tabulated rule: computed for each tuple when the support has grown, spread out to
         // the variants only where a rule reads it directly.
@@ -359,12 +366,9 @@ public struct Evaluator: Sendable {
         context.rules[index] = block
         if isKept[index] { values[index] = block }
       }
-      // Drop what no later rule reads (cached values stay with the cache).
-      for d in ruleSet.rules[index].dependencies where lastUse[d] == position && !isKept[d] && !options.trace {
-        if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
-        context.deferred[d] = nil
-      }
+      drop(after: index, at: position, &context, cache)
     }
+    if let branches = context.branches { cache.isNeeded = neededRules(variation, branches: branches, varying: varying) }
     // What is not kept goes back to the pool for the next chunk.
     for (index, block) in context.rules where !isKept[index] && cache.blocks[index] == nil { context.pool.give(block.data) }
     context.rules = [:]
@@ -372,6 +376,67 @@ public struct Evaluator: Sendable {
       ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace, warnings: warnings)
     evaluation.elementsWritten = context.elementsWritten
     return evaluation
+  }
+}
+
+extension Evaluator {
+  /// Drops what no rule after `index` (at `position` in the order) reads; cached values stay
+  /// with the cache.
+  fileprivate func drop(after index: Int, at position: Int, _ context: inout ChunkContext, _ cache: InvariantCache) {
+    for d in ruleSet.rules[index].dependencies where lastUse[d] == position && !isKept[d] && !options.trace {
+      if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
+      context.deferred[d] = nil
+    }
+  }
+
+  /// The rules a batch's chunks must evaluate, by index: the kept ones and what they read,
+  /// where a condition that is the same in every variant (it reads no input, parameter or
+  /// rule the variation changes) and took one branch everywhere in the first chunk is
+  /// followed down that branch only. Such a condition takes the same branch in every chunk,
+  /// and the other branch is never computed (`ChunkContext`'s select): a rule read only
+  /// there (a company's profit before tax, for an association that owes no corporate tax)
+  /// would be computed for nothing.
+  package func neededRules(_ variation: Variation, branches: [Int: Bool?], varying: [Bool]) -> [Bool] {
+    let inputs = Set(variation.inputs.keys.compactMap { ruleSet.inputIndex($0) })
+    let parameters = Set(variation.parameters.keys)
+    func isInvariant(_ condition: CoreNode) -> Bool {
+      var invariant = true
+      condition.walk { n in
+        switch n.kind {
+        case .rule(let i) where varying[i]: invariant = false
+        case .input(let i) where inputs.contains(i): invariant = false
+        case .parameter(let p) where parameters.contains(p), .scale(let p, _, _) where parameters.contains(p),
+          .parameterAt(let p, _) where parameters.contains(p):
+          invariant = false
+        default: break
+        }
+      }
+      return invariant
+    }
+    var needed = isKept
+    var stack = ruleSet.rules.indices.filter { isKept[$0] }
+    func visit(_ n: CoreNode) {
+      switch n.kind {
+      case .rule(let i):
+        if !needed[i] {
+          needed[i] = true
+          stack.append(i)
+        }
+      case .select(let c, let a, let b):
+        visit(c)
+        switch branches[n.id] {
+        case .some(.some(true)) where isInvariant(c): visit(a)
+        case .some(.some(false)) where isInvariant(c): visit(b)
+        default:
+          visit(a)
+          visit(b)
+        }
+      default:
+        for child in n.children { visit(child) }
+      }
+    }
+    while let r = stack.popLast() { visit(ruleSet.rules[r].root) }
+    return needed
   }
 }
 
@@ -384,5 +449,7 @@ package struct InvariantCache: Sendable {
   var isVarying: [Bool] = []
   var tabulationPlan: TabulationPlan?
   var tabulation: TabulationState?
+  /// The rules the chunks after the first evaluate (``Evaluator/neededRules(_:branches:varying:)``).
+  var isNeeded: [Bool]?
   package init() {}
 }

@@ -42,6 +42,10 @@ import Testing
       mixed:
         unit: EUR
         formula: sum(position, exact) - sum(position, line) + grant - previous_month(sum(position, line), 0 EUR) + 1 EUR
+      shifted_input:
+        entity: position
+        unit: EUR
+        formula: previous_month(amount, grant) + previous_month(exact, 1 EUR)
       difference_then_more:
         entity: position
         unit: EUR
@@ -62,7 +66,7 @@ import Testing
           count: width, inputs: ["grant": { r in Block(rows: 1, months: 1, width: r.count, data: Array(grants[r])) }])
         let fused = try Evaluator(set, situation).run(variation)
         let traced = try Evaluator(set, situation, options: EvaluationOptions(trace: true)).run(variation)
-        for name in ["running", "line", "shifted", "total", "chain", "mixed", "difference_then_more"] {
+        for name in ["running", "line", "shifted", "shifted_input", "total", "chain", "mixed", "difference_then_more"] {
           let i = set.rule(named: name)!.index
           let a = fused.values[i]!, b = traced.values[i]!
           #expect(
