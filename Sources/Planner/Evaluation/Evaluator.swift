@@ -251,7 +251,7 @@ public struct Evaluator: Sendable {
     for (key, generate) in variation.inputs.sorted(by: { $0.key < $1.key }) {
       guard let i = ruleSet.inputIndex(key) else { continue }
       let block = generate(variants)
-      if let bad = block.firstNonFinite() {
+      if !variation.finite.contains(key), let bad = block.firstNonFinite() {
         throw DiagnosticList([
           .error(
             .evaluationInputNotFinite,

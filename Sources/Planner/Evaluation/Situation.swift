@@ -27,11 +27,19 @@ public struct Variation: Sendable {
   /// Parameters that differ by variant: one value per variant, replacing the dated values for
   /// every month.
   public var parameters: [String: [Double]]
+  /// Inputs whose maker has made sure that every value is a finite number (checked on the
+  /// fewer values it makes them from): not scanned again as they enter each chunk, as every
+  /// other input is. A promise, not checked here.
+  public var finite: Set<String>
 
-  public init(count: Int, inputs: [String: @Sendable (Range<Int>) -> Block] = [:], parameters: [String: [Double]] = [:]) {
+  public init(
+    count: Int, inputs: [String: @Sendable (Range<Int>) -> Block] = [:], parameters: [String: [Double]] = [:],
+    finite: Set<String> = []
+  ) {
     self.count = count
     self.inputs = inputs
     self.parameters = parameters
+    self.finite = finite
   }
 
   /// One variant, the situation as it is.

@@ -214,6 +214,17 @@ public struct Simulation: Sendable {
     return size
   }
 
+  /// Whether every value is a number smaller than `bound` in size (none infinite or `NaN`):
+  /// the largest magnitude's bits, in one pass that vectorises (the bits of a number that is
+  /// not negative order as its value; an infinity's and a `NaN`'s come after every finite one).
+  static func allSmaller(_ xs: [Double], than bound: Double) -> Bool {
+    var largest: UInt64 = 0
+    xs.withUnsafeBufferPointer { p in
+      for x in p { largest = max(largest, x.bitPattern & 0x7FFF_FFFF_FFFF_FFFF) }
+    }
+    return largest < bound.bitPattern
+  }
+
   /// How many whole months a start delay can be (a draw is rounded down, below zero taken as
   /// zero); `nil` when it has no bound (a normal law).
   static func wholeMonths(_ d: Distribution) -> Int? {
@@ -548,9 +559,12 @@ public struct Simulation: Sendable {
                   let amount = amounts.baseAddress! + from
                   @inline(__always) func cents(_ b: Int) -> Double { Rounding.halfAway(amount[b] * 100) }
                   let (lows, highs, extras) = (low.baseAddress!, high.baseAddress!, extra.baseAddress!)
-                  for b in 0..<w { extras[b] = cents(b) - (cents(b) / n).rounded(.down) * n }
-                  for b in 0..<w { lows[b] = (cents(b) / n).rounded(.down) / 100 }
-                  for b in 0..<w { highs[b] = ((cents(b) / n).rounded(.down) + 1) / 100 }
+                  // The whole cents of each month first (one division), then what is left over,
+                  // and the two amounts in euros.
+                  for b in 0..<w { lows[b] = (cents(b) / n).rounded(.down) }
+                  for b in 0..<w { extras[b] = cents(b) - lows[b] * n }
+                  for b in 0..<w { highs[b] = (lows[b] + 1) / 100 }
+                  for b in 0..<w { lows[b] = lows[b] / 100 }
                   // Both amounts read, then one chosen: no branch on each draw's remainder
                   // (unpredictable), and no checked index arithmetic (the loop vectorises).
                   for (i, m) in range.enumerated() {
@@ -590,6 +604,11 @@ public struct Simulation: Sendable {
     }
     var variation = Variation(count: range.upperBound)
     for (key, block) in blocks { variation.inputs[key] = { _ in block } }
+    // Drawn amounts below 10³⁰⁰ euros make finite months (times 100, rounded, divided by a
+    // month count, plus a cent): checked here on the amounts, a twelfth of the months' values,
+    // rather than by the engine on the whole block of every chunk. Otherwise the engine scans
+    // the block and says where it is not finite, as for any input.
+    if Self.allSmaller(drawn.subsidies, than: 1e300) { variation.finite.insert("subsidy.amount") }
     let ev = try evaluator.evaluate(variation, variants: range, pool: &pool, cache: &cache)
     var values = Array(repeating: Array(repeating: [Double](repeating: 0, count: w), count: open.count), count: indicatorNames.count)
     /// A kept rule's values for some months, summed, per draw.

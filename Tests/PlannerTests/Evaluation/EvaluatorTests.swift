@@ -60,6 +60,27 @@ import Testing
     #expect(ev.value("c", month: 0) == 4)
   }
 
+  /// A drawn input that is not a finite number is refused where it enters, with its variant
+  /// and month; unless its maker declared it finite (`Variation.finite`: its own check, on
+  /// the values it makes it from, stands for the scan).
+  @Test func aNonFiniteInputIsRefusedUnlessDeclaredFinite() throws {
+    let set = try Fixtures.compile(Self.branches)
+    var situation = Situation(timeline: Timeline(months: MonthRange(Month(2012, 1), Month(2012, 3))))
+    situation.inputs["taxed"] = .scalar(0)
+    situation.inputs["grant"] = .scalar(0)
+    let grants = [1.0, .infinity, 3]
+    var variation = Variation(
+      count: 3, inputs: ["grant": { r in Block(rows: 1, months: 1, width: r.count, data: Array(grants[r])) }])
+    let evaluator = try Evaluator(set, situation, options: EvaluationOptions(keep: ["tax"]))
+    #expect {
+      try evaluator.run(variation)
+    } throws: { error in
+      (error as? DiagnosticList)?.diagnostics.map(\.id) == [.evaluationInputNotFinite]
+    }
+    variation.finite = ["grant"]
+    #expect(try evaluator.run(variation).value("tax", month: 0) == 0)
+  }
+
   static let branches = """
     inputs:
       grant: {unit: EUR}

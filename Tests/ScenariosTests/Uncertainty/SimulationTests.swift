@@ -179,6 +179,16 @@ import Testing
     for bad in [0.123, -0.0, 1e12, .nan, .infinity, 0.1 + 0.2] { #expect(Simulation.exactCents([1, bad]) == nil, "\(bad)") }
   }
 
+  /// Drawn subsidies are declared finite to the engine only when every amount is a number
+  /// below the bound in size; otherwise the engine scans their months as any input's.
+  @Test func allSmaller() {
+    #expect(Simulation.allSmaller([], than: 1e300))
+    #expect(Simulation.allSmaller([0, -0.0, 1.5, -2e299, 9.99e299, .leastNonzeroMagnitude], than: 1e300))
+    for bad in [1e300, -1e300, 1.7e308, .infinity, -.infinity, .nan, -.nan] {
+      #expect(!Simulation.allSmaller([1, 2, bad, 3], than: 1e300), "\(bad)")
+    }
+  }
+
   /// With an employers' group that invoices a fee (its result is not zero), each draw's
   /// consolidated result is the cluster's plus the group's, which draws nothing.
   @Test func consolidatedWithOrganisations() throws {
