@@ -186,13 +186,14 @@ extension TabulationState.Kind {
       if let first = support[r].first {
         var same = true
         for (i, block) in inputs.enumerated() where same {
-          let from = (block.rows == 1 ? 0 : r) * block.width
+          let from = (block.rows == 1 ? 0 : r) * block.width, value = first[i]
+          // Every variant compared, without a branch on each (the loop vectorises).
+          var differs: UInt8 = 0
           block.data.withUnsafeBufferPointer { p in
-            for b in 0..<block.width where p[from + b] != first[i] {
-              same = false
-              break
-            }
+            let row = p.baseAddress! + from
+            for b in 0..<block.width { differs |= row[b] != value ? 1 : 0 }
           }
+          same = differs == 0
         }
         if same { continue rowsLoop }
       }
@@ -202,24 +203,42 @@ extension TabulationState.Kind {
         let block = inputs[0], from = (block.rows == 1 ? 0 : r) * block.width, step = block.width == 1 ? 0 : 1
         var values = support[r].map { $0[0] }
         let ok = block.data.withUnsafeBufferPointer { p in
-          for b in 0..<w {
-            let x = p[from + b * step]
-            var found = -1
-            for (k, v) in values.enumerated() where v == x {
-              found = k
-              break
+          tuple.withUnsafeMutableBufferPointer { t in
+            let row = t.baseAddress! + r * w, x = p.baseAddress! + from
+            // Each known value's variants marked in one pass per value, without a branch on
+            // each variant (vectorised); the values are distinct, so at most one marks each.
+            for v in 0..<w { row[v] = -1 }
+            for (k, value) in values.enumerated() {
+              let id = Int32(k)
+              for v in 0..<w { row[v] = x[v * step] == value ? id : row[v] }
             }
-            if found < 0 {
-              guard values.count < TabulationPlan.largestSupport else { return false }
-              found = values.count
-              values.append(x)
-              support[r].append([x])
-              grown = true
+            var unknown: Int32 = 0, other: Int32 = 0
+            for v in 0..<w {
+              unknown = min(unknown, row[v])
+              other = max(other, row[v])
             }
-            tuple[r * w + b] = Int32(found)
-            if found != 0 { single[r] = false }
+            if other != 0 { single[r] = false }
+            guard unknown < 0 else { return true }
+            // Values not seen before: taken in the order of the variants, as the support grows.
+            for v in 0..<w where row[v] < 0 {
+              let value = x[v * step]
+              var found = -1
+              for (k, known) in values.enumerated() where known == value {
+                found = k
+                break
+              }
+              if found < 0 {
+                guard values.count < TabulationPlan.largestSupport else { return false }
+                found = values.count
+                values.append(value)
+                support[r].append([value])
+                grown = true
+              }
+              row[v] = Int32(found)
+              if found != 0 { single[r] = false }
+            }
+            return true
           }
-          return true
         }
         guard ok else {
           off = true

@@ -184,6 +184,31 @@ import Testing
     }
   }
 
+  /// One input (a start): each variant's tuple is its value's place in the entity's support,
+  /// which grows in the order the values first appear, over the chunks; a `NaN` equals no
+  /// value, not even itself, so each is a new one until the kind is turned off.
+  @Test func oneInputsTuplesInTheOrderValuesAppear() throws {
+    var kind = TabulationState.Kind()
+    let first = Block(rows: 2, months: 1, width: 6, data: [7, 7, 7, 7, 7, 7, 3, 5, 3, 4, 5, 3])
+    let foundFirst = kind.index([first], rows: 2, width: 6)
+    let a = try #require(foundFirst)
+    #expect(a.tuple == [0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 0])
+    #expect(a.single == [true, false])
+    #expect(kind.support[1].map { $0[0] } == [3, 5, 4])
+    let next = Block(rows: 2, months: 1, width: 6, data: [7, 9, 7, 7, 7, 7, 4, 8, 3, 6, 8, 5])
+    let foundNext = kind.index([next], rows: 2, width: 6)
+    let b = try #require(foundNext)
+    #expect(b.tuple == [0, 1, 0, 0, 0, 0, 2, 3, 0, 4, 3, 1])
+    #expect(b.single == [false, false])
+    #expect(kind.support[0].map { $0[0] } == [7, 9])
+    #expect(kind.support[1].map { $0[0] } == [3, 5, 4, 8, 6])
+    var unknown = TabulationState.Kind()
+    let nan = Block(rows: 1, months: 1, width: 40, data: Array(repeating: .nan, count: 40))
+    let none = unknown.index([nan], rows: 1, width: 40)
+    #expect(none == nil)
+    #expect(unknown.off)
+  }
+
   /// Too many distinct values of an entity's inputs (a continuous input): the kind is turned
   /// off and evaluated in full, with the same figures.
   @Test func tooManyValuesTurnItOff() throws {
