@@ -129,6 +129,36 @@ extension ChunkContext {
     }
   }
 
+  /// `round(cumulative(x), d) − previous_month(round(cumulative(x), d), initial)` (`scale`
+  /// 10^d) without the running totals written: each month's running total rounded, less the
+  /// month before's (the first month's less `initial`), the same operations as apart
+  /// (``cumulative(_:round:)`` then ``monthlyDifference(_:_:)``).
+  mutating func centsLine(_ x: Block, _ initial: Block, scale: Double) -> Block {
+    guard initial.data.count == 1 else {
+      let running = cumulative(x, round: scale)
+      defer { pool.give(running.data) }
+      return monthlyDifference(running, initial)
+    }
+    let start = initial.data[0], months = months
+    var last = [Double](repeating: start, count: x.width)
+    return last.withUnsafeMutableBufferPointer { pl in
+      runningTotals(x) { from, to, acc, w, r in
+        let previous = pl.baseAddress!
+        for v in 0..<w { acc[v] = 0 }
+        for v in 0..<w { previous[v] = start }
+        for m in 0..<months {
+          let x = from(r, m), y = to(r, m)
+          for v in 0..<w {
+            acc[v] += x[v]
+            let rounded = Kernels.roundHalfAwayFromZero(acc[v], scale: scale)
+            y[v] = rounded - previous[v]
+            previous[v] = rounded
+          }
+        }
+      }
+    }
+  }
+
   /// A block of `x`'s shape made row by row by `body(from, to, totals, width, row)`: `from(r,
   /// m)` and `to(r, m)` point at the run of variants of `x` and of the result for an entity
   /// and month, `totals` at a run of `width` for the totals being added. Through pointers: no

@@ -85,6 +85,15 @@ struct ChunkContext {
     case .binary(.subtract, let a, let b) where !tracing && Self.isPreviousMonth(of: a, b):
       // `x − previous_month(x, initial)`: one pass.
       guard case .previousMonth(_, let initial) = b.kind else { fatalError("checked by isPreviousMonth") }
+      if case .rule(let r) = a.kind, rules[r] == nil, let running = evaluator.inlinedRunning[r] {
+        // A running total in cents not evaluated as a rule: made and differenced in one pass.
+        let x = evaluate(running.total, scope: nil), i = evaluate(initial, scope: scope)
+        defer {
+          recycle(x, running.total)
+          recycle(i, initial)
+        }
+        return centsLine(x, i, scale: running.scale)
+      }
       let x = evaluate(a, scope: scope), i = evaluate(initial, scope: scope)
       defer {
         recycle(x, a)

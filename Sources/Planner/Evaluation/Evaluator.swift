@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluates a compiled rule set over a situation and a batch of variants.
 ///
 /// Each rule is evaluated once per chunk of variants, over all its entities and all months
@@ -25,6 +27,16 @@ public struct Evaluator: Sendable {
   /// `kept` and `scanned` by rule index, read for every rule of every chunk (looked up in a
   /// set, their hashing showed in profiles of a million draws).
   let isKept: [Bool], isScanned: [Bool]
+  /// Running totals in cents (`round(cumulative(x), d)`, a budget line's `.running`) read
+  /// only by their line's `running − previous_month(running, …)`: not evaluated as rules of
+  /// their own, but inside the line, in one pass that does not write the running totals
+  /// (`ChunkContext.centsLine`); the same operations, the same bits. By the running total's
+  /// index: its `x`, its scale and the line that reads it. Not when tracing (explanations show
+  /// every rule), nor for a rule that is kept, scanned, or of an entity (those can be
+  /// tabulated).
+  let inlinedRunning: [Int: (total: CoreNode, scale: Double, reader: Int)]
+  /// For each line, the running totals it computes inside (whose reads end with it).
+  let inlinedBy: [Int: [Int]]
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -132,7 +144,6 @@ public struct Evaluator: Sendable {
     for (p, r) in order.enumerated() { position[r] = p }
     var lastUse = position
     for r in order { for d in ruleSet.rules[r].dependencies { lastUse[d] = max(lastUse[d], position[r]) } }
-    self.lastUse = lastUse
     if let keep = options.keep {
       kept = Set(ruleSet.rules.indices.filter { keep.contains(ruleSet.rules[$0].name) })
     } else {
@@ -153,6 +164,28 @@ public struct Evaluator: Sendable {
       if risky { scanned.insert(r) }
     }
     self.scanned = scanned
+    var inlined: [Int: (total: CoreNode, scale: Double, reader: Int)] = [:]
+    var inlinedBy: [Int: [Int]] = [:]
+    if !options.trace {
+      // Who reads each rule, and how many times.
+      var readers: [Int: [Int: Int]] = [:]
+      for r in order {
+        ruleSet.rules[r].root.walk { n in if case .rule(let i) = n.kind { readers[i, default: [:]][r, default: 0] += 1 } }
+      }
+      for i in order where !kept.contains(i) && !scanned.contains(i) && ruleSet.rules[i].entity == nil {
+        guard case .unary(.round(let decimals), let inner) = ruleSet.rules[i].root.kind, case .cumulative(let x) = inner.kind,
+          let by = readers[i], by.count == 1, let (line, count) = by.first, count == 2, ruleSet.rules[line].entity == nil,
+          Self.readsAsMonthlyDifference(ruleSet.rules[line].root, i)
+        else { continue }
+        inlined[i] = (x, pow(10.0, Double(decimals)), line)
+        inlinedBy[line, default: []].append(i)
+        // What the running total reads is read by the line.
+        for d in ruleSet.rules[i].dependencies { lastUse[d] = max(lastUse[d], position[line]) }
+      }
+    }
+    self.inlinedRunning = inlined
+    self.inlinedBy = inlinedBy
+    self.lastUse = lastUse
     let keptRules = kept
     isKept = ruleSet.rules.indices.map { keptRules.contains($0) }
     isScanned = ruleSet.rules.indices.map { scanned.contains($0) }
@@ -309,7 +342,8 @@ public struct Evaluator: Sendable {
         drop(after: index, at: position, &context, cache)
         continue
       }
-      if let k = plan?.ruleKind[index], let tableIndex = active[k] {
+      let inlined = inlinedRunning[index] != nil
+      if !inlined, let k = plan?.ruleKind[index], let tableIndex = active[k] {
         // A tabulated rule: computed for each tuple when the support has grown, spread out to
         // the variants only where a rule reads it directly.
         var table = cache.tabulation!.kinds[k].rules[index]
@@ -353,6 +387,11 @@ public struct Evaluator: Sendable {
           let t = cache.tabulation!.kinds[sum.kind].sums[id]!
           context.tabulated[id] = (t.value, t.filter, t.constant, tableIndex)
         }
+        // A running total computed inside its line (its sums made ready above).
+        if inlined {
+          drop(after: index, at: position, &context, cache)
+          continue
+        }
         let block: Block
         if useCache, !varying[index], let cached = cache.blocks[index] {
           block = cached
@@ -387,6 +426,19 @@ extension Evaluator {
       if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
       context.deferred[d] = nil
     }
+    for i in inlinedBy[index] ?? [] { drop(after: i, at: position, &context, cache) }
+  }
+
+  /// Whether `root` holds `rule − previous_month(rule, …)`, the one-pass difference
+  /// (`ChunkContext`), for the rule `rule`.
+  static func readsAsMonthlyDifference(_ root: CoreNode, _ rule: Int) -> Bool {
+    var found = false
+    root.walk { n in
+      if case .binary(.subtract, let a, let b) = n.kind, case .rule(let i) = a.kind, i == rule, ChunkContext.isPreviousMonth(of: a, b) {
+        found = true
+      }
+    }
+    return found
   }
 
   /// The rules a batch's chunks must evaluate, by index: the kept ones and what they read,

@@ -79,6 +79,74 @@ import Testing
     }
   }
 
+  static let lines = """
+    entities:
+      position:
+        inputs:
+          amount: {unit: EUR}
+    inputs:
+      grant: {unit: EUR}
+    rules:
+      exact:
+        unit: EUR
+        formula: sum(position, amount) * 1.0371 + grant / 7
+      running:
+        unit: EUR
+        formula: round(cumulative(exact), 2)
+      line:
+        unit: EUR
+        formula: running - previous_month(running, 0 EUR)
+      other_running:
+        unit: EUR
+        formula: round(cumulative(exact * 3), 2)
+      other_line:
+        unit: EUR
+        formula: other_running - previous_month(other_running, grant) + 1 EUR
+      shared_running:
+        unit: EUR
+        formula: round(cumulative(exact), 2)
+      shared_line:
+        unit: EUR
+        formula: shared_running - previous_month(shared_running, 0 EUR)
+      reads_shared:
+        unit: EUR
+        formula: shared_running * 2
+    """
+
+  /// A running total in cents read only by its line's difference (a budget line's months in
+  /// whole cents) is computed inside the line when it is not kept, without its totals
+  /// written: the same bits as the two rules apart, with a first month's `initial` that is one
+  /// value or one per variant; a running total read elsewhere too stays a rule.
+  @Test func aLineWithItsRunningTotalInside() async throws {
+    let set = try Fixtures.compile(Self.lines)
+    let timeline = try Timeline(exercises: [Exercise(id: "2012", months: MonthRange(Month(2012, 1), Month(2012, 12)))])
+    let keep: Set<String> = ["line", "other_line", "shared_line", "reads_shared"]
+    let index = { (name: String) in set.rule(named: name)!.index }
+    let gen = Gen.double(in: -5000.0...5000.0).array(of: 36...36)
+    await propertyCheck(count: 20, input: gen, Gen.int(in: 1...4)) { amounts, width in
+      do {
+        let situation = Situation(
+          timeline: timeline, entities: ["position": ["a", "b", "c"]],
+          inputs: ["position.amount": Block(rows: 3, months: 12, width: 1, data: amounts), "grant": .scalar(0)])
+        let grants = (0..<width).map { Double($0) * 333.337 }
+        let variation = Variation(
+          count: width, inputs: ["grant": { r in Block(rows: 1, months: 1, width: r.count, data: Array(grants[r])) }])
+        let inside = try Evaluator(set, situation, options: EvaluationOptions(keep: keep))
+        #expect(Set(inside.inlinedRunning.keys) == [index("running"), index("other_running")])
+        let fused = try inside.run(variation)
+        let traced = try Evaluator(set, situation, options: EvaluationOptions(trace: true)).run(variation)
+        for name in keep {
+          let a = fused.values[index(name)]!, b = traced.values[index(name)]!
+          #expect(
+            a.expanded(rows: 1, months: 12, width: width).data.map(\.bitPattern)
+              == b.expanded(rows: 1, months: 12, width: width).data.map(\.bitPattern), "\(name)")
+        }
+      } catch {
+        Issue.record("\(error)")
+      }
+    }
+  }
+
   /// `year_total` for a batch of variants (all the variants of a row added at once) is, for
   /// each variant, the total of that variant evaluated alone: each calendar year's months
   /// added in order, over a first exercise of two calendar years.
