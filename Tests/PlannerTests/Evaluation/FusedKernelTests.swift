@@ -8,7 +8,8 @@ import Testing
 /// additions and subtractions in one pass per run of variants; with tracing on
 /// (explanations), node by node. The two must give the same bits.
 @Suite struct FusedKernelTests {
-  static let rules = """
+  /// What the fixtures declare: positions with an amount, and a grant that varies.
+  static let declarations = """
     entities:
       position:
         inputs:
@@ -16,41 +17,46 @@ import Testing
     inputs:
       grant: {unit: EUR}
     rules:
-      exact:
-        entity: position
-        unit: EUR
-        formula: amount * 1.0371 + grant / 7
-      running:
-        entity: position
-        unit: EUR
-        formula: round(cumulative(exact), 2)
-      line:
-        entity: position
-        unit: EUR
-        formula: running - previous_month(running, 0 EUR)
-      shifted:
-        entity: position
-        unit: EUR
-        formula: previous_month(exact, grant)
-      total:
-        unit: EUR
-        formula: sum(position, line) - previous_month(sum(position, line), 1 EUR)
-      chain:
-        entity: position
-        unit: EUR
-        formula: amount - grant + exact * 2 - 3.5 EUR + running - line
-      mixed:
-        unit: EUR
-        formula: sum(position, exact) - sum(position, line) + grant - previous_month(sum(position, line), 0 EUR) + 1 EUR
-      shifted_input:
-        entity: position
-        unit: EUR
-        formula: previous_month(amount, grant) + previous_month(exact, 1 EUR)
-      difference_then_more:
-        entity: position
-        unit: EUR
-        formula: running - previous_month(running, 0 EUR) + amount + grant
+
     """
+
+  static let rules =
+    declarations + """
+        exact:
+          entity: position
+          unit: EUR
+          formula: amount * 1.0371 + grant / 7
+        running:
+          entity: position
+          unit: EUR
+          formula: round(cumulative(exact), 2)
+        line:
+          entity: position
+          unit: EUR
+          formula: running - previous_month(running, 0 EUR)
+        shifted:
+          entity: position
+          unit: EUR
+          formula: previous_month(exact, grant)
+        total:
+          unit: EUR
+          formula: sum(position, line) - previous_month(sum(position, line), 1 EUR)
+        chain:
+          entity: position
+          unit: EUR
+          formula: amount - grant + exact * 2 - 3.5 EUR + running - line
+        mixed:
+          unit: EUR
+          formula: sum(position, exact) - sum(position, line) + grant - previous_month(sum(position, line), 0 EUR) + 1 EUR
+        shifted_input:
+          entity: position
+          unit: EUR
+          formula: previous_month(amount, grant) + previous_month(exact, 1 EUR)
+        difference_then_more:
+          entity: position
+          unit: EUR
+          formula: running - previous_month(running, 0 EUR) + amount + grant
+      """
 
   @Test func fusedEqualsNodeByNode() async throws {
     let set = try Fixtures.compile(Self.rules)
@@ -89,39 +95,33 @@ import Testing
     }
   }
 
-  static let lines = """
-    entities:
-      position:
-        inputs:
-          amount: {unit: EUR}
-    inputs:
-      grant: {unit: EUR}
-    rules:
-      exact:
-        unit: EUR
-        formula: sum(position, amount) * 1.0371 + grant / 7
-      running:
-        unit: EUR
-        formula: round(cumulative(exact), 2)
-      line:
-        unit: EUR
-        formula: running - previous_month(running, 0 EUR)
-      other_running:
-        unit: EUR
-        formula: round(cumulative(exact * 3), 2)
-      other_line:
-        unit: EUR
-        formula: other_running - previous_month(other_running, grant) + 1 EUR
-      shared_running:
-        unit: EUR
-        formula: round(cumulative(exact), 2)
-      shared_line:
-        unit: EUR
-        formula: shared_running - previous_month(shared_running, 0 EUR)
-      reads_shared:
-        unit: EUR
-        formula: shared_running * 2
-    """
+  static let lines =
+    declarations + """
+        exact:
+          unit: EUR
+          formula: sum(position, amount) * 1.0371 + grant / 7
+        running:
+          unit: EUR
+          formula: round(cumulative(exact), 2)
+        line:
+          unit: EUR
+          formula: running - previous_month(running, 0 EUR)
+        other_running:
+          unit: EUR
+          formula: round(cumulative(exact * 3), 2)
+        other_line:
+          unit: EUR
+          formula: other_running - previous_month(other_running, grant) + 1 EUR
+        shared_running:
+          unit: EUR
+          formula: round(cumulative(exact), 2)
+        shared_line:
+          unit: EUR
+          formula: shared_running - previous_month(shared_running, 0 EUR)
+        reads_shared:
+          unit: EUR
+          formula: shared_running * 2
+      """
 
   /// A running total in cents read only by its line's difference (a budget line's months in
   /// whole cents) is computed inside the line when it is not kept, without its totals
