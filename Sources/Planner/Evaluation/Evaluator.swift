@@ -31,10 +31,10 @@ public struct Evaluator: Sendable {
   /// only by their line's `running − previous_month(running, …)`: not evaluated as rules of
   /// their own, but inside the line, in one pass that does not write the running totals
   /// (`ChunkContext.centsLine`); the same operations, the same bits. By the running total's
-  /// index: its `x`, its scale and the line that reads it. Not when tracing (explanations show
+  /// index: its `x` and its scale. Not when tracing (explanations show
   /// every rule), nor for a rule that is kept, scanned, or of an entity (those can be
   /// tabulated).
-  let inlinedRunning: [Int: (total: CoreNode, scale: Double, reader: Int)]
+  let inlinedRunning: [Int: (total: CoreNode, scale: Double)]
   /// For each line, the running totals it computes inside (whose reads end with it).
   let inlinedBy: [Int: [Int]]
 
@@ -164,7 +164,7 @@ public struct Evaluator: Sendable {
       if risky { scanned.insert(r) }
     }
     self.scanned = scanned
-    var inlined: [Int: (total: CoreNode, scale: Double, reader: Int)] = [:]
+    var inlined: [Int: (total: CoreNode, scale: Double)] = [:]
     var inlinedBy: [Int: [Int]] = [:]
     if !options.trace {
       // Who reads each rule, and how many times.
@@ -177,7 +177,7 @@ public struct Evaluator: Sendable {
           let by = readers[i], by.count == 1, let (line, count) = by.first, count == 2, ruleSet.rules[line].entity == nil,
           Self.readsAsMonthlyDifference(ruleSet.rules[line].root, i)
         else { continue }
-        inlined[i] = (x, pow(10.0, Double(decimals)), line)
+        inlined[i] = (x, pow(10.0, Double(decimals)))
         inlinedBy[line, default: []].append(i)
         // What the running total reads is read by the line.
         for d in ruleSet.rules[i].dependencies { lastUse[d] = max(lastUse[d], position[line]) }
