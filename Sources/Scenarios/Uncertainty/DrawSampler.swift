@@ -13,6 +13,10 @@ struct DrawSampler: Sendable {
   /// its distribution and renewal probability (looked up once, not at every draw), and the
   /// renewal's threshold on the normal scale, Φ⁻¹(p), and the distribution's share below zero.
   let subsidyPlan: [(amount: Double, distribution: Distribution?, renewal: Double?, threshold: Double, belowZero: Double)]
+  /// For each subsidy and exercise (`[subsidy * exercises + exercise]`): whether a draw can
+  /// give it another amount than the plan's (an open exercise with an amount's distribution
+  /// or a renewal in doubt). The other rows hold the plan's amount in every draw.
+  let varies: [Bool]
 
   /// Whether a renewal fails: Φ(x) ≥ p. Away from the threshold Φ⁻¹(p) (more than 10⁻⁶, where
   /// Φ moves by more than 10⁻¹⁰ for the probabilities a scenario takes) the comparison of `x`
@@ -34,6 +38,10 @@ struct DrawSampler: Sendable {
         let d = s.amountDistribution[e.id]
         return (s.amounts[e.id] ?? 0, d, p, p.map(NormalLaw.quantile) ?? .nan, d?.belowZero ?? 0)
       }
+    }
+    let (open, plans, exercises) = (open, subsidyPlan, timeline.exercises.count)
+    varies = plans.indices.map { i in
+      open.contains(i % exercises) && (plans[i].distribution != nil || (plans[i].renewal.map { $0 < 1 } ?? false))
     }
   }
 

@@ -558,6 +558,24 @@ public struct Simulation: Sendable {
                   // values computed again by each is cheaper than one scalar loop).
                   let amount = amounts.baseAddress! + from
                   @inline(__always) func cents(_ b: Int) -> Double { Rounding.halfAway(amount[b] * 100) }
+                  if !sampler.varies[s * exercises + e] {
+                    // Every draw has the plan's amount: each month's value computed once (as
+                    // below, for the first draw) and written to every draw.
+                    let low = (cents(0) / n).rounded(.down), extra = cents(0) - low * n
+                    let (l, h) = (low / 100, (low + 1) / 100)
+                    for (i, m) in range.enumerated() {
+                      let to = out.baseAddress! + (s * months + m) * w, v = n - Double(i) <= extra ? h : l
+                      for b in 0..<w { to[b] = v }
+                      // What it adds to the cash shift; nothing when it is the plan's month.
+                      if let cash, isOpen[e], case let d = v - cash.subsidyMonthly[s][m], d != 0 {
+                        shift.withUnsafeMutableBufferPointer { shift in
+                          let sh = shift.baseAddress! + m * w
+                          for b in 0..<w { sh[b] += d }
+                        }
+                      }
+                    }
+                    continue
+                  }
                   let (lows, highs, extras) = (low.baseAddress!, high.baseAddress!, extra.baseAddress!)
                   // The whole cents of each month first (one division), then what is left over,
                   // and the two amounts in euros.
@@ -654,7 +672,8 @@ public struct Simulation: Sendable {
     var horizon: [Double] = []
     if let cash {
       (values[4], horizon, values[5]) = Self.lowestCash(
-        cash, ev: ev, drawn: drawn.subsidies, shift: shift, timeline: timeline, open: open, subsidies: scenario.subsidies.count,
+        cash, ev: ev, drawn: drawn.subsidies, varies: sampler.varies, shift: shift, timeline: timeline, open: open,
+        subsidies: scenario.subsidies.count,
         delays: (sampler.delayFunders, drawn.balanceDelays), draws: w)
       // The financing's interest is a charge of the draw's result and reserves (the engine's
       // evaluation books none); its effect on a company's corporate tax is left out.
@@ -681,15 +700,20 @@ public struct Simulation: Sendable {
 
   /// Each draw's lowest balance by open exercise and over the horizon: the scenario's plan,
   /// plus the draw's subsidy differences on their terms, plus the rest of its result's
-  /// difference in its month. `shift`: each open month's subsidies less the plan's, per draw.
+  /// difference in its month. `shift`: each open month's subsidies less the plan's, per draw;
+  /// `varies`: the rows of `drawn` whose draws may differ (`DrawSampler.varies`).
   static func lowestCash(
-    _ cash: CashBase, ev: Evaluation, drawn: [Double], shift subsidyShift: [Double], timeline: Timeline, open: [Int], subsidies: Int,
+    _ cash: CashBase, ev: Evaluation, drawn: [Double], varies: [Bool], shift subsidyShift: [Double], timeline: Timeline,
+    open: [Int], subsidies: Int,
     delays: (funders: [String], months: [Double]), draws w: Int
   ) -> (lowest: [[Double]], horizon: [Double], cost: [[Double]]) {
     let months = timeline.monthCount, exercises = timeline.exercises.count
+    let policy = cash.policy
+    let financed = policy.overdraftLimit > 0 || policy.advanceShare > 0
     var delta = [Double](repeating: 0, count: months * w)
-    // The subsidies still to come, as they differ from the plan's (for the advances).
-    var toCome = [Double](repeating: 0, count: months * w)
+    // The subsidies still to come, as they differ from the plan's (for the advances): only
+    // the financing reads them.
+    var toCome = [Double](repeating: 0, count: financed ? months * w : 0)
     var granted = [Double](repeating: 0, count: w), advance = [Double](repeating: 0, count: w)
     for s in 0..<subsidies {
       let delayed = delays.funders.firstIndex(of: cash.funders[s])
@@ -704,6 +728,8 @@ public struct Simulation: Sendable {
           // time for all the draws, a draw whose grant is the plan's left as it is (without
           // a branch for each draw, which the draws' renewals made unpredictable).
           let row = (s * exercises + e) * w
+          // A row every draw shares (`varies`) that is the plan's changes nothing.
+          if w > 0, !varies[s * exercises + e], Rounding.halfAway(drawn[row] * 100) / 100 == base { continue }
           for b in 0..<w {
             let g = Rounding.halfAway(drawn[row + b] * 100) / 100
             granted[b] = g
@@ -715,19 +741,31 @@ public struct Simulation: Sendable {
                 toCome.withUnsafeMutableBufferPointer { toCome in
                   let (g, a) = (granted.baseAddress!, advance.baseAddress!)
                   if t.advanceMonth < months {
-                    let d = delta.baseAddress! + t.advanceMonth * w, c = toCome.baseAddress! + t.advanceMonth * w
+                    let d = delta.baseAddress! + t.advanceMonth * w
                     for b in 0..<w {
-                      let same = g[b] == base, x = d[b], y = c[b]
+                      let same = g[b] == base, x = d[b]
                       d[b] = same ? x : x + (a[b] - baseAdvance)
-                      c[b] = same ? y : y - (a[b] - baseAdvance)
+                    }
+                    if financed {
+                      let c = toCome.baseAddress! + t.advanceMonth * w
+                      for b in 0..<w {
+                        let same = g[b] == base, y = c[b]
+                        c[b] = same ? y : y - (a[b] - baseAdvance)
+                      }
                     }
                   }
                   if t.balanceMonth < months {
-                    let d = delta.baseAddress! + t.balanceMonth * w, c = toCome.baseAddress! + t.balanceMonth * w
+                    let d = delta.baseAddress! + t.balanceMonth * w
                     for b in 0..<w {
-                      let same = g[b] == base, x = d[b], y = c[b]
+                      let same = g[b] == base, x = d[b]
                       d[b] = same ? x : (x - (base - baseAdvance)) + (g[b] - a[b])
-                      c[b] = same ? y : (y + (base - baseAdvance)) - (g[b] - a[b])
+                    }
+                    if financed {
+                      let c = toCome.baseAddress! + t.balanceMonth * w
+                      for b in 0..<w {
+                        let same = g[b] == base, y = c[b]
+                        c[b] = same ? y : (y + (base - baseAdvance)) - (g[b] - a[b])
+                      }
                     }
                   }
                 }
@@ -745,15 +783,15 @@ public struct Simulation: Sendable {
           let advance = granted == base ? baseAdvance : granted == 0 ? noAdvance : Money.cents(granted * t.advance)
           if t.advanceMonth < months {
             delta[t.advanceMonth * w + b] += advance - baseAdvance
-            toCome[t.advanceMonth * w + b] -= advance - baseAdvance
+            if financed { toCome[t.advanceMonth * w + b] -= advance - baseAdvance }
           }
           if t.balanceMonth < months {
             delta[t.balanceMonth * w + b] -= base - baseAdvance
-            toCome[t.balanceMonth * w + b] += base - baseAdvance
+            if financed { toCome[t.balanceMonth * w + b] += base - baseAdvance }
           }
           if balanceMonth < months {
             delta[balanceMonth * w + b] += granted - advance
-            toCome[balanceMonth * w + b] -= granted - advance
+            if financed { toCome[balanceMonth * w + b] -= granted - advance }
           }
         }
       }
@@ -772,19 +810,17 @@ public struct Simulation: Sendable {
               for m in timeline.months(ofExercise: e) {
                 let sd = subsidyShift.baseAddress! + m * w
                 let r = (resultBlock.months == 1 ? 0 : m) * resultBlock.width, planned = cash.result[m]
-                let d = delta.baseAddress! + m * w, c = toCome.baseAddress! + m * w
+                let d = delta.baseAddress! + m * w
                 if resultBlock.width == 1 {
                   let x = result[r] - planned
-                  for b in 0..<w {
-                    d[b] += x - sd[b]
-                    c[b] += sd[b]
-                  }
+                  for b in 0..<w { d[b] += x - sd[b] }
                 } else {
                   let x = result.baseAddress! + r
-                  for b in 0..<w {
-                    d[b] += (x[b] - planned) - sd[b]
-                    c[b] += sd[b]
-                  }
+                  for b in 0..<w { d[b] += (x[b] - planned) - sd[b] }
+                }
+                if financed {
+                  let c = toCome.baseAddress! + m * w
+                  for b in 0..<w { c[b] += sd[b] }
                 }
               }
             }
@@ -799,8 +835,6 @@ public struct Simulation: Sendable {
     var place = [Int](repeating: -1, count: exercises)
     for (k, e) in open.enumerated() { place[e] = k }
     let exerciseOf = timeline.exerciseIndex.map { place[$0] }
-    let policy = cash.policy
-    let financed = policy.overdraftLimit > 0 || policy.advanceShare > 0
     guard financed else {
       // No financing: each balance is the plan's and the draw's differences so far; month by
       // month for all the draws at once.
