@@ -69,19 +69,11 @@ struct DrawSampler: Sendable {
   func chunk(_ range: Range<Int>) -> Chunk {
     let w = range.count, exercises = timeline.exercises.count
     let subsidyCount = scenario.subsidies.count
-    var subsidies = [Double](repeating: 0, count: subsidyCount * exercises * w)
-    for i in 0..<subsidyCount {
-      for e in 0..<exercises {
-        let amount = subsidyPlan[i * exercises + e].amount
-        let base = (i * exercises + e) * w
-        for b in 0..<w { subsidies[base + b] = amount }
-      }
-    }
+    // Each row holds the plan's amount; the draws then write the rows that vary.
+    var subsidies = Self.rows(subsidyPlan.map(\.amount), width: w)
     let memberRows = scenario.members.reduce(0) { $0 + max(1, $1.count) }
     var left = [Double](repeating: 0, count: memberRows * w)
     var dues = [Double](repeating: scenario.dues.collectionRate, count: w)
-    var starts = [Double](repeating: 0, count: scenario.positions.count * w)
-    var qualifies = [Double](repeating: 0, count: scenario.positions.count * w)
     let funders = delayFunders
     var delays = [Double](repeating: 0, count: funders.count * w)
     let rho = scenario.uncertainty.publicBudgetsCorrelation, rhoRest = (1 - rho * rho).squareRoot()
@@ -103,18 +95,16 @@ struct DrawSampler: Sendable {
     let drawnStarts = (0..<positionCount).filter { startDelay[$0] != nil }
     let drawnQualifies = (0..<positionCount).filter { cir[$0] > 0 && cir[$0] < 1 }
     if q <= 0 { for r in 0..<memberRows { for b in 0..<w { left[r * w + b] = baseLeft[r] } } }
-    for r in 0..<positionCount {
-      for b in 0..<w {
-        starts[r * w + b] = plannedStart[r]
-        qualifies[r * w + b] = cir[r]
-      }
-    }
+    var starts = Self.rows(plannedStart, width: w), qualifies = Self.rows(cir, width: w)
+    // For each open exercise, its rows that vary (`varies`), in the subsidies' order: the
+    // others take no number.
+    let drawnRows = open.map { e in (0..<subsidyCount).map { $0 * exercises + e }.filter { varies[$0] } }
     for (b, index) in range.enumerated() {
       var g = SplitMix64(seed: seed, stream: UInt64(index))
-      for e in open {
+      for rows in drawnRows {
         let common = rho > 0 ? g.normal() : 0
-        for i in 0..<subsidyCount {
-          let plan = subsidyPlan[i * exercises + e]
+        for row in rows {
+          let plan = subsidyPlan[row]
           var amount = plan.amount
           if let d = plan.distribution {
             let u = g.uniform()
@@ -124,10 +114,10 @@ struct DrawSampler: Sendable {
             let x = rho * common + rhoRest * g.normal()
             if Self.fails(x, renewal: p, threshold: plan.threshold) { amount = 0 }
           }
-          subsidies[(i * exercises + e) * w + b] = amount
+          subsidies[row * w + b] = amount
         }
       }
-      for r in 0..<memberRows where q > 0 {
+      for r in 0..<(q > 0 ? memberRows : 0) {
         var leaves = baseLeft[r]
         var year = firstOpen.year
         while year <= lastYear {
@@ -152,5 +142,16 @@ struct DrawSampler: Sendable {
     return Chunk(
       width: w, subsidies: subsidies, memberLeft: left, duesCollection: dues, positionStart: starts, cirQualifies: qualifies,
       balanceDelays: delays)
+  }
+
+  /// One row of `width` values for each of `values`, each row filled with its value.
+  static func rows(_ values: [Double], width w: Int) -> [Double] {
+    [Double](unsafeUninitializedCapacity: values.count * w) { buffer, count in
+      for (r, v) in values.enumerated() where w > 0 {
+        let row = buffer.baseAddress! + r * w
+        for b in 0..<w { row[b] = v }
+      }
+      count = values.count * w
+    }
   }
 }
