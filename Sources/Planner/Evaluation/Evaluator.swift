@@ -37,6 +37,10 @@ public struct Evaluator: Sendable {
   let inlinedRunning: [Int: (total: CoreNode, scale: Double)]
   /// For each line, the running totals it computes inside (whose reads end with it).
   let inlinedBy: [Int: [Int]]
+  /// For each position in `order`, the rules no later rule reads once it is evaluated (with
+  /// what its inlined running totals read), not kept: what `drop` gives back. Worked out
+  /// once, where each chunk used to walk every rule's dependencies.
+  let dropAfter: [[Int]]
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -189,6 +193,19 @@ public struct Evaluator: Sendable {
     let keptRules = kept
     isKept = ruleSet.rules.indices.map { keptRules.contains($0) }
     isScanned = ruleSet.rules.indices.map { scanned.contains($0) }
+    var dropAfter: [[Int]] = []
+    for (p, index) in order.enumerated() {
+      var list: [Int] = []
+      func add(_ rule: Int) {
+        for d in ruleSet.rules[rule].dependencies where lastUse[d] == p && !keptRules.contains(d) && !options.trace && !list.contains(d) {
+          list.append(d)
+        }
+        for i in inlinedBy[rule] ?? [] { add(i) }
+      }
+      add(index)
+      dropAfter.append(list)
+    }
+    self.dropAfter = dropAfter
   }
 
   /// Evaluates all variants in one chunk and returns the result (a plain run, or a small batch).
@@ -334,16 +351,19 @@ public struct Evaluator: Sendable {
       }
     }
     var values: [Int: Block] = [:]
+    // The plan's look-ups, taken out once: read through the optional plan, they copied it
+    // (a dozen references) for every rule.
+    let (ruleKind, sumsInRule) = (plan?.ruleKind, plan?.sumsInRule)
     for (position, index) in order.enumerated() {
       // The rule's parts read in place (copying a rule, a dozen references, for each rule of
       // each chunk showed in profiles).
       let root = ruleSet.rules[index].root, entity = ruleSet.rules[index].entity
       if let needed = cache.isNeeded, !needed[index] {
-        drop(after: index, at: position, &context, cache)
+        drop(at: position, &context, cache)
         continue
       }
       let inlined = inlinedRunning[index] != nil
-      if !inlined, let k = plan?.ruleKind[index], let tableIndex = active[k] {
+      if !inlined, let k = ruleKind?[index], let tableIndex = active[k] {
         // A tabulated rule: computed for each tuple when the support has grown, spread out to
         // the variants only where a rule reads it directly.
         var table = cache.tabulation!.kinds[k].rules[index]
@@ -370,7 +390,7 @@ public struct Evaluator: Sendable {
         }
       } else {
         // The sums of tabulated values this rule makes: their values and filters per tuple.
-        for id in plan?.sumsInRule[index] ?? [] {
+        for id in sumsInRule?[index] ?? [] {
           let sum = plan!.sums[id]!
           guard let tableIndex = active[sum.kind] else { continue }
           if cache.tabulation!.kinds[sum.kind].sums[id] == nil {
@@ -389,7 +409,7 @@ public struct Evaluator: Sendable {
         }
         // A running total computed inside its line (its sums made ready above).
         if inlined {
-          drop(after: index, at: position, &context, cache)
+          drop(at: position, &context, cache)
           continue
         }
         let block: Block
@@ -405,7 +425,7 @@ public struct Evaluator: Sendable {
         context.rules[index] = block
         if isKept[index] { values[index] = block }
       }
-      drop(after: index, at: position, &context, cache)
+      drop(at: position, &context, cache)
     }
     if let branches = context.branches { cache.isNeeded = neededRules(variation, branches: branches, varying: varying) }
     // What is not kept goes back to the pool for the next chunk.
@@ -419,14 +439,16 @@ public struct Evaluator: Sendable {
 }
 
 extension Evaluator {
-  /// Drops what no rule after `index` (at `position` in the order) reads; cached values stay
-  /// with the cache.
-  fileprivate func drop(after index: Int, at position: Int, _ context: inout ChunkContext, _ cache: InvariantCache) {
-    for d in ruleSet.rules[index].dependencies where lastUse[d] == position && !isKept[d] && !options.trace {
-      if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
+  /// Drops what no rule after the one at `position` in the order reads (`dropAfter`);
+  /// cached values stay with the cache.
+  fileprivate func drop(at position: Int, _ context: inout ChunkContext, _ cache: InvariantCache) {
+    let list = dropAfter[position]
+    // By index: iterating the list would retain and release it for every rule of every chunk.
+    for j in 0..<list.count {
+      let d = list[j]
+      if let dropped = context.rules.removeValue(forKey: d), cache.blocks.index(forKey: d) == nil { context.pool.give(dropped.data) }
       context.deferred[d] = nil
     }
-    for i in inlinedBy[index] ?? [] { drop(after: i, at: position, &context, cache) }
   }
 
   /// Whether `root` holds `rule − previous_month(rule, …)`, the one-pass difference

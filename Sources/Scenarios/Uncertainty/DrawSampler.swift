@@ -96,15 +96,22 @@ struct DrawSampler: Sendable {
     let drawnQualifies = (0..<positionCount).filter { cir[$0] > 0 && cir[$0] < 1 }
     if q <= 0 { for r in 0..<memberRows { for b in 0..<w { left[r * w + b] = baseLeft[r] } } }
     var starts = Self.rows(plannedStart, width: w), qualifies = Self.rows(cir, width: w)
-    // For each open exercise, its rows that vary (`varies`), in the subsidies' order: the
-    // others take no number.
-    let drawnRows = open.map { e in (0..<subsidyCount).map { $0 * exercises + e }.filter { varies[$0] } }
+    // Each open exercise's rows that vary (`varies`), in the subsidies' order (the others
+    // take no number), one exercise after the other: `drawnRows[ends[k - 1]..<ends[k]]` for
+    // the k-th open exercise.
+    let byExercise = open.map { e in (0..<subsidyCount).map { $0 * exercises + e }.filter { varies[$0] } }
+    let drawnRows = byExercise.flatMap { $0 }, drawnPlans = drawnRows.map { subsidyPlan[$0] }
+    let ends = byExercise.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1.count) }
+    // The loop over the draws reads its arrays by index: iterating an array retains and
+    // releases it, a cost that showed for every draw.
     for (b, index) in range.enumerated() {
       var g = SplitMix64(seed: seed, stream: UInt64(index))
-      for rows in drawnRows {
+      var k = 0
+      for x in 0..<ends.count {
         let common = rho > 0 ? g.normal() : 0
-        for row in rows {
-          let plan = subsidyPlan[row]
+        while k < ends[x] {
+          let plan = drawnPlans[k], row = drawnRows[k]
+          k += 1
           var amount = plan.amount
           if let d = plan.distribution {
             let u = g.uniform()
@@ -130,9 +137,15 @@ struct DrawSampler: Sendable {
         left[r * w + b] = leaves
       }
       if let d = duesLaw { dues[b] = d.sample(u: g.uniform(), z: 0) }
-      for r in drawnStarts { starts[r * w + b] = plannedStart[r] + max(0, startDelay[r]!.sample(u: g.uniform(), z: 0).rounded(.down)) }
+      for j in 0..<drawnStarts.count {
+        let r = drawnStarts[j]
+        starts[r * w + b] = plannedStart[r] + max(0, startDelay[r]!.sample(u: g.uniform(), z: 0).rounded(.down))
+      }
       // Drawn last, so that the draws above stay those of earlier versions.
-      for r in drawnQualifies { qualifies[r * w + b] = g.uniform() < cir[r] ? 1 : 0 }
+      for j in 0..<drawnQualifies.count {
+        let r = drawnQualifies[j]
+        qualifies[r * w + b] = g.uniform() < cir[r] ? 1 : 0
+      }
       // Payment delays, in whole months up to a payment term's longest.
       for f in 0..<delayLaws.count {
         let d = delayLaws[f].sample(u: g.uniform(), z: 0)
