@@ -138,6 +138,36 @@ import Testing
     }
   }
 
+  /// What a chunk lets go of after each rule (`Evaluator.dropAfter`) is read by no later rule,
+  /// nor by a running total a later line computes inside; each rule read and not kept is let
+  /// go of once, after its last reader.
+  @Test func whatIsLetGoOfIsNotReadAfter() throws {
+    let set = try Fixtures.compile(Self.lines)
+    let timeline = try Timeline(exercises: [Exercise(id: "2012", months: MonthRange(Month(2012, 1), Month(2012, 12)))])
+    let situation = Situation(
+      timeline: timeline, entities: ["position": ["a", "b", "c"]],
+      inputs: ["position.amount": Block(rows: 3, months: 12, width: 1, data: Array(repeating: 1, count: 36)), "grant": .scalar(0)])
+    let e = try Evaluator(set, situation, options: EvaluationOptions(keep: ["line", "other_line"]))
+    #expect(!e.inlinedRunning.isEmpty)
+    /// What a rule reads, with what the running totals it computes inside read.
+    func reads(_ rule: Int) -> Set<Int> {
+      Set(set.rules[rule].dependencies).union((e.inlinedBy[rule] ?? []).flatMap { reads($0) })
+    }
+    var letGo: [Int: Int] = [:]
+    for (p, list) in e.dropAfter.enumerated() {
+      for d in list {
+        #expect(letGo[d] == nil, "let go of once")
+        letGo[d] = p
+        #expect(!e.isKept[d])
+        for q in (p + 1)..<e.order.count { #expect(!reads(e.order[q]).contains(d), "rule \(d) read after it is let go of") }
+      }
+    }
+    #expect(!letGo.isEmpty)
+    for (p, r) in e.order.enumerated() {
+      for d in reads(r) where !e.isKept[d] { #expect((letGo[d] ?? -1) >= p, "rule \(d) let go of after its readers") }
+    }
+  }
+
   /// `year_total` for a batch of variants (all the variants of a row added at once) is, for
   /// each variant, the total of that variant evaluated alone: each calendar year's months
   /// added in order, over a first exercise of two calendar years.

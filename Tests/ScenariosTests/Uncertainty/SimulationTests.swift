@@ -240,6 +240,27 @@ import Testing
     #expect(a.sensitivity.map(\.input) == b.sensitivity.map(\.input))
   }
 
+  /// The subsidy rows the sampler says vary (`DrawSampler.varies`: an open exercise's
+  /// renewal in doubt or drawn amount) do vary; every other row holds the plan's amount in
+  /// every draw, which the spreading and the cash plan take once for all the draws.
+  @Test func rowsThatDoNotVaryHoldThePlan() throws {
+    let s = try ScenarioLoader.load(repositoryPath("scenarios/baseline.yaml").path)
+    var planner = try ScenarioPlanner(s, ruleSet: ShippedRules.ruleSet)
+    let situation = try planner.situation()
+    let sampler = DrawSampler(planner.scenario, timeline: situation.timeline, seed: 3)
+    let w = 500
+    let chunk = sampler.chunk(0..<w)
+    #expect(sampler.varies.contains(true) && sampler.varies.contains(false))
+    for (row, varies) in sampler.varies.enumerated() {
+      let values = chunk.subsidies[(row * w)..<((row + 1) * w)]
+      if varies {
+        #expect(Set(values).count > 1, "row \(row)")
+      } else {
+        #expect(values.allSatisfy { $0 == sampler.subsidyPlan[row].amount }, "row \(row)")
+      }
+    }
+  }
+
   /// The positions' rules computed once per start month and looked up for each draw give
   /// the very figures of computing every draw in full.
   @Test func tabulationChangesNoFigure() throws {
