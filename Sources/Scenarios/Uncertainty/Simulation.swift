@@ -309,6 +309,7 @@ public struct Simulation: Sendable {
     DispatchQueue.concurrentPerform(iterations: threadCount) { t in
       var pool = BufferPool()
       var cache = InvariantCache()
+      var spread = SpreadSubsidies()
       var c = t
       while c < chunkCount {
         let range = (c * chunkSize)..<min(draws, (c + 1) * chunkSize)
@@ -316,7 +317,7 @@ public struct Simulation: Sendable {
           let r = try Self.chunk(
             range, evaluator: evaluator, sampler: sampler, scenario: scenario, timeline: timeline, open: open,
             hoursPerYear: hoursPerYear, inputs: inputNames, followers: followers, seniority: seniority, cash: cash,
-            pool: &pool, cache: &cache)
+            spread: &spread, pool: &pool, cache: &cache)
           results.withLock { $0[c] = r }
           let n = done.withLock { (d: inout Int) -> Int in
             d += range.count
@@ -522,10 +523,19 @@ public struct Simulation: Sendable {
     return names
   }
 
+  /// A thread's subsidies spread over the months (`[(subsidy * months + month) * width + draw]`),
+  /// kept from one chunk to the next: the rows that hold the plan's amount in every draw are
+  /// written once, in the first chunk of a width.
+  struct SpreadSubsidies {
+    var amounts: [Double] = []
+    /// The draws per chunk `amounts` was laid out for (0: not yet).
+    var width = 0
+  }
+
   static func chunk(
     _ range: Range<Int>, evaluator: Evaluator, sampler: DrawSampler, scenario: Scenario, timeline: Timeline, open: [Int],
     hoursPerYear: Double, inputs: [String], followers: Followers? = nil, seniority: Seniority? = nil, cash: CashBase?,
-    pool: inout BufferPool,
+    spread: inout SpreadSubsidies, pool: inout BufferPool,
     cache: inout InvariantCache
   ) throws(DiagnosticList) -> ChunkResult {
     let w = range.count, months = timeline.monthCount
@@ -534,9 +544,15 @@ public struct Simulation: Sendable {
     // Subsidies: each exercise's amount spread over its months in whole cents that add up
     // (the rule of `Money.share`), computed once per subsidy, exercise and draw.
     // Every place is written below (each month is in one exercise): not zeroed first (2 MB a
-    // chunk for the baseline).
-    let blockSize = scenario.subsidies.count * months * w
-    var subsidy = [Double](unsafeUninitializedCapacity: blockSize) { _, count in count = blockSize }
+    // chunk for the baseline). The rows no draw changes are written in the thread's first
+    // chunk of this width and kept for the next ones.
+    let fresh = spread.width != w
+    if fresh {
+      let blockSize = scenario.subsidies.count * months * w
+      spread.amounts = []
+      spread.amounts = [Double](unsafeUninitializedCapacity: blockSize) { _, count in count = blockSize }
+      spread.width = w
+    }
     // Each draw's two monthly amounts (the base in euros, and a cent more), divided once.
     var low = [Double](repeating: 0, count: w), high = [Double](repeating: 0, count: w)
     var extra = [Double](repeating: 0, count: w)
@@ -545,7 +561,7 @@ public struct Simulation: Sendable {
     var shift = [Double](repeating: 0, count: cash == nil ? 0 : months * w)
     var isOpen = [Bool](repeating: false, count: exercises)
     for e in open { isOpen[e] = true }
-    subsidy.withUnsafeMutableBufferPointer { out in
+    spread.amounts.withUnsafeMutableBufferPointer { out in
       drawn.subsidies.withUnsafeBufferPointer { amounts in
         low.withUnsafeMutableBufferPointer { low in
           high.withUnsafeMutableBufferPointer { high in
@@ -560,12 +576,13 @@ public struct Simulation: Sendable {
                   @inline(__always) func cents(_ b: Int) -> Double { Rounding.halfAway(amount[b] * 100) }
                   if !sampler.varies[s * exercises + e] {
                     // Every draw has the plan's amount: each month's value computed once (as
-                    // below, for the first draw) and written to every draw.
+                    // below, for the first draw) and written to every draw, in a fresh block.
+                    guard fresh || (cash != nil && isOpen[e]) else { continue }
                     let low = (cents(0) / n).rounded(.down), extra = cents(0) - low * n
                     let (l, h) = (low / 100, (low + 1) / 100)
                     for (i, m) in range.enumerated() {
                       let to = out.baseAddress! + (s * months + m) * w, v = n - Double(i) <= extra ? h : l
-                      for b in 0..<w { to[b] = v }
+                      if fresh { for b in 0..<w { to[b] = v } }
                       // What it adds to the cash shift; nothing when it is the plan's month.
                       if let cash, isOpen[e], case let d = v - cash.subsidyMonthly[s][m], d != 0 {
                         shift.withUnsafeMutableBufferPointer { shift in
@@ -609,7 +626,9 @@ public struct Simulation: Sendable {
     let memberRows = drawn.memberLeft.count / w
     let left = drawn.memberLeft, starts = drawn.positionStart, dues = drawn.duesCollection
     // Only what varies is given per draw: the rest is evaluated once for the whole chunk.
-    var blocks: [String: Block] = ["subsidy.amount": Block(rows: scenario.subsidies.count, months: months, width: w, data: subsidy)]
+    var blocks: [String: Block] = [
+      "subsidy.amount": Block(rows: scenario.subsidies.count, months: months, width: w, data: spread.amounts)
+    ]
     if inputs.contains(InputID.membersLeaving) { blocks["member.left"] = Block(rows: memberRows, months: 1, width: w, data: left) }
     if inputs.contains(InputID.startDelays) {
       blocks["position.start"] = Block(rows: scenario.positions.count, months: 1, width: w, data: starts)
