@@ -57,6 +57,8 @@ struct ChunkContext {
       return .scalar(v)
     case .rule(let i):
       if let block = rules[i] { return block }
+      // A sum to add inside its reader's chain, read elsewhere: computed here.
+      if evaluator.inlinedSums.contains(i) { return compute(evaluator.ruleSet.rules[i].root, scope: nil) }
       let (table, index) = deferred[i]!
       let block = Kernels.gather(table, index, pool: &pool)
       elementsWritten += block.data.count
@@ -107,9 +109,36 @@ struct ChunkContext {
       guard chain.terms.count > 2 else { return binary(node, scope: scope) }
       var blocks: [Block] = []
       blocks.reserveCapacity(chain.terms.count)
-      for term in chain.terms { blocks.append(evaluate(term, scope: scope)) }
-      let result = Kernels.additions(blocks, subtract: chain.subtract, pool: &pool)
-      for (block, term) in zip(blocks, chain.terms) { recycle(block, term) }
+      // The sums added inside the pass (`Evaluator.inlinedSums`): their values by row, the
+      // mask, and the nodes they came from.
+      var masks: [Block?] = []
+      var inside: [(value: (Block, CoreNode), mask: (Block, CoreNode))] = []
+      for term in chain.terms {
+        if case .rule(let r) = term.kind, rules[r] == nil, evaluator.inlinedSums.contains(r),
+          case let root = evaluator.ruleSet.rules[r].root, tabulated[root.id] == nil,
+          case .sum(let entity, let value, let filter?) = root.kind
+        {
+          let (v, f) = (evaluate(value, scope: entity), evaluate(filter, scope: entity))
+          if f.width == 1 && v.rows == rowCount(entity) && v.rows > 1 && v.months == months && v.width == width
+            && f.data.contains(where: { $0 != 0 })
+          {
+            if masks.isEmpty { masks = Array(repeating: nil, count: chain.terms.count) }
+            masks[blocks.count] = f
+            blocks.append(v)
+            inside.append(((v, value), (f, filter)))
+          } else {
+            blocks.append(filteredSum(v, f, value: value, filter: filter, entity: entity))
+          }
+          continue
+        }
+        blocks.append(evaluate(term, scope: scope))
+      }
+      let result = Kernels.additions(blocks, subtract: chain.subtract, masks: masks, pool: &pool)
+      for (k, (block, term)) in zip(blocks, chain.terms).enumerated() where masks.isEmpty || masks[k] == nil { recycle(block, term) }
+      for (v, f) in inside {
+        recycle(v.0, v.1)
+        recycle(f.0, f.1)
+      }
       return result
     case .binary:
       return binary(node, scope: scope)
@@ -148,22 +177,8 @@ struct ChunkContext {
         return Kernels.tabulatedSum(
           t.value, filter: t.filter, constant: t.constant, t.index, months: max(t.value.months, t.filter?.months ?? 1), pool: &pool)
       }
-      var v = evaluate(value, scope: entity)
-      if let filter {
-        let f = evaluate(filter, scope: entity)
-        // A filter the same for every variant selects rows: add them up without building
-        // the filtered block.
-        if f.width == 1 && v.rows == rowCount(entity) && v.rows > 1 {
-          let summed = maskedSum(v, mask: f)
-          recycle(f, filter)
-          recycle(v, value)
-          return summed
-        }
-        let selected = Kernels.select(f, v, .scalar(0), pool: &pool)
-        recycle(f, filter)
-        if f.data.count > 1 { recycle(v, value) }
-        v = selected
-      }
+      let v = evaluate(value, scope: entity)
+      if let filter { return filteredSum(v, evaluate(filter, scope: entity), value: value, filter: filter, entity: entity) }
       return sum(v, rows: rowCount(entity))
     case .previousMonth(let x, let initial):
       let (a, b) = (evaluate(x, scope: scope), evaluate(initial, scope: scope))
@@ -183,6 +198,22 @@ struct ChunkContext {
       defer { recycle(a, x) }
       return cumulative(a)
     }
+  }
+
+  /// `sum(entity, value, where filter)` from the values and the filter, which it recycles.
+  private mutating func filteredSum(_ v: Block, _ f: Block, value: CoreNode, filter: CoreNode, entity: String) -> Block {
+    // A filter the same for every variant selects rows: add them up without building the
+    // filtered block.
+    if f.width == 1 && v.rows == rowCount(entity) && v.rows > 1 {
+      let summed = maskedSum(v, mask: f)
+      recycle(f, filter)
+      recycle(v, value)
+      return summed
+    }
+    let selected = Kernels.select(f, v, .scalar(0), pool: &pool)
+    recycle(f, filter)
+    if f.data.count > 1 { recycle(v, value) }
+    return sum(selected, rows: rowCount(entity))
   }
 
   /// Records the branch a select took (`nil`: both) when branches are recorded; a select

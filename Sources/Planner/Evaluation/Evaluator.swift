@@ -35,7 +35,14 @@ public struct Evaluator: Sendable {
   /// every rule), nor for a rule that is kept, scanned, or of an entity (those can be
   /// tabulated).
   let inlinedRunning: [Int: (total: CoreNode, scale: Double)]
-  /// For each line, the running totals it computes inside (whose reads end with it).
+  /// Filtered sums (`sum(entity, x, where …)`, a budget row of a funder) read only once, as a
+  /// term of one rule's chain of additions: when they vary, not evaluated as rules of their
+  /// own but added inside the chain, row by row of the entity, in the chain's one pass
+  /// (`Kernels.additions`); the block of each is not written and read again. The same
+  /// operations, the same bits. Not when tracing, nor for a rule that is kept, scanned, or
+  /// of an entity. By rule index.
+  let inlinedSums: Set<Int>
+  /// For each line, the running totals and sums it computes inside (whose reads end with it).
   let inlinedBy: [Int: [Int]]
   /// For each position in `order`, the rules no later rule reads once it is evaluated (with
   /// what its inlined running totals read), not kept: what `drop` gives back. Worked out
@@ -170,6 +177,7 @@ public struct Evaluator: Sendable {
     self.scanned = scanned
     var inlined: [Int: (total: CoreNode, scale: Double)] = [:]
     var inlinedBy: [Int: [Int]] = [:]
+    var inlinedSums = Set<Int>()
     if !options.trace {
       // Who reads each rule, and how many times.
       var readers: [Int: [Int: Int]] = [:]
@@ -186,8 +194,17 @@ public struct Evaluator: Sendable {
         // What the running total reads is read by the line.
         for d in ruleSet.rules[i].dependencies { lastUse[d] = max(lastUse[d], position[line]) }
       }
+      for i in order where !kept.contains(i) && !scanned.contains(i) && ruleSet.rules[i].entity == nil && inlined[i] == nil {
+        guard case .sum(_, _, .some) = ruleSet.rules[i].root.kind, let by = readers[i], by.count == 1,
+          let (line, count) = by.first, count == 1, inlined[line] == nil, Self.readsAsTerm(ruleSet.rules[line].root, i)
+        else { continue }
+        inlinedSums.insert(i)
+        inlinedBy[line, default: []].append(i)
+        for d in ruleSet.rules[i].dependencies { lastUse[d] = max(lastUse[d], position[line]) }
+      }
     }
     self.inlinedRunning = inlined
+    self.inlinedSums = inlinedSums
     self.inlinedBy = inlinedBy
     self.lastUse = lastUse
     let keptRules = kept
@@ -362,7 +379,8 @@ public struct Evaluator: Sendable {
         drop(at: position, &context, cache)
         continue
       }
-      let inlined = inlinedRunning[index] != nil
+      // A sum that is the same in every variant is computed once, as a rule, and cached.
+      let inlined = inlinedRunning[index] != nil || (useCache && varying[index] && inlinedSums.contains(index))
       if !inlined, let k = ruleKind?[index], let tableIndex = active[k] {
         // A tabulated rule: computed for each tuple when the support has grown, spread out to
         // the variants only where a rule reads it directly.
@@ -407,7 +425,7 @@ public struct Evaluator: Sendable {
           let t = cache.tabulation!.kinds[sum.kind].sums[id]!
           context.tabulated[id] = (t.value, t.filter, t.constant, tableIndex)
         }
-        // A running total computed inside its line (its sums made ready above).
+        // A running total or a sum computed inside its line (its sums made ready above).
         if inlined {
           drop(at: position, &context, cache)
           continue
@@ -459,6 +477,19 @@ extension Evaluator {
       if case .binary(.subtract, let a, let b) = n.kind, case .rule(let i) = a.kind, i == rule, ChunkContext.isPreviousMonth(of: a, b) {
         found = true
       }
+    }
+    return found
+  }
+
+  /// Whether `rule` is read by `root` as a term of a chain of more than two additions and
+  /// subtractions (`ChunkContext`'s one-pass chain).
+  static func readsAsTerm(_ root: CoreNode, _ rule: Int) -> Bool {
+    var found = false
+    root.walk { n in
+      guard case .binary(let op, let a, let b) = n.kind, op == .add || (op == .subtract && !ChunkContext.isPreviousMonth(of: a, b)),
+        case let chain = ChunkContext.additions(n), chain.terms.count > 2
+      else { return }
+      if chain.terms.contains(where: { if case .rule(let i) = $0.kind { i == rule } else { false } }) { found = true }
     }
     return found
   }

@@ -134,12 +134,24 @@ package enum Kernels {
   /// binary operators, in its order, but each run of variants written once, in cache, rather
   /// than a whole block per operator. `subtract[k]` takes `blocks[k]` away (`subtract[0]` is
   /// not read).
-  static func additions(_ blocks: [Block], subtract: [Bool], pool: inout BufferPool) -> Block {
-    let (rows, months, width) = shape(blocks)
+  ///
+  /// A term with a mask (`masks[k]`, one value per row of `blocks[k]` and per month, or per
+  /// row) is the masked sum of its block's rows, made inside the pass as
+  /// `ChunkContext.maskedSum` makes it (each month's first row taken added to zero, the next
+  /// ones added to it, zero if none, `NaN` where the mask is); its block has a run of
+  /// variants for every row and month. `masks` is empty when no term has one.
+  static func additions(_ blocks: [Block], subtract: [Bool], masks: [Block?] = [], pool: inout BufferPool) -> Block {
+    let masked = masks.isEmpty ? Array(repeating: false, count: blocks.count) : masks.map { $0 != nil }
+    // A masked term is one row.
+    let rows = zip(blocks, masked).map { b, m in m ? 1 : b.rows }.reduce(1) { a, r in a == 0 || r == 0 ? 0 : max(a, r) }
+    let (_, months, width) = shape(blocks)
     let count = rows * months * width
     var out = pool.take(count)
     guard count > 0 else { return Block(rows: rows, months: months, width: width, data: out) }
-    let strides = blocks.map(Strides.init)
+    precondition(zip(blocks, masked).allSatisfy { b, m in !m || (rows == 1 && b.months == months && b.width == width) })
+    let strides = zip(blocks, masked).map { b, m in m ? Strides(row: months * width, month: width, variant: 1) : Strides(b) }
+    // A masked term's sum for the run in hand.
+    var term = [Double](repeating: 0, count: masked.contains(true) ? width : 0)
     /// Calls `body` with the storage of every block, each borrowed in turn.
     func withBases(_ k: Int, _ bases: inout [UnsafePointer<Double>], _ body: ([UnsafePointer<Double>]) -> Void) {
       guard k < blocks.count else { return body(bases) }
@@ -152,31 +164,53 @@ package enum Kernels {
     borrowed.reserveCapacity(blocks.count)
     withBases(0, &borrowed) { bases in
       out.withUnsafeMutableBufferPointer { po in
-        var o = 0
-        for r in 0..<rows {
-          for m in 0..<months {
-            let run = po.baseAddress! + o
-            for k in 0..<blocks.count {
-              let s = strides[k], at = bases[k] + (r * s.row + m * s.month)
-              if k == 0 {
-                if s.variant == 1 { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
-              } else if subtract[k] {
-                if s.variant == 1 {
-                  for v in 0..<width { run[v] = run[v] - at[v] }
-                } else {
-                  let y = at[0]
-                  for v in 0..<width { run[v] = run[v] - y }
+        term.withUnsafeMutableBufferPointer { pt in
+          var o = 0
+          for r in 0..<rows {
+            for m in 0..<months {
+              let run = po.baseAddress! + o
+              for k in 0..<blocks.count {
+                let s = strides[k]
+                var at = bases[k] + (r * s.row + m * s.month)
+                if masked[k], let mask = masks[k] {
+                  let t = pt.baseAddress!
+                  var first = true
+                  for row in 0..<blocks[k].rows {
+                    let c = mask[row, m, 0]
+                    if c == 0 { continue }
+                    let i = bases[k] + row * s.row + m * s.month
+                    if c.isNaN {
+                      for v in 0..<width { t[v] = .nan }
+                    } else if first {
+                      for v in 0..<width { t[v] = 0 + i[v] }
+                    } else {
+                      for v in 0..<width { t[v] += i[v] }
+                    }
+                    first = false
+                  }
+                  if first { for v in 0..<width { t[v] = 0 } }
+                  at = UnsafePointer(t)
                 }
-              } else {
-                if s.variant == 1 {
-                  for v in 0..<width { run[v] = run[v] + at[v] }
+                if k == 0 {
+                  if s.variant == 1 { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
+                } else if subtract[k] {
+                  if s.variant == 1 {
+                    for v in 0..<width { run[v] = run[v] - at[v] }
+                  } else {
+                    let y = at[0]
+                    for v in 0..<width { run[v] = run[v] - y }
+                  }
                 } else {
-                  let y = at[0]
-                  for v in 0..<width { run[v] = run[v] + y }
+                  if s.variant == 1 {
+                    for v in 0..<width { run[v] = run[v] + at[v] }
+                  } else {
+                    let y = at[0]
+                    for v in 0..<width { run[v] = run[v] + y }
+                  }
                 }
               }
+              o += width
             }
-            o += width
           }
         }
       }
