@@ -48,6 +48,9 @@ public struct Evaluator: Sendable {
   /// what its inlined running totals read), not kept: what `drop` gives back. Worked out
   /// once, where each chunk used to walk every rule's dependencies.
   let dropAfter: [[Int]]
+  /// The situation's inputs by index, as each chunk's context starts with them (made once:
+  /// each chunk walked every input of the rule set).
+  let situationInputs: [Int: Block]
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -223,6 +226,7 @@ public struct Evaluator: Sendable {
       dropAfter.append(list)
     }
     self.dropAfter = dropAfter
+    self.situationInputs = ChunkContext.inputs(ruleSet, situation)
   }
 
   /// Evaluates all variants in one chunk and returns the result (a plain run, or a small batch).
