@@ -121,7 +121,18 @@ struct ChunkContext {
       // mask, and the nodes they came from.
       var masks: [Block?] = []
       var inside: [(value: (Block, CoreNode), mask: (Block, CoreNode))] = []
+      // Values of one row computed once per combination (`TabulationPlan.combined`), looked
+      // up inside the pass: each variant's place.
+      var places: [[Int32]?] = []
       for term in chain.terms {
+        if case .rule(let r) = term.kind, rules[r] == nil, let (table, index) = deferred[r], table.rows == 1,
+          index.single.count == 1, index.tuple.count == width
+        {
+          if places.isEmpty { places = Array(repeating: nil, count: chain.terms.count) }
+          places[blocks.count] = index.tuple
+          blocks.append(table)
+          continue
+        }
         if case .rule(let r) = term.kind, rules[r] == nil, evaluator.inlinedSums.contains(r),
           case let root = evaluator.ruleSet.rules[r].root, tabulated[root.id] == nil,
           case .sum(let entity, let value, let filter?) = root.kind
@@ -141,7 +152,7 @@ struct ChunkContext {
         }
         blocks.append(evaluate(term, scope: scope))
       }
-      let result = Kernels.additions(blocks, subtract: chain.subtract, masks: masks, pool: &pool)
+      let result = Kernels.additions(blocks, subtract: chain.subtract, masks: masks, places: places, pool: &pool)
       for (k, (block, term)) in zip(blocks, chain.terms).enumerated() where masks.isEmpty || masks[k] == nil { recycle(block, term) }
       for (v, f) in inside {
         recycle(v.0, v.1)

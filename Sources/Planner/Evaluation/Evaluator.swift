@@ -365,6 +365,34 @@ public struct Evaluator: Sendable {
       for (i, block) in zip(plan!.kinds[k].inputs, state.supportBlocks(count: plan!.kinds[k].inputs.count)) { c.inputs[i] = block }
       return c
     }
+    /// A kind's combinations of tuples in this chunk, when the variants share few (a quarter
+    /// of the chunk or fewer) and not in the first chunk (which records the branches taken):
+    /// the context that computes the combined rules once per combination, each combination's
+    /// tuples (`compact`), and each variant's combination (`wide`, to spread a value out).
+    var combinations: [Int: (context: ChunkContext, compact: TabulationIndex, wide: TabulationIndex)?] = [:]
+    /// The combined rules' values in this chunk, one per combination.
+    var combinedTables: [Int: Block] = [:]
+    func combination(_ k: Int) -> (context: ChunkContext, compact: TabulationIndex, wide: TabulationIndex)? {
+      if let known = combinations[k] { return known }
+      var made: (context: ChunkContext, compact: TabulationIndex, wide: TabulationIndex)?
+      if cache.isNeeded != nil, !cache.combinationsOff, let index = active[k], case let count = index.representative.count,
+        count > 0, count * 4 <= index.width
+      {
+        let rows = index.single.count
+        var tuple = [Int32](repeating: 0, count: rows * count)
+        for r in 0..<rows {
+          for j in 0..<count { tuple[r * count + j] = index.tuple[r * index.width + index.representative[j]] }
+        }
+        made = (
+          ChunkContext(evaluator: self, width: count), TabulationIndex(tuple: tuple, single: index.single, width: count),
+          TabulationIndex(tuple: index.combination, single: [false], width: index.width)
+        )
+      }
+      combinations[k] = .some(made)
+      return made
+    }
+    /// What `rule` reads, with what the running totals and sums it computes inside read.
+    func reads(_ rule: Int) -> [Int] { ruleSet.rules[rule].dependencies + (inlinedBy[rule] ?? []).flatMap { reads($0) } }
     /// Makes the rules that `rule` reads available to a table context.
     func provide(_ rule: Int, to c: inout ChunkContext, kind k: Int) {
       for d in ruleSet.rules[rule].dependencies {
@@ -374,7 +402,7 @@ public struct Evaluator: Sendable {
     var values: [Int: Block] = [:]
     // The plan's look-ups, taken out once: read through the optional plan, they copied it
     // (a dozen references) for every rule.
-    let (ruleKind, sumsInRule) = (plan?.ruleKind, plan?.sumsInRule)
+    let (ruleKind, sumsInRule, combined) = (plan?.ruleKind, plan?.sumsInRule, plan?.combined)
     for (position, index) in order.enumerated() {
       // The rule's parts read in place (copying a rule, a dozen references, for each rule of
       // each chunk showed in profiles).
@@ -431,6 +459,40 @@ public struct Evaluator: Sendable {
         }
         // A running total or a sum computed inside its line (its sums made ready above).
         if inlined {
+          drop(at: position, &context, cache)
+          continue
+        }
+        if let k = combined?[index], let combo = combination(k) {
+          // Computed once per combination of the kind's tuples, then spread out to the
+          // variants where a rule that is not combined reads it (or kept).
+          var c = combo.context
+          for d in reads(index) {
+            if let t = combinedTables[d] { c.rules[d] = t } else if let b = context.rules[d] { c.rules[d] = b }
+          }
+          for (id, t) in context.tabulated where plan!.sums[id]?.kind == k {
+            c.tabulated[id] = (t.value, t.filter, t.constant, combo.compact)
+          }
+          swap(&c.pool, &context.pool)
+          let table = c.evaluate(root, scope: nil)
+          swap(&c.pool, &context.pool)
+          context.elementsWritten += c.elementsWritten
+          c.elementsWritten = 0
+          if isScanned[index], table.firstNonFinite() != nil {
+            // Evaluated again in full, where the error is found and explained as usual.
+            cache.combinationsOff = true
+            return nil
+          }
+          c.rules = [:]
+          c.tabulated = [:]
+          combinations[k] = .some((c, combo.compact, combo.wide))
+          combinedTables[index] = table
+          if isKept[index] {
+            let block = Kernels.gather(table, combo.wide, pool: &context.pool)
+            context.rules[index] = block
+            values[index] = block
+          } else {
+            context.deferred[index] = (table, combo.wide)
+          }
           drop(at: position, &context, cache)
           continue
         }
@@ -560,5 +622,8 @@ package struct InvariantCache: Sendable {
   var tabulation: TabulationState?
   /// The rules the chunks after the first evaluate (``Evaluator/neededRules(_:branches:varying:)``).
   var isNeeded: [Bool]?
+  /// A rule computed once per combination made a value that is not a finite number: the
+  /// chunks are evaluated without combinations (see `TabulationPlan.combined`).
+  var combinationsOff = false
   package init() {}
 }

@@ -140,18 +140,37 @@ package enum Kernels {
   /// `ChunkContext.maskedSum` makes it (each month's first row taken added to zero, the next
   /// ones added to it, zero if none, `NaN` where the mask is); its block has a run of
   /// variants for every row and month. `masks` is empty when no term has one.
-  static func additions(_ blocks: [Block], subtract: [Bool], masks: [Block?] = [], pool: inout BufferPool) -> Block {
+  ///
+  /// A term with a place for each variant (`places[k]`) is a table of one row, a value for
+  /// each of a few combinations (the rules computed once per combination, see
+  /// `TabulationPlan.combined`): each variant takes the value at its place, looked up inside
+  /// the pass rather than spread out to a block first; a month where every combination has
+  /// the same value adds that value. `places` is empty when no term has one.
+  static func additions(
+    _ blocks: [Block], subtract: [Bool], masks: [Block?] = [], places: [[Int32]?] = [], pool: inout BufferPool
+  ) -> Block {
     let masked = masks.isEmpty ? Array(repeating: false, count: blocks.count) : masks.map { $0 != nil }
-    // A masked term is one row.
+    let placed = places.isEmpty ? Array(repeating: false, count: blocks.count) : places.map { $0 != nil }
+    // A masked term is one row; a placed term has a run of variants.
     let rows = zip(blocks, masked).map { b, m in m ? 1 : b.rows }.reduce(1) { a, r in a == 0 || r == 0 ? 0 : max(a, r) }
-    let (_, months, width) = shape(blocks)
+    let months = shape(blocks).months
+    let width = zip(blocks, places + Array(repeating: nil, count: blocks.count - places.count)).map { b, p in p?.count ?? b.width }
+      .reduce(1) { a, x in a == 0 || x == 0 ? 0 : max(a, x) }
     let count = rows * months * width
     var out = pool.take(count)
     guard count > 0 else { return Block(rows: rows, months: months, width: width, data: out) }
     precondition(zip(blocks, masked).allSatisfy { b, m in !m || (rows == 1 && b.months == months && b.width == width) })
+    precondition(zip(blocks, placed).enumerated().allSatisfy { k, t in !t.1 || (t.0.rows == 1 && places[k]!.count == width) })
     let strides = zip(blocks, masked).map { b, m in m ? Strides(row: months * width, month: width, variant: 1) : Strides(b) }
-    // A masked term's sum for the run in hand.
-    var term = [Double](repeating: 0, count: masked.contains(true) ? width : 0)
+    // A masked or placed term's values for the run in hand.
+    var term = [Double](repeating: 0, count: masked.contains(true) || placed.contains(true) ? width : 0)
+    // The placed terms' places, one after the other.
+    var placeOf = [Int](repeating: 0, count: blocks.count), next = 0
+    for k in placed.indices where placed[k] {
+      placeOf[k] = next
+      next += width
+    }
+    let allPlaces = places.compactMap { $0 }.flatMap { $0 }
     /// Calls `body` with the storage of every block, each borrowed in turn.
     func withBases(_ k: Int, _ bases: inout [UnsafePointer<Double>], _ body: ([UnsafePointer<Double>]) -> Void) {
       guard k < blocks.count else { return body(bases) }
@@ -165,51 +184,69 @@ package enum Kernels {
     withBases(0, &borrowed) { bases in
       out.withUnsafeMutableBufferPointer { po in
         term.withUnsafeMutableBufferPointer { pt in
-          var o = 0
-          for r in 0..<rows {
-            for m in 0..<months {
-              let run = po.baseAddress! + o
-              for k in 0..<blocks.count {
-                let s = strides[k]
-                var at = bases[k] + (r * s.row + m * s.month)
-                if masked[k], let mask = masks[k] {
-                  let t = pt.baseAddress!
-                  var first = true
-                  for row in 0..<blocks[k].rows {
-                    let c = mask[row, m, 0]
-                    if c == 0 { continue }
-                    let i = bases[k] + row * s.row + m * s.month
-                    if c.isNaN {
-                      for v in 0..<width { t[v] = .nan }
-                    } else if first {
-                      for v in 0..<width { t[v] = 0 + i[v] }
-                    } else {
-                      for v in 0..<width { t[v] += i[v] }
+          allPlaces.withUnsafeBufferPointer { pp in
+            var o = 0
+            for r in 0..<rows {
+              for m in 0..<months {
+                let run = po.baseAddress! + o
+                for k in 0..<blocks.count {
+                  let s = strides[k]
+                  var at = bases[k] + (r * s.row + m * s.month)
+                  var varies = s.variant == 1
+                  if placed[k] {
+                    let c = blocks[k].width, values = bases[k] + (blocks[k].months == 1 ? 0 : m) * c
+                    at = values
+                    varies = false
+                    if c > 1 {
+                      let first = values[0].bitPattern
+                      var differs = false
+                      for j in 1..<c { differs = differs || values[j].bitPattern != first }
+                      if differs {
+                        let t = pt.baseAddress!, place = pp.baseAddress! + placeOf[k]
+                        for v in 0..<width { t[v] = values[Int(place[v])] }
+                        at = UnsafePointer(t)
+                        varies = true
+                      }
                     }
-                    first = false
+                  } else if masked[k], let mask = masks[k] {
+                    let t = pt.baseAddress!
+                    var first = true
+                    for row in 0..<blocks[k].rows {
+                      let c = mask[row, m, 0]
+                      if c == 0 { continue }
+                      let i = bases[k] + row * s.row + m * s.month
+                      if c.isNaN {
+                        for v in 0..<width { t[v] = .nan }
+                      } else if first {
+                        for v in 0..<width { t[v] = 0 + i[v] }
+                      } else {
+                        for v in 0..<width { t[v] += i[v] }
+                      }
+                      first = false
+                    }
+                    if first { for v in 0..<width { t[v] = 0 } }
+                    at = UnsafePointer(t)
                   }
-                  if first { for v in 0..<width { t[v] = 0 } }
-                  at = UnsafePointer(t)
-                }
-                if k == 0 {
-                  if s.variant == 1 { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
-                } else if subtract[k] {
-                  if s.variant == 1 {
-                    for v in 0..<width { run[v] = run[v] - at[v] }
+                  if k == 0 {
+                    if varies { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
+                  } else if subtract[k] {
+                    if varies {
+                      for v in 0..<width { run[v] = run[v] - at[v] }
+                    } else {
+                      let y = at[0]
+                      for v in 0..<width { run[v] = run[v] - y }
+                    }
                   } else {
-                    let y = at[0]
-                    for v in 0..<width { run[v] = run[v] - y }
-                  }
-                } else {
-                  if s.variant == 1 {
-                    for v in 0..<width { run[v] = run[v] + at[v] }
-                  } else {
-                    let y = at[0]
-                    for v in 0..<width { run[v] = run[v] + y }
+                    if varies {
+                      for v in 0..<width { run[v] = run[v] + at[v] }
+                    } else {
+                      let y = at[0]
+                      for v in 0..<width { run[v] = run[v] + y }
+                    }
                   }
                 }
+                o += width
               }
-              o += width
             }
           }
         }

@@ -38,6 +38,11 @@ struct TabulationPlan: Sendable {
   var sums: [Int: Sum]
   /// For each rule that is not tabulated, the ids of the tabulated sums in its formula.
   var sumsInRule: [Int: [Int]]
+  /// Rules of no entity that vary only through the tabulated sums of one kind and other such
+  /// rules (the charges' lines, the employer's taxe sur les salaires, when only positions'
+  /// starts are drawn): the kind, by rule index. Where a chunk's variants share few
+  /// combinations of the kind's tuples, they are computed once per combination.
+  var combined: [Int: Int]
 
   /// At most this many distinct values of an entity's inputs are tabulated.
   static let largestSupport = 16
@@ -121,12 +126,44 @@ struct TabulationPlan: Sendable {
     }
     for r in evaluator.order where varying.contains(r) && ruleKind[r] == nil { visit(ruleSet.rules[r].root, rule: r) }
     for r in evaluator.kept { if let k = ruleKind[r] { kinds[k].gathered.insert(r) } }
+    var combined: [Int: Int] = [:]
+    for r in evaluator.order where varying.contains(r) && ruleKind[r] == nil && ruleSet.rules[r].entity == nil {
+      var kind: Int?
+      var ok = true
+      /// Whether `n` varies only through tabulated sums of one kind and combined rules.
+      func scan(_ n: CoreNode) {
+        guard ok else { return }
+        if let sum = sums[n.id] {
+          if kind == nil || kind == sum.kind { kind = sum.kind } else { ok = false }
+          return
+        }
+        switch n.kind {
+        case .input(let i):
+          if variedInputs.contains(i) { ok = false }
+          return
+        case .rule(let d):
+          guard varying.contains(d) else { return }
+          if let k = combined[d], kind == nil || kind == k { kind = k } else { ok = false }
+          return
+        case .parameter(let p), .scale(let p, _, _), .parameterAt(let p, _):
+          if variedParameters.contains(p) { ok = false }
+        default: break
+        }
+        for c in n.children { scan(c) }
+      }
+      scan(ruleSet.rules[r].root)
+      if ok, let kind { combined[r] = kind }
+    }
     // A kind with nothing tabulated is left out.
     self.kinds = kinds
     self.ruleKind = ruleKind
     self.sums = sums
     self.sumsInRule = sumsInRule
-    if ruleKind.isEmpty { self.kinds = [] }
+    self.combined = combined
+    if ruleKind.isEmpty {
+      self.kinds = []
+      self.combined = [:]
+    }
   }
 }
 
@@ -333,7 +370,9 @@ extension Kernels {
     }
   }
 
-  /// A tabulated block spread out to every variant: each entity's value for its tuple.
+  /// A tabulated block spread out to every variant: each entity's value for its tuple. Where
+  /// an entity's month has the same value for every tuple (a month before every drawn
+  /// start), that value is written to every variant without looking each one up.
   static func gather(_ table: Block, _ index: TabulationIndex, pool: inout BufferPool) -> Block {
     let w = index.width, rows = index.single.count, months = table.months
     let s = Strides(table)
@@ -344,7 +383,14 @@ extension Kernels {
           for r in 0..<rows {
             for m in 0..<months {
               let from = r * s.row + m * s.month, to = (r * months + m) * w
-              if index.single[r] || s.variant == 0 {
+              var same = index.single[r] || s.variant == 0
+              if !same {
+                let first = pt[from].bitPattern
+                var differs = false
+                for k in 1..<table.width { differs = differs || pt[from + k].bitPattern != first }
+                same = !differs
+              }
+              if same {
                 let x = pt[from]
                 for b in 0..<w { po[to + b] = x }
               } else {
