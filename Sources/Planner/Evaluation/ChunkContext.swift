@@ -29,21 +29,13 @@ struct ChunkContext {
     self.width = width
     self.months = evaluator.situation.timeline.monthCount
     self.tracing = evaluator.options.trace
-    self.inputs = evaluator.situationInputs
-  }
-
-  /// The situation's inputs by index, and an empty block for an input of an entity that has
-  /// none.
-  static func inputs(_ ruleSet: RuleSet, _ situation: Situation) -> [Int: Block] {
-    var inputs: [Int: Block] = [:]
-    for (i, input) in ruleSet.inputs.enumerated() {
-      if let b = situation.inputs[input.key] {
+    for (i, input) in evaluator.ruleSet.inputs.enumerated() {
+      if let b = evaluator.situation.inputs[input.key] {
         inputs[i] = b
-      } else if let kind = input.entity, (situation.entities[kind] ?? []).isEmpty {
+      } else if let kind = input.entity, (evaluator.situation.entities[kind] ?? []).isEmpty {
         inputs[i] = Block(rows: 0, months: 1, width: 1, data: [])
       }
     }
-    return inputs
   }
 
   var timeline: Timeline { evaluator.situation.timeline }

@@ -48,9 +48,6 @@ public struct Evaluator: Sendable {
   /// what its inlined running totals read), not kept: what `drop` gives back. Worked out
   /// once, where each chunk used to walk every rule's dependencies.
   let dropAfter: [[Int]]
-  /// The situation's inputs by index, as each chunk's context starts with them (made once:
-  /// each chunk walked every input of the rule set).
-  let situationInputs: [Int: Block]
 
   /// Prepares an evaluation: checks that every input is given and looks parameters up.
   /// - Throws: missing inputs, inputs of the wrong shape, and (in strict mode) parameters
@@ -226,7 +223,6 @@ public struct Evaluator: Sendable {
       dropAfter.append(list)
     }
     self.dropAfter = dropAfter
-    self.situationInputs = ChunkContext.inputs(ruleSet, situation)
   }
 
   /// Evaluates all variants in one chunk and returns the result (a plain run, or a small batch).
@@ -369,28 +365,37 @@ public struct Evaluator: Sendable {
     /// of the chunk or fewer) and not in the first chunk (which records the branches taken):
     /// the context that computes the combined rules once per combination, each combination's
     /// tuples (`compact`), and each variant's combination (`wide`, to spread a value out).
-    var combinations: [Int: (context: ChunkContext, compact: TabulationIndex, wide: TabulationIndex)?] = [:]
+    /// By kind, in arrays (a dictionary of them copied the contexts and indexes, with their
+    /// references, for every rule).
+    let kindCount = plan?.kinds.count ?? 0
+    var combinationState = [UInt8](repeating: 0, count: kindCount)  // 0: not looked at, 1: made, 2: not worth it
+    var combinationContexts = [ChunkContext?](repeating: nil, count: kindCount)
+    var compactIndexes = [TabulationIndex?](repeating: nil, count: kindCount)
+    var wideIndexes = [TabulationIndex?](repeating: nil, count: kindCount)
     /// The combined rules' values in this chunk, one per combination.
     var combinedTables: [Int: Block] = [:]
-    func combination(_ k: Int) -> (context: ChunkContext, compact: TabulationIndex, wide: TabulationIndex)? {
-      if let known = combinations[k] { return known }
-      var made: (context: ChunkContext, compact: TabulationIndex, wide: TabulationIndex)?
-      if cache.isNeeded != nil, !cache.combinationsOff, let index = active[k], case let count = index.representative.count,
-        count > 0, count * 4 <= index.width
-      {
-        let rows = index.single.count
-        var tuple = [Int32](repeating: 0, count: rows * count)
-        for r in 0..<rows {
-          for j in 0..<count { tuple[r * count + j] = index.tuple[r * index.width + index.representative[j]] }
+    func combinationReady(_ k: Int) -> Bool {
+      if combinationState[k] == 0 {
+        combinationState[k] = 2
+        if cache.isNeeded != nil, !cache.combinationsOff, let index = active[k], case let count = index.representative.count,
+          count > 0, count * 4 <= index.width
+        {
+          let rows = index.single.count
+          var tuple = [Int32](repeating: 0, count: rows * count)
+          for r in 0..<rows {
+            for j in 0..<count { tuple[r * count + j] = index.tuple[r * index.width + index.representative[j]] }
+          }
+          combinationContexts[k] = ChunkContext(evaluator: self, width: count)
+          compactIndexes[k] = TabulationIndex(tuple: tuple, single: index.single, width: count)
+          wideIndexes[k] = TabulationIndex(tuple: index.combination, single: [false], width: index.width)
+          combinationState[k] = 1
         }
-        made = (
-          ChunkContext(evaluator: self, width: count), TabulationIndex(tuple: tuple, single: index.single, width: count),
-          TabulationIndex(tuple: index.combination, single: [false], width: index.width)
-        )
       }
-      combinations[k] = .some(made)
-      return made
+      return combinationState[k] == 1
     }
+    /// The tabulated sums `rule` computes, with those of the running totals and sums it
+    /// computes inside.
+    func sumsRead(_ rule: Int) -> [Int] { (sumsInRule?[rule] ?? []) + (inlinedBy[rule] ?? []).flatMap { sumsRead($0) } }
     /// What `rule` reads, with what the running totals and sums it computes inside read.
     func reads(_ rule: Int) -> [Int] { ruleSet.rules[rule].dependencies + (inlinedBy[rule] ?? []).flatMap { reads($0) } }
     /// Makes the rules that `rule` reads available to a table context.
@@ -462,36 +467,36 @@ public struct Evaluator: Sendable {
           drop(at: position, &context, cache)
           continue
         }
-        if let k = combined?[index], let combo = combination(k) {
+        if let k = combined?[index], combinationReady(k) {
           // Computed once per combination of the kind's tuples, then spread out to the
           // variants where a rule that is not combined reads it (or kept).
-          var c = combo.context
           for d in reads(index) {
-            if let t = combinedTables[d] { c.rules[d] = t } else if let b = context.rules[d] { c.rules[d] = b }
+            if let t = combinedTables[d] {
+              combinationContexts[k]!.rules[d] = t
+            } else if let b = context.rules[d] {
+              combinationContexts[k]!.rules[d] = b
+            }
           }
-          for (id, t) in context.tabulated where plan!.sums[id]?.kind == k {
-            c.tabulated[id] = (t.value, t.filter, t.constant, combo.compact)
+          for id in sumsRead(index) where combinationContexts[k]!.tabulated[id] == nil {
+            if let t = context.tabulated[id] { combinationContexts[k]!.tabulated[id] = (t.value, t.filter, t.constant, compactIndexes[k]!) }
           }
-          swap(&c.pool, &context.pool)
-          let table = c.evaluate(root, scope: nil)
-          swap(&c.pool, &context.pool)
-          context.elementsWritten += c.elementsWritten
-          c.elementsWritten = 0
+          swap(&combinationContexts[k]!.pool, &context.pool)
+          let table = combinationContexts[k]!.evaluate(root, scope: nil)
+          swap(&combinationContexts[k]!.pool, &context.pool)
+          // What the rule read is let go of (the blocks may go back to the pool).
+          combinationContexts[k]!.rules.removeAll(keepingCapacity: true)
           if isScanned[index], table.firstNonFinite() != nil {
             // Evaluated again in full, where the error is found and explained as usual.
             cache.combinationsOff = true
             return nil
           }
-          c.rules = [:]
-          c.tabulated = [:]
-          combinations[k] = .some((c, combo.compact, combo.wide))
           combinedTables[index] = table
           if isKept[index] {
-            let block = Kernels.gather(table, combo.wide, pool: &context.pool)
+            let block = Kernels.gather(table, wideIndexes[k]!, pool: &context.pool)
             context.rules[index] = block
             values[index] = block
           } else {
-            context.deferred[index] = (table, combo.wide)
+            context.deferred[index] = (table, wideIndexes[k]!)
           }
           drop(at: position, &context, cache)
           continue
@@ -511,6 +516,7 @@ public struct Evaluator: Sendable {
       }
       drop(at: position, &context, cache)
     }
+    for c in combinationContexts { context.elementsWritten += c?.elementsWritten ?? 0 }
     if let branches = context.branches { cache.isNeeded = neededRules(variation, branches: branches, varying: varying) }
     // What is not kept goes back to the pool for the next chunk.
     for (index, block) in context.rules where !isKept[index] && cache.blocks[index] == nil { context.pool.give(block.data) }
