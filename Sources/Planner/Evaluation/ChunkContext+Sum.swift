@@ -33,26 +33,41 @@ extension ChunkContext {
     out.withUnsafeMutableBufferPointer { po in
       v.data.withUnsafeBufferPointer { pv in
         for m in 0..<months {
-          // Through pointers: no checked index arithmetic in the inner loops (vectorised).
-          let o = po.baseAddress! + m * w
-          var first = true
-          for r in 0..<v.rows {
-            let c = mask[r, m, 0]
-            if c == 0 { continue }
-            let i = pv.baseAddress! + (r * months + m) * w
-            if c.isNaN {
-              for b in 0..<w { o[b] = .nan }
-            } else if first {
-              for b in 0..<w { o[b] = 0 + i[b] }
-            } else {
-              for b in 0..<w { o[b] += i[b] }
-            }
-            first = false
-          }
-          if first { for b in 0..<w { o[b] = 0 } }
+          Kernels.maskedRun(
+            into: po.baseAddress! + m * w, width: w, rows: v.rows, mask: { mask[$0, m, 0] },
+            row: { pv.baseAddress! + ($0 * months + m) * w })
         }
       }
     }
     return Block(rows: 1, months: months, width: w, data: out)
+  }
+}
+
+extension Kernels {
+  /// One month of a masked sum, for a run of `width` variants: each row the mask takes
+  /// (`mask(row)`: 0 not taken, `NaN` makes the month's sum `NaN`) added in the rows' order,
+  /// the first to zero as it is written (no pass to clear the sum first); zero when it takes
+  /// none. `row(r)` is row `r`'s run. The one place of these operations, for
+  /// `ChunkContext.maskedSum` and the sums added inside a chain (`additions`): the same bits.
+  @inline(__always)
+  static func maskedRun(
+    into o: UnsafeMutablePointer<Double>, width: Int, rows: Int, mask: (Int) -> Double, row: (Int) -> UnsafePointer<Double>
+  ) {
+    var first = true
+    for r in 0..<rows {
+      let c = mask(r)
+      if c == 0 { continue }
+      // Through pointers: no checked index arithmetic in the inner loops (vectorised).
+      let i = row(r)
+      if c.isNaN {
+        for b in 0..<width { o[b] = .nan }
+      } else if first {
+        for b in 0..<width { o[b] = 0 + i[b] }
+      } else {
+        for b in 0..<width { o[b] += i[b] }
+      }
+      first = false
+    }
+    if first { for b in 0..<width { o[b] = 0 } }
   }
 }

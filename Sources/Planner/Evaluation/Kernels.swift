@@ -209,23 +209,11 @@ package enum Kernels {
                       }
                     }
                   } else if masked[k], let mask = masks[k] {
-                    let t = pt.baseAddress!
-                    var first = true
-                    for row in 0..<blocks[k].rows {
-                      let c = mask[row, m, 0]
-                      if c == 0 { continue }
-                      let i = bases[k] + row * s.row + m * s.month
-                      if c.isNaN {
-                        for v in 0..<width { t[v] = .nan }
-                      } else if first {
-                        for v in 0..<width { t[v] = 0 + i[v] }
-                      } else {
-                        for v in 0..<width { t[v] += i[v] }
-                      }
-                      first = false
-                    }
-                    if first { for v in 0..<width { t[v] = 0 } }
-                    at = UnsafePointer(t)
+                    let base = bases[k]
+                    maskedRun(
+                      into: pt.baseAddress!, width: width, rows: blocks[k].rows, mask: { mask[$0, m, 0] },
+                      row: { base + $0 * s.row + m * s.month })
+                    at = UnsafePointer(pt.baseAddress!)
                   }
                   if k == 0 {
                     if varies { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
