@@ -77,8 +77,14 @@ package enum Kernels {
   static func shape(_ blocks: Block...) -> (rows: Int, months: Int, width: Int) { shape(blocks) }
 
   static func shape(_ blocks: [Block]) -> (rows: Int, months: Int, width: Int) {
+    shape(blocks.map { ($0.rows, $0.months, $0.width) })
+  }
+
+  /// The shape of a result from its operands' shapes: each dimension the largest (the others
+  /// broadcast), or none when one is empty.
+  static func shape(_ shapes: [(rows: Int, months: Int, width: Int)]) -> (rows: Int, months: Int, width: Int) {
     func dim(_ d: [Int]) -> Int { d.contains(0) ? 0 : d.max()! }
-    return (dim(blocks.map(\.rows)), dim(blocks.map(\.months)), dim(blocks.map(\.width)))
+    return (dim(shapes.map(\.rows)), dim(shapes.map(\.months)), dim(shapes.map(\.width)))
   }
 
   static func binary<K: BinaryKernel>(_ k: K.Type, _ a: Block, _ b: Block, _ pool: inout BufferPool) -> Block {
@@ -151,11 +157,11 @@ package enum Kernels {
   ) -> Block {
     let masked = masks.isEmpty ? Array(repeating: false, count: blocks.count) : masks.map { $0 != nil }
     let placed = places.isEmpty ? Array(repeating: false, count: blocks.count) : places.map { $0 != nil }
-    // A masked term is one row; a placed term has a run of variants.
-    let rows = zip(blocks, masked).map { b, m in m ? 1 : b.rows }.reduce(1) { a, r in a == 0 || r == 0 ? 0 : max(a, r) }
-    let months = shape(blocks).months
-    let width = zip(blocks, places + Array(repeating: nil, count: blocks.count - places.count)).map { b, p in p?.count ?? b.width }
-      .reduce(1) { a, x in a == 0 || x == 0 ? 0 : max(a, x) }
+    // Each term as it enters the sum: a masked term is one row, a placed term a run of variants.
+    let (rows, months, width) = shape(
+      blocks.indices.map { k in
+        (masked[k] ? 1 : blocks[k].rows, blocks[k].months, placed[k] ? places[k]!.count : blocks[k].width)
+      })
     let count = rows * months * width
     var out = pool.take(count)
     guard count > 0 else { return Block(rows: rows, months: months, width: width, data: out) }

@@ -549,7 +549,7 @@ public struct Simulation: Sendable {
     let fresh = spread.width != w
     if fresh {
       let blockSize = scenario.subsidies.count * months * w
-      spread.amounts = []
+      spread.amounts = []  // the old block let go of before the new one is taken: one at a time
       spread.amounts = [Double](unsafeUninitializedCapacity: blockSize) { _, count in count = blockSize }
       spread.width = w
     }
