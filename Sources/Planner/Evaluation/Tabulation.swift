@@ -283,8 +283,44 @@ extension TabulationState.Kind {
         }
         continue rowsLoop
       }
-      for b in 0..<w {
-        for (i, block) in inputs.enumerated() { key[i] = block[r, 0, b] }
+      // Several inputs (a start, and the seniority and follower that come with it): the
+      // row's values laid side by side, then each known tuple's variants marked in one pass
+      // per input (vectorised), as for one input; the others looked up one variant at a time.
+      let count = inputs.count
+      var values = [Double](repeating: 0, count: count * w)
+      for (i, block) in inputs.enumerated() {
+        let from = (block.rows == 1 ? 0 : r) * block.width, step = block.width == 1 ? 0 : 1
+        for v in 0..<w { values[i * w + v] = block.data[from + v * step] }
+      }
+      var matches = [UInt8](repeating: 0, count: w)
+      var unknown = false
+      values.withUnsafeBufferPointer { x in
+        matches.withUnsafeMutableBufferPointer { match in
+          tuple.withUnsafeMutableBufferPointer { t in
+            let row = t.baseAddress! + r * w, same = match.baseAddress!
+            for v in 0..<w { row[v] = -1 }
+            for (k, known) in support[r].enumerated() {
+              for v in 0..<w { same[v] = 1 }
+              for i in 0..<count {
+                let at = x.baseAddress! + i * w, value = known[i]
+                for v in 0..<w { same[v] &= at[v] == value ? 1 : 0 }
+              }
+              let id = Int32(k)
+              for v in 0..<w { row[v] = same[v] != 0 ? id : row[v] }
+            }
+            var lowest: Int32 = 0, highest: Int32 = 0
+            for v in 0..<w {
+              lowest = min(lowest, row[v])
+              highest = max(highest, row[v])
+            }
+            if highest != 0 { single[r] = false }
+            unknown = lowest < 0
+          }
+        }
+      }
+      guard unknown else { continue rowsLoop }
+      for b in 0..<w where tuple[r * w + b] < 0 {
+        for i in 0..<count { key[i] = values[i * w + b] }
         var found = -1
         for (k, s) in support[r].enumerated() where s == key {
           found = k
@@ -310,23 +346,33 @@ extension TabulationState.Kind {
     }
     var index = TabulationIndex(tuple: tuple, single: single, width: w)
     // The combinations: a tuple takes 4 bits (the support has at most 16), so up to 16
-    // entities that vary make one 64-bit key.
+    // entities that vary make one 64-bit key. They serve only when the variants share few:
+    // half the chunk or fewer (`Kernels.tabulatedSum`), a quarter (`TabulationPlan.combined`).
+    // Past half, the search stops and none is recorded (members that each may leave: nearly
+    // every variant its own combination, a key looked up for each variant for nothing).
     let varying = (0..<rows).filter { !single[$0] }
     if !varying.isEmpty && varying.count <= 16 {
       var ids: [UInt64: Int32] = [:]
-      index.combination = [Int32](repeating: 0, count: w)
+      var combination = [Int32](repeating: 0, count: w), representative: [Int] = []
+      let most = w / 2
+      var few = true
       for b in 0..<w {
         var key: UInt64 = 0
         for r in varying { key = key << 4 | UInt64(tuple[r * w + b]) }
         if let id = ids[key] {
-          index.combination[b] = id
+          combination[b] = id
         } else {
-          let id = Int32(index.representative.count)
+          guard representative.count < most else {
+            few = false
+            break
+          }
+          let id = Int32(representative.count)
           ids[key] = id
-          index.representative.append(b)
-          index.combination[b] = id
+          representative.append(b)
+          combination[b] = id
         }
       }
+      if few { (index.combination, index.representative) = (combination, representative) }
     }
     return index
   }

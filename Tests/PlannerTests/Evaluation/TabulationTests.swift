@@ -168,20 +168,29 @@ import Testing
   }
 
   /// The combinations of tuples over the entities that vary: one id a combination, a
-  /// variant that has it, and every variant with the same tuples given the same id.
+  /// variant that has it, and every variant with the same tuples given the same id; none
+  /// recorded when the variants share few (more combinations than half the variants, where
+  /// nothing uses them).
   @Test func combinationsOfTuples() throws {
     var kind = TabulationState.Kind()
-    // Four entities, eight variants: `a` and `d` never vary, `b` and `c` take 3 and 2 values.
-    let b: [Double] = [1, 2, 3, 1, 2, 3, 1, 2], c: [Double] = [5, 5, 6, 6, 5, 5, 6, 6]
-    let block = Block(rows: 4, months: 1, width: 8, data: Array(repeating: 0, count: 8) + b + c + Array(repeating: 9, count: 8))
-    let found = kind.index([block], rows: 4, width: 8)
+    // Four entities, sixteen variants: `a` and `d` never vary, `b` and `c` take 3 and 2 values.
+    let b: [Double] = [1, 2, 3, 1, 2, 3, 1, 2, 1, 2, 3, 1, 2, 3, 1, 2], c: [Double] = [5, 5, 6, 6, 5, 5, 6, 6, 5, 5, 6, 6, 5, 5, 6, 6]
+    let w = b.count
+    let block = Block(rows: 4, months: 1, width: w, data: Array(repeating: 0, count: w) + b + c + Array(repeating: 9, count: w))
+    let found = kind.index([block], rows: 4, width: w)
     let index = try #require(found)
-    let pairs = (0..<8).map { "\(b[$0]) \(c[$0])" }
+    let pairs = (0..<w).map { "\(b[$0]) \(c[$0])" }
     #expect(index.representative.count == Set(pairs).count)
-    for v in 0..<8 {
+    for v in 0..<w {
       let k = Int(index.combination[v])
       #expect(pairs[index.representative[k]] == pairs[v])
     }
+    // The first eight variants alone: six combinations, more than half of eight.
+    let half = Block(rows: 4, months: 1, width: 8, data: [0, 0, 0, 0, 0, 0, 0, 0] + b[..<8] + c[..<8] + Array(repeating: 9, count: 8))
+    let foundHalf = kind.index([half], rows: 4, width: 8)
+    let few = try #require(foundHalf)
+    #expect(few.representative.isEmpty && few.combination.isEmpty)
+    #expect(few.tuple == index.tuple.enumerated().filter { ($0.offset % w) < 8 }.map(\.element))
   }
 
   /// One input (a start): each variant's tuple is its value's place in the entity's support,
@@ -205,6 +214,35 @@ import Testing
     var unknown = TabulationState.Kind()
     let nan = Block(rows: 1, months: 1, width: 40, data: Array(repeating: .nan, count: 40))
     let none = unknown.index([nan], rows: 1, width: 40)
+    #expect(none == nil)
+    #expect(unknown.off)
+  }
+
+  /// Several inputs (a start and a seniority): a tuple is the values of all of them, found
+  /// or added in the order the variants show them, over the chunks; an entity that keeps
+  /// its first tuple in every variant is single; a `NaN` in any input equals no tuple.
+  @Test func severalInputsTuplesInTheOrderTheyAppear() throws {
+    var kind = TabulationState.Kind()
+    // Two entities, six variants; the second input is one row for both entities.
+    let start = Block(rows: 2, months: 1, width: 6, data: [7, 7, 7, 7, 7, 7, 3, 5, 3, 3, 5, 3])
+    let seniority = Block(rows: 1, months: 1, width: 6, data: [1, 1, 2, 1, 1, 2])
+    let foundA = kind.index([start, seniority], rows: 2, width: 6)
+    let a = try #require(foundA)
+    #expect(a.tuple == [0, 0, 1, 0, 0, 1, 0, 1, 2, 0, 1, 2])
+    #expect(a.single == [false, false])
+    #expect(kind.support[0] == [[7, 1], [7, 2]])
+    #expect(kind.support[1] == [[3, 1], [5, 1], [3, 2]])
+    let same = Block(rows: 1, months: 1, width: 6, data: [1, 1, 1, 1, 1, 1])
+    let next = Block(rows: 2, months: 1, width: 6, data: [7, 7, 7, 7, 7, 7, 5, 4, 3, 4, 5, 3])
+    let foundB = kind.index([next, same], rows: 2, width: 6)
+    let b = try #require(foundB)
+    #expect(b.tuple == [0, 0, 0, 0, 0, 0, 1, 3, 0, 3, 1, 0])
+    #expect(b.single == [true, false])
+    #expect(kind.support[1] == [[3, 1], [5, 1], [3, 2], [4, 1]])
+    var unknown = TabulationState.Kind()
+    let nan = Block(rows: 1, months: 1, width: 40, data: Array(repeating: .nan, count: 40))
+    let ones = Block(rows: 1, months: 1, width: 40, data: Array(repeating: 1, count: 40))
+    let none = unknown.index([ones, nan], rows: 1, width: 40)
     #expect(none == nil)
     #expect(unknown.off)
   }
