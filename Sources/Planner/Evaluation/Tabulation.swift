@@ -524,21 +524,39 @@ extension Kernels {
                   if x != 0 { head[m] += x }
                 }
               }
-              for m in 0..<months {
-                let x = head[m], o = po.baseAddress! + m * w
-                for b in 0..<w { o[b] = x }
-              }
               // Month by month, the rows in their order: a month's sums (one row of the chunk's
-              // variants) stay in the nearest cache while every entity's terms are added.
+              // variants) stay in the nearest cache while every entity's terms are added. While
+              // every term so far is the same for all the variants (the months before any drawn
+              // start or leaving), the sum is carried as one number, and written out to the
+              // variants at the first term that differs between them (or at the month's end):
+              // the same additions in the same order for each variant, one pass instead of one
+              // per entity.
+              var otherValues = [Double](repeating: 0, count: 32), otherMasks = [Int32](repeating: 0, count: 32)
               for m in 0..<months {
                 let o = po.baseAddress! + m * w
+                var pending = true, carried = head[m]
+                /// `x` added to every variant.
+                @inline(__always) func addToAll(_ x: Double) {
+                  if pending {
+                    carried += x
+                  } else {
+                    for b in 0..<w { o[b] += x }
+                  }
+                }
+                /// The carried sum written to every variant, before a term that differs.
+                @inline(__always) func writeOut() {
+                  guard pending else { return }
+                  pending = false
+                  let x = carried
+                  for b in 0..<w { o[b] = x }
+                }
                 for r in firstVarying..<rows {
                   let tuples = index.single[r] ? 0 : 1
                   let valueVaries = sv.variant * tuples == 1, filterVaries = sf.variant * tuples == 1
                   let at = pi.baseAddress! + r * w
                   if !valueVaries && !filterVaries {
                     let x = term(r, m, 0)
-                    if x != 0 { for b in 0..<w { o[b] += x } }
+                    if x != 0 { addToAll(x) }
                     continue
                   }
                   if filtered && !filterVaries {
@@ -546,11 +564,12 @@ extension Kernels {
                     let c = pf[r * sf.row + m * sf.month]
                     if c == 0 { continue }
                     if c.isNaN {
-                      for b in 0..<w { o[b] += .nan }
+                      addToAll(.nan)
                       continue
                     }
                   }
                   if filterVaries {
+                    writeOut()
                     for b in 0..<w { o[b] += term(r, m, Int(at[b])) }
                   } else {
                     // A few tuples: each variant's value chosen by its tuple's bit in the mask
@@ -559,30 +578,38 @@ extension Kernels {
                     // looked up one variant at a time; the same value added.
                     let v = pv.baseAddress! + r * sv.row + m * sv.month, c = chosen.baseAddress!
                     let first = v[0]
-                    var others: [(value: Double, mask: Int32)] = []
+                    var others = 0
                     for k in 1..<max(1, tupleCount) where v[k].bitPattern != first.bitPattern {
-                      if let i = others.firstIndex(where: { $0.value.bitPattern == v[k].bitPattern }) {
-                        others[i].mask |= 1 << Int32(k)
+                      var i = 0
+                      while i < others && otherValues[i].bitPattern != v[k].bitPattern { i += 1 }
+                      if i < others {
+                        otherMasks[i] |= 1 << Int32(k)
                       } else {
-                        others.append((v[k], 1 << Int32(k)))
+                        (otherValues[others], otherMasks[others]) = (v[k], 1 << Int32(k))
+                        others += 1
                       }
                     }
-                    if others.isEmpty {
+                    if others == 0 {
                       // Every tuple the same this month (before any drawn start or leaving).
-                      for b in 0..<w { o[b] += first }
-                    } else if others.count == 1 {
+                      addToAll(first)
+                      continue
+                    }
+                    writeOut()
+                    if others == 1 {
                       // Two values (a member present or gone): chosen and added in one pass.
-                      let (x, mask) = others[0]
+                      let (x, mask) = (otherValues[0], otherMasks[0])
                       for b in 0..<w { o[b] += (mask &>> at[b]) & 1 != 0 ? x : first }
                     } else {
                       for b in 0..<w { c[b] = first }
-                      for (x, mask) in others {
+                      for j in 0..<others {
+                        let (x, mask) = (otherValues[j], otherMasks[j])
                         for b in 0..<w { c[b] = (mask &>> at[b]) & 1 != 0 ? x : c[b] }
                       }
                       for b in 0..<w { o[b] += c[b] }
                     }
                   }
                 }
+                writeOut()
               }
             }
           }
