@@ -4,7 +4,8 @@ import Foundation
 struct ChunkContext {
   let evaluator: Evaluator
   let width: Int
-  var rules: [Int: Block] = [:]
+  /// The rules' values in hand, by rule index.
+  var rules: RuleValues
   var inputs: [Int: Block] = [:]
   var parameters: [String: Block] = [:]
   var trace: [Int: Block] = [:]
@@ -29,6 +30,7 @@ struct ChunkContext {
     self.width = width
     self.months = evaluator.situation.timeline.monthCount
     self.tracing = evaluator.options.trace
+    self.rules = RuleValues(count: evaluator.ruleSet.rules.count)
     for (i, input) in evaluator.ruleSet.inputs.enumerated() {
       if let b = evaluator.situation.inputs[input.key] {
         inputs[i] = b
@@ -280,5 +282,38 @@ struct ChunkContext {
     case .constant, .rule, .input, .parameter, .calendar: return
     default: pool.give(block.data)
     }
+  }
+}
+
+/// The rules' values of a chunk by rule index, in an array: a dictionary hashed the index at
+/// every read, write and drop of every rule of every chunk.
+struct RuleValues {
+  private var slots: [Block?]
+  /// The slots written since the last `removeAll` (some perhaps emptied since, or twice).
+  private var written: [Int] = []
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  var count: Int { slots.count }
+
+  subscript(_ rule: Int) -> Block? {
+    get { slots[rule] }
+    set {
+      if slots[rule] == nil && newValue != nil { written.append(rule) }
+      slots[rule] = newValue
+    }
+  }
+
+  @discardableResult
+  mutating func removeValue(forKey rule: Int) -> Block? {
+    guard let block = slots[rule] else { return nil }
+    slots[rule] = nil
+    return block
+  }
+
+  /// Empties every slot, in the time of those written.
+  mutating func removeAll() {
+    for rule in written { slots[rule] = nil }
+    written.removeAll(keepingCapacity: true)
   }
 }

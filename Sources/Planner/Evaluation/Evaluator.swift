@@ -432,7 +432,7 @@ public struct Evaluator: Sendable {
             return nil
           }
           cache.tabulation!.kinds[k].rules[index] = t
-          c.rules = [:]
+          c.rules.removeAll()
           tables[k] = c
           table = t
         }
@@ -456,7 +456,7 @@ public struct Evaluator: Sendable {
             let constant = Kernels.constantRows(
               value, filter: filter, rows: situation.entities[entity]?.count ?? 0, months: situation.timeline.monthCount)
             cache.tabulation!.kinds[sum.kind].sums[id] = (value, filter, constant)
-            c.rules = [:]
+            c.rules.removeAll()
             tables[sum.kind] = c
           }
           let t = cache.tabulation!.kinds[sum.kind].sums[id]!
@@ -484,7 +484,7 @@ public struct Evaluator: Sendable {
           let table = combinationContexts[k]!.evaluate(root, scope: nil)
           swap(&combinationContexts[k]!.pool, &context.pool)
           // What the rule read is let go of (the blocks may go back to the pool).
-          combinationContexts[k]!.rules.removeAll(keepingCapacity: true)
+          combinationContexts[k]!.rules.removeAll()
           if isScanned[index], table.firstNonFinite() != nil {
             // Evaluated again in full, where the error is found and explained as usual.
             cache.combinationsOff = true
@@ -519,8 +519,10 @@ public struct Evaluator: Sendable {
     for c in combinationContexts { context.elementsWritten += c?.elementsWritten ?? 0 }
     if let branches = context.branches { cache.isNeeded = neededRules(variation, branches: branches, varying: varying) }
     // What is not kept goes back to the pool for the next chunk.
-    for (index, block) in context.rules where !isKept[index] && cache.blocks[index] == nil { context.pool.give(block.data) }
-    context.rules = [:]
+    for index in 0..<context.rules.count where !isKept[index] {
+      if let block = context.rules[index], cache.blocks[index] == nil { context.pool.give(block.data) }
+    }
+    context.rules.removeAll()
     var evaluation = Evaluation(
       ruleSet: ruleSet, situation: situation, variants: variants, values: values, trace: context.trace, warnings: warnings)
     evaluation.elementsWritten = context.elementsWritten
