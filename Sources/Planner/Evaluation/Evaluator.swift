@@ -284,6 +284,7 @@ public struct Evaluator: Sendable {
   package func evaluate(_ variation: Variation, variants: Range<Int>, pool: inout BufferPool, cache: inout InvariantCache)
     throws(DiagnosticList) -> Evaluation
   {
+    if cache.blocks.count != ruleSet.rules.count { cache.blocks = Array(repeating: nil, count: ruleSet.rules.count) }
     if cache.varying == nil {
       cache.varying = varyingRules(variation)
       cache.isVarying = ruleSet.rules.indices.map { cache.varying!.contains($0) }
@@ -538,7 +539,7 @@ extension Evaluator {
     // By index: iterating the list would retain and release it for every rule of every chunk.
     for j in 0..<list.count {
       let d = list[j]
-      if let dropped = context.rules.removeValue(forKey: d), cache.blocks.index(forKey: d) == nil { context.pool.give(dropped.data) }
+      if let dropped = context.rules.removeValue(forKey: d), cache.blocks[d] == nil { context.pool.give(dropped.data) }
       context.deferred[d] = nil
     }
   }
@@ -622,7 +623,8 @@ extension Evaluator {
 /// Values of the rules that do not vary between variants, computed once for all the chunks
 /// of a batch.
 package struct InvariantCache: Sendable {
-  var blocks: [Int: Block] = [:]
+  /// By rule index (`nil`: not cached); sized at the first chunk.
+  var blocks: [Block?] = []
   var varying: Set<Int>?
   /// `varying` by rule index.
   var isVarying: [Bool] = []

@@ -195,6 +195,10 @@ package enum Kernels {
             for r in 0..<rows {
               for m in 0..<months {
                 let run = po.baseAddress! + o
+                // While every term so far is one number for all the variants, the sum is
+                // carried as one number, written to the run at the first term that is not (or
+                // at the end): the same operations in the same order for each variant.
+                var pending = true, carried = 0.0
                 for k in 0..<blocks.count {
                   let s = strides[k]
                   var at = bases[k] + (r * s.row + m * s.month)
@@ -221,9 +225,26 @@ package enum Kernels {
                       row: { base + $0 * s.row + m * s.month })
                     at = UnsafePointer(pt.baseAddress!)
                   }
-                  if k == 0 {
-                    if varies { for v in 0..<width { run[v] = at[v] } } else { for v in 0..<width { run[v] = at[0] } }
-                  } else if subtract[k] {
+                  if pending {
+                    if !varies {
+                      let y = at[0]
+                      carried = k == 0 ? y : subtract[k] ? carried - y : carried + y
+                      continue
+                    }
+                    pending = false
+                    if k == 0 {
+                      for v in 0..<width { run[v] = at[v] }
+                      continue
+                    }
+                    let x = carried
+                    if subtract[k] {
+                      for v in 0..<width { run[v] = x - at[v] }
+                    } else {
+                      for v in 0..<width { run[v] = x + at[v] }
+                    }
+                    continue
+                  }
+                  if subtract[k] {
                     if varies {
                       for v in 0..<width { run[v] = run[v] - at[v] }
                     } else {
@@ -238,6 +259,10 @@ package enum Kernels {
                       for v in 0..<width { run[v] = run[v] + y }
                     }
                   }
+                }
+                if pending {
+                  let x = carried
+                  for v in 0..<width { run[v] = x }
                 }
                 o += width
               }
